@@ -1,0 +1,193 @@
+//! Stable identifiers: levels of care, findings, contributing factors and answers.
+//!
+//! Every id is spelled exactly as in the clinical specification (`triage-spec.md`), and serialises
+//! as that string. The engine, the questionnaire, the vignettes, the rules table and hand-off links
+//! all refer to these ids, so they never change once released.
+
+/// Declares a fieldless enum whose variants each have one stable string id, with `ALL`, `id()`,
+/// `from_id()` and serde support through the id.
+macro_rules! id_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($(#[$vmeta])* $variant,)+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The stable id, exactly as the specification spells it.
+            pub const fn id(self) -> &'static str {
+                match self { $($name::$variant => $id,)+ }
+            }
+
+            /// Parses a stable id; `None` for anything else (ids are case-sensitive).
+            pub fn from_id(id: &str) -> Option<Self> {
+                match id { $($id => Some($name::$variant),)+ _ => None }
+            }
+
+            /// Position in [`Self::ALL`], for dense tables indexed by value.
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.id())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " id"))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
+                        $name::from_id(v).ok_or_else(|| E::unknown_variant(v, &[$($id,)+]))
+                    }
+                }
+                d.deserialize_str(Visitor)
+            }
+        }
+    };
+}
+
+id_enum! {
+    /// A level of care. Ordered by urgency: `SelfCare < Soon < Urgent < EmergencyDepartment <
+    /// CallEmergency`, so the result of a triage is the maximum of the levels its rules reach.
+    pub enum Level {
+        SelfCare = "self_care",
+        Soon = "soon",
+        Urgent = "urgent",
+        EmergencyDepartment = "emergency_department",
+        CallEmergency = "call_emergency",
+    }
+}
+
+id_enum! {
+    /// Something the patient reports that can raise the level of care (spec section 2).
+    pub enum Finding {
+        ChestPain = "chest_pain",
+        OneSideNumbness = "one_side_numbness",
+        Confusion = "confusion",
+        BladderBowelLoss = "bladder_bowel_loss",
+        SaddleNumbness = "saddle_numbness",
+        BothLegs = "both_legs",
+        LimbWeakness = "limb_weakness",
+        LimbNumbness = "limb_numbness",
+        BalanceLoss = "balance_loss",
+        MajorTrauma = "major_trauma",
+        Fever = "fever",
+        UrinarySymptoms = "urinary_symptoms",
+        AbdominalPain = "abdominal_pain",
+        LimbTingling = "limb_tingling",
+        CancerHistory = "cancer_history",
+        WeightLoss = "weight_loss",
+        UnbearablePain = "unbearable_pain",
+        OverTwoWeeks = "over_two_weeks",
+        NotImproving = "not_improving",
+        Recurring = "recurring",
+        RadiatingPain = "radiating_pain",
+        Injury = "injury",
+        NightPain = "night_pain",
+        AgeOutside20To50 = "age_outside_20_50",
+        MorningStiffness = "morning_stiffness",
+        BoneRisk = "bone_risk",
+        InfectionRisk = "infection_risk",
+    }
+}
+
+id_enum! {
+    /// Background to the episode that may have contributed (spec section 6). Factors are for
+    /// education only and never change the level of care.
+    pub enum Factor {
+        HeavyLifting = "heavy_lifting",
+        TwistingSport = "twisting_sport",
+        LongSitting = "long_sitting",
+        PoorPosture = "poor_posture",
+        Inactive = "inactive",
+        Dehydration = "dehydration",
+        OveruseFatigue = "overuse_fatigue",
+        Stress = "stress",
+        LowMinerals = "low_minerals",
+        Overweight = "overweight",
+        KnownSpineCondition = "known_spine_condition",
+    }
+}
+
+id_enum! {
+    /// A patient's answer to a yes-or-no question. Ordered `No < NotSure < Yes`; the monotonicity
+    /// invariant says moving up this order never lowers the level of care.
+    pub enum Answer {
+        No = "no",
+        NotSure = "not_sure",
+        Yes = "yes",
+    }
+}
+
+id_enum! {
+    /// The three root-cause families that frame "may have contributed" (reference article 000).
+    pub enum CauseFamily {
+        Anatomical = "anatomical",
+        Protective = "protective",
+        DehydrationFatigue = "dehydration_fatigue",
+    }
+}
+
+impl Default for Answer {
+    fn default() -> Self {
+        Answer::No
+    }
+}
+
+/// Either kind of id a questionnaire or vignette may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Item {
+    Finding(Finding),
+    Factor(Factor),
+}
+
+impl Item {
+    /// Parses a finding or factor id; `None` for anything else.
+    pub fn from_id(id: &str) -> Option<Item> {
+        Finding::from_id(id)
+            .map(Item::Finding)
+            .or_else(|| Factor::from_id(id).map(Item::Factor))
+    }
+
+    /// The stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Item::Finding(f) => f.id(),
+            Item::Factor(f) => f.id(),
+        }
+    }
+}
+
+impl Level {
+    /// The level that a "not sure" answer to a finding of this level gives (spec section 4):
+    /// emergency levels give `urgent`, `urgent` gives `soon`, and a `soon` finding changes no level
+    /// (it adds a safety-net line instead).
+    pub const fn when_unsure(self) -> Option<Level> {
+        match self {
+            Level::CallEmergency | Level::EmergencyDepartment => Some(Level::Urgent),
+            Level::Urgent => Some(Level::Soon),
+            Level::Soon | Level::SelfCare => None,
+        }
+    }
+
+    /// True for the two levels that send the patient to emergency care now.
+    pub const fn is_emergency(self) -> bool {
+        matches!(self, Level::CallEmergency | Level::EmergencyDepartment)
+    }
+}

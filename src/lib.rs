@@ -1,0 +1,14 @@
+//! spasm-triage: a back-spasm triage widget that runs entirely in the browser.
+//!
+//! The pure core (no `yew`, `web_sys`, `gloo` or `js_sys`), tested natively with `cargo test`:
+//! - [`ids`]: the stable ids of levels, findings, factors and answers;
+//! - [`rules`]: the clinical rule data and its patient wording;
+//! - [`triage`]: the engine, the only place that decides a level of care.
+//!
+//! The views live in [`app`], which only renders state and sends actions.
+
+pub mod ids;
+pub mod rules;
+pub mod triage;
+
+pub mod app;
