@@ -3,12 +3,14 @@
 //! The pure core (no `yew`, `web_sys`, `gloo` or `js_sys`), tested natively with `cargo test`:
 //! - [`ids`]: the stable ids of levels, findings, factors and answers;
 //! - [`rules`]: the clinical rule data and its patient wording;
-//! - [`triage`]: the engine, the only place that decides a level of care.
+//! - [`triage`]: the engine, the only place that decides a level of care;
+//! - [`questionnaire`]: the pages of the interview and how choices become answers.
 //!
 //! The views live in [`app`], which only renders state and sends actions.
 
 pub mod ids;
 pub mod rules;
+pub mod questionnaire;
 pub mod triage;
 
 pub mod app;
