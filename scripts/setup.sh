@@ -7,6 +7,7 @@
 #   wasm-bindgen-cli = Cargo.lock   cargo install (into ~/.cargo/bin)
 #   wasm-opt (binaryen 132)         npm, linked into ~/.cargo/bin so Trunk finds it on PATH
 #   chromium + chromium-driver      apt (browser test tiers); brotli (size report)
+#   playwright-core                 npm, in tests/e2e (drives Debian's Chromium)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -55,6 +56,17 @@ if [ "${SPASM_SKIP_BROWSER:-0}" != 1 ]; then
     [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+fi
+
+# End-to-end test driver: playwright-core only (it never downloads a browser; Debian's is used).
+if [ "${SPASM_SKIP_BROWSER:-0}" != 1 ]; then
+  e2e="$root/tests/e2e"
+  want="$(node -p "require('$e2e/package-lock.json').packages['node_modules/playwright-core'].version")"
+  have="$(node -p "require('$e2e/node_modules/playwright-core/package.json').version" 2>/dev/null || true)"
+  if [ "$want" != "$have" ]; then
+    say "installing playwright-core $want for the end-to-end tests"
+    (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi
 

@@ -1,18 +1,79 @@
-//! The Yew views. Thin: they render state from the pure core and send actions.
+//! The Yew views. Thin: they render the [`Session`] and send [`Action`]s; the engine decides.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ids::Level;
+use crate::components::{EmergencyQuestion, QuestionPage, ResultView, ReviewAnswers, StartScreen};
+use crate::config::Config;
+use crate::session::{Action, Screen, Session};
+
+/// The widget's styles, compiled in so the widget carries them into any root it renders into.
+pub const WIDGET_CSS: &str = include_str!("../styles/widget.css");
+
+/// The session as Yew state: the reducer is [`Session::apply`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SessionState(pub Session);
+
+impl Reducible for SessionState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(SessionState(self.0.apply(action)))
+    }
+}
+
+/// Shared with every component through a context.
+pub type SessionContext = UseReducerHandle<SessionState>;
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub config: Config,
+}
 
 /// The widget's root component.
 #[function_component]
-pub fn App() -> Html {
-    let levels = Level::ALL.iter().rev().map(|level| html! { <li>{ level.text().headline.replace("{number}", "911") }</li> });
+pub fn App(props: &AppProps) -> Html {
+    let session = use_reducer(SessionState::default);
+    let root = use_node_ref();
+    let screen = session.0.screen;
+
+    // Move focus to the new screen's heading so keyboard and screen-reader users land on it. Not on
+    // the first render: the widget must not steal focus from the host page when it loads.
+    let first_render = use_mut_ref(|| true);
+    {
+        let root = root.clone();
+        use_effect_with(screen, move |_| {
+            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+                return;
+            }
+            if let Some(heading) = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector("[data-focus-heading]").ok().flatten())
+                .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+            {
+                heading.focus().ok();
+            }
+        });
+    }
+
+    let body = match screen {
+        Screen::Start => html! { <StartScreen /> },
+        Screen::Page(_) => match session.0.page() {
+            Some((_, page)) if page.emergency_finding().is_some() => html! { <EmergencyQuestion /> },
+            _ => html! { <QuestionPage /> },
+        },
+        Screen::Review => html! { <ReviewAnswers /> },
+        Screen::Result => html! { <ResultView /> },
+    };
     html! {
-        <main class="spasm-triage">
-            <h1>{ "Back spasm check" }</h1>
-            <p>{ "Answer a few short questions. We will tell you what kind of care you need." }</p>
-            <ul>{ for levels }</ul>
-        </main>
+        <ContextProvider<Config> context={props.config.clone()}>
+            <ContextProvider<SessionContext> context={session}>
+                <div class="st-root" ref={root}>
+                    <style>{ WIDGET_CSS }</style>
+                    { body }
+                </div>
+            </ContextProvider<SessionContext>>
+        </ContextProvider<Config>>
     }
 }

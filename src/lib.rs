@@ -4,13 +4,19 @@
 //! - [`ids`]: the stable ids of levels, findings, factors and answers;
 //! - [`rules`]: the clinical rule data and its patient wording;
 //! - [`triage`]: the engine, the only place that decides a level of care;
-//! - [`questionnaire`]: the pages of the interview and how choices become answers.
+//! - [`questionnaire`]: the pages of the interview and how choices become answers;
+//! - [`session`]: one patient's session and its reducer.
 //!
 //! The views live in [`app`], which only renders state and sends actions.
 
 pub mod ids;
 pub mod rules;
 pub mod questionnaire;
+pub mod session;
 pub mod triage;
 
+pub mod config;
+
 pub mod app;
+pub mod components;
+pub mod mount;

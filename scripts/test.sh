@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test tier, installing what is missing first (see scripts/setup.sh):
+#   1. native: engine unit tests, safety-invariant property tests, vignettes, rules table;
+#   2. component tests of the widget in headless Chromium (wasm-bindgen-test);
+#   3. end-to-end tests of the release build served locally, in Chromium.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+scripts/setup.sh
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+step() { printf '\n==== %s\n' "$*"; }
+
+step "1/3 native tests (cargo test)"
+cargo test
+
+step "2/3 component tests in headless Chromium"
+CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test components
+
+step "3/3 end-to-end tests of the release build"
+trunk build --release
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,29 @@
+//! One component per file. Each reads the session from context and sends actions.
+
+mod choice_group;
+mod emergency_question;
+mod question_page;
+mod result_view;
+mod review_answers;
+mod start_screen;
+
+pub use choice_group::ChoiceGroup;
+pub use emergency_question::EmergencyQuestion;
+pub use question_page::QuestionPage;
+pub use result_view::ResultView;
+pub use review_answers::ReviewAnswers;
+pub use start_screen::StartScreen;
+
+use crate::ids::Answer;
+
+/// The words for a yes / no / not sure answer.
+pub fn answer_label(answer: Answer) -> &'static str {
+    match answer {
+        Answer::Yes => "Yes",
+        Answer::No => "No",
+        Answer::NotSure => "Not sure",
+    }
+}
+
+/// The three answers in the order they are offered.
+pub const ANSWER_ORDER: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotSure];

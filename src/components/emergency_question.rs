@@ -1,0 +1,42 @@
+use yew::prelude::*;
+
+use super::{answer_label, ANSWER_ORDER};
+use crate::app::SessionContext;
+use crate::session::Action;
+
+/// One warning-sign question on its own page. Each answer is a button that answers and moves on,
+/// so a "yes" shows the advice at once.
+#[function_component]
+pub fn EmergencyQuestion() -> Html {
+    let session = use_context::<SessionContext>().expect("session context");
+    let Some((index, page)) = session.0.page() else { return html! {} };
+    let Some(finding) = page.emergency_finding() else { return html! {} };
+    let total = session.0.pages().iter().filter(|p| p.emergency_finding().is_some()).count();
+    let rule = finding.rule();
+    let current = session.0.responses.finding(finding);
+    let buttons = ANSWER_ORDER.iter().map(|answer| {
+        let session = session.clone();
+        let answer = *answer;
+        let onclick = Callback::from(move |_| session.dispatch(Action::AnswerAndContinue(finding, answer)));
+        html! {
+            <button type="button" class="st-answer" aria-pressed={(current == Some(answer)).to_string()} {onclick}>
+                { answer_label(answer) }
+            </button>
+        }
+    });
+    let back = {
+        let session = session.clone();
+        Callback::from(move |_| session.dispatch(Action::Back))
+    };
+    html! {
+        <section class="st-screen" aria-labelledby="st-question">
+            <p class="st-progress">{ format!("Warning sign {} of {}", index + 1, total) }</p>
+            <h2 id="st-question" data-focus-heading="" tabindex="-1">{ rule.question }</h2>
+            <p class="st-why" id="st-why"><strong>{ "Why we ask: " }</strong>{ rule.why }</p>
+            <div class="st-answers" role="group" aria-labelledby="st-question" aria-describedby="st-why">
+                { for buttons }
+            </div>
+            <button type="button" class="st-secondary" onclick={back}>{ "Back" }</button>
+        </section>
+    }
+}

@@ -1,0 +1,75 @@
+use yew::prelude::*;
+
+use crate::app::SessionContext;
+use crate::config::Config;
+use crate::ids::Level;
+use crate::session::Action;
+
+/// The result: the level in large plain words with its time frame and what to do now, the
+/// reasons, the safety net, and what may have contributed.
+#[function_component]
+pub fn ResultView() -> Html {
+    let session = use_context::<SessionContext>().expect("session context");
+    let config = use_context::<Config>().unwrap_or_default();
+    let outcome = session.0.outcome();
+    let level = outcome.level;
+    let text = level.text();
+
+    let call = level.is_emergency().then(|| {
+        html! {
+            <a class="st-call" href={config.emergency_tel()}>{ config.fill("Call {number}") }</a>
+        }
+    });
+    let do_now = text.do_now.iter().map(|line| html! { <li>{ config.fill(line) }</li> });
+    let reasons = outcome.reasons.iter().map(|r| html! { <li>{ r.text() }</li> });
+    let nets = outcome.safety_net.iter().map(|net| {
+        html! {
+            <div class="st-net">
+                <h4>{ config.fill(net.lead()) }</h4>
+                <ul>{ for net.signs.iter().map(|s| html! { <li>{ s.text() }</li> }) }</ul>
+            </div>
+        }
+    });
+    let factors = outcome.factors.iter().map(|group| {
+        html! {
+            <div class="st-family">
+                <h4>{ group.family.title() }</h4>
+                <ul>{ for group.factors.iter().map(|f| html! { <li>{ f.info().contributed }</li> }) }</ul>
+            </div>
+        }
+    });
+    let change = {
+        let session = session.clone();
+        Callback::from(move |_| session.dispatch(Action::Back))
+    };
+    let start_over = {
+        let session = session.clone();
+        Callback::from(move |_| session.dispatch(Action::StartOver))
+    };
+    html! {
+        <section class={classes!("st-screen", "st-result", format!("st-level-{}", level.id()))}>
+            <p class="st-progress">{ "Your result" }</p>
+            <h2 class="st-headline" data-focus-heading="" tabindex="-1">{ config.fill(text.headline) }</h2>
+            { for call }
+            <p class="st-time"><strong>{ "When: " }</strong>{ config.fill(text.time_frame) }</p>
+            <h3>{ "What to do now" }</h3>
+            <ul>{ for do_now }</ul>
+            if !outcome.reasons.is_empty() {
+                <h3>{ "Why" }</h3>
+                <ul class="st-reasons">{ for reasons }</ul>
+            }
+            <h3>{ if level == Level::CallEmergency { "While you wait" } else { "Get help if things change" } }</h3>
+            { for nets }
+            if !outcome.factors.is_empty() {
+                <h3>{ "What may have contributed" }</h3>
+                <p class="st-muted">{ "These are possible causes, not a diagnosis." }</p>
+                { for factors }
+            }
+            <p class="st-muted">{ "This check is not a diagnosis. If you are worried, contact a doctor." }</p>
+            <div class="st-nav">
+                <button type="button" class="st-secondary" onclick={change}>{ "Change my answers" }</button>
+                <button type="button" class="st-secondary" onclick={start_over}>{ "Start over" }</button>
+            </div>
+        </section>
+    }
+}

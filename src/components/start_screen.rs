@@ -1,0 +1,26 @@
+use yew::prelude::*;
+
+use crate::app::SessionContext;
+use crate::config::Config;
+use crate::session::Action;
+
+#[function_component]
+pub fn StartScreen() -> Html {
+    let session = use_context::<SessionContext>().expect("session context");
+    let config = use_context::<Config>().unwrap_or_default();
+    let begin = Callback::from(move |_| session.dispatch(Action::Begin));
+    html! {
+        <section class="st-screen">
+            <h1 data-focus-heading="" tabindex="-1">{ "Back spasm check" }</h1>
+            <p>{ "Answer a few short questions about your back. We will tell you what kind of care you need, and why." }</p>
+            <p>{ "This is not a diagnosis. It does not replace a doctor." }</p>
+            <p class="st-emergency-note">
+                { "If you think it is an emergency, " }
+                <a href={config.emergency_tel()}>{ config.fill("call {number} now") }</a>
+                { "." }
+            </p>
+            <p class="st-muted">{ "Your answers stay on this device. Nothing is sent anywhere." }</p>
+            <button type="button" class="st-primary" onclick={begin}>{ "Start the check" }</button>
+        </section>
+    }
+}

@@ -1,0 +1,252 @@
+//! One patient's session: where they are in the interview and what they have answered.
+//!
+//! [`Session::apply`] is the reducer: it takes an [`Action`] and returns the next session. It does no
+//! I/O; the engine decides the level ([`Session::outcome`]). Pure, so the whole journey is tested
+//! natively.
+
+use crate::ids::{Answer, Factor, Finding};
+use crate::questionnaire::{next_after, pages, AgeBand, Duration, Next, Page, Responses};
+use crate::triage::{triage, Outcome};
+
+/// What the patient sees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Start,
+    /// Page `n` of [`pages`].
+    Page(usize),
+    Review,
+    Result,
+}
+
+/// Everything the patient can do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Begin,
+    /// On a one-question emergency page: answer and move on (a yes ends the interview).
+    AnswerAndContinue(Finding, Answer),
+    Answer(Finding, Answer),
+    SetDuration(Duration),
+    SetAge(AgeBand),
+    SetBackPainBefore(Answer),
+    SetFactor(Factor, bool),
+    /// Leave the current page (only when it is answered).
+    Continue,
+    Back,
+    /// From the review, change the answers of one page, then come back to the review.
+    Edit(usize),
+    /// From the review, see the result.
+    SeeResult,
+    StartOver,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    pub screen: Screen,
+    pub responses: Responses,
+    /// Screens to return to with Back, most recent last.
+    history: Vec<Screen>,
+    /// True while changing one page from the review: Continue returns to the review.
+    editing: bool,
+    pages: Vec<Page>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session { screen: Screen::Start, responses: Responses::default(), history: Vec::new(), editing: false, pages: pages() }
+    }
+}
+
+impl Session {
+    /// The pages of this interview.
+    pub fn pages(&self) -> &[Page] {
+        &self.pages
+    }
+
+    /// The page on screen, if the screen is a page.
+    pub fn page(&self) -> Option<(usize, &Page)> {
+        match self.screen {
+            Screen::Page(n) => self.pages.get(n).map(|p| (n, p)),
+            _ => None,
+        }
+    }
+
+    /// The engine's verdict on the answers so far.
+    pub fn outcome(&self) -> Outcome {
+        triage(&self.responses.answers())
+    }
+
+    /// True when Back has somewhere to go.
+    pub fn can_go_back(&self) -> bool {
+        !self.history.is_empty()
+    }
+
+    /// True when the current page is answered, so Continue can leave it.
+    pub fn can_continue(&self) -> bool {
+        self.page().is_some_and(|(_, page)| self.responses.page_answered(page))
+    }
+
+    /// The reducer. Pure: returns the next session.
+    pub fn apply(&self, action: Action) -> Session {
+        let mut next = self.clone();
+        match action {
+            Action::Begin => next.go(Screen::Page(0)),
+            Action::AnswerAndContinue(finding, answer) => {
+                next.responses.set_finding(finding, answer);
+                next.leave_page();
+            }
+            Action::Answer(finding, answer) => next.responses.set_finding(finding, answer),
+            Action::SetDuration(d) => next.responses.duration = Some(d),
+            Action::SetAge(a) => next.responses.age = Some(a),
+            Action::SetBackPainBefore(a) => next.responses.back_pain_before = Some(a),
+            Action::SetFactor(f, chosen) => next.responses.set_factor(f, chosen),
+            Action::Continue => {
+                if next.can_continue() {
+                    next.leave_page();
+                }
+            }
+            Action::Back => {
+                if let Some(previous) = next.history.pop() {
+                    next.screen = previous;
+                    if previous == Screen::Review {
+                        next.editing = false;
+                    }
+                }
+            }
+            Action::Edit(n) if n < next.pages.len() && next.screen == Screen::Review => {
+                next.editing = true;
+                next.go(Screen::Page(n));
+            }
+            Action::Edit(_) => {}
+            Action::SeeResult if next.screen == Screen::Review => next.go(Screen::Result),
+            Action::SeeResult => {}
+            Action::StartOver => next = Session::default(),
+        }
+        next
+    }
+
+    fn go(&mut self, screen: Screen) {
+        if self.screen != screen {
+            self.history.push(self.screen);
+            self.screen = screen;
+        }
+    }
+
+    fn leave_page(&mut self) {
+        let Some((index, _)) = self.page() else { return };
+        match next_after(&self.pages, index, &self.responses) {
+            // Safety invariant 5: an emergency yes shows the result at once, even while editing.
+            Next::EarlyResult(_) => {
+                self.editing = false;
+                self.go(Screen::Result);
+            }
+            _ if self.editing => {
+                self.editing = false;
+                // Back from the review goes to the page before the edit, not the edited page.
+                self.history.pop();
+                self.screen = Screen::Review;
+            }
+            Next::Page(n) => self.go(Screen::Page(n)),
+            Next::Review => self.go(Screen::Review),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::Level;
+
+    /// Walks from the start answering no to every finding, the given duration, age and factors.
+    fn self_care_walk() -> Session {
+        let mut s = Session::default().apply(Action::Begin);
+        while let Some((_, page)) = s.page() {
+            let page = page.clone();
+            if let Some(f) = page.emergency_finding() {
+                s = s.apply(Action::AnswerAndContinue(f, Answer::No));
+                continue;
+            }
+            for field in &page.fields {
+                use crate::questionnaire::Field;
+                s = match field {
+                    Field::Finding(f) => s.apply(Action::Answer(*f, Answer::No)),
+                    Field::Duration => s.apply(Action::SetDuration(Duration::UnderTwoDays)),
+                    Field::Age => s.apply(Action::SetAge(AgeBand::From20To50)),
+                    Field::BackPainBefore => s.apply(Action::SetBackPainBefore(Answer::Yes)),
+                    Field::Factors => s.apply(Action::SetFactor(Factor::HeavyLifting, true)),
+                };
+            }
+            s = s.apply(Action::Continue);
+        }
+        s
+    }
+
+    #[test]
+    fn a_full_no_path_reaches_review_then_self_care() {
+        let s = self_care_walk();
+        assert_eq!(s.screen, Screen::Review);
+        let s = s.apply(Action::SeeResult);
+        assert_eq!(s.screen, Screen::Result);
+        assert_eq!(s.outcome().level, Level::SelfCare);
+        assert_eq!(s.outcome().factors.len(), 1);
+    }
+
+    #[test]
+    fn an_emergency_yes_ends_the_interview_at_once() {
+        let s = Session::default()
+            .apply(Action::Begin)
+            .apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::No))
+            .apply(Action::AnswerAndContinue(Finding::OneSideNumbness, Answer::NotSure))
+            .apply(Action::AnswerAndContinue(Finding::Confusion, Answer::No))
+            .apply(Action::AnswerAndContinue(Finding::BladderBowelLoss, Answer::Yes));
+        assert_eq!(s.screen, Screen::Result);
+        assert_eq!(s.outcome().level, Level::EmergencyDepartment);
+        // Back returns to the question, so a mistaken tap can be undone.
+        let back = s.apply(Action::Back);
+        assert_eq!(back.screen, Screen::Page(3));
+    }
+
+    #[test]
+    fn continue_waits_for_an_answer() {
+        let mut s = Session::default().apply(Action::Begin);
+        for f in [Finding::ChestPain, Finding::OneSideNumbness, Finding::Confusion] {
+            s = s.apply(Action::AnswerAndContinue(f, Answer::No));
+        }
+        while s.page().is_some_and(|(_, p)| p.emergency_finding().is_some()) {
+            let f = s.page().unwrap().1.emergency_finding().unwrap();
+            s = s.apply(Action::AnswerAndContinue(f, Answer::No));
+        }
+        let before = s.clone();
+        assert!(!s.can_continue());
+        assert_eq!(s.apply(Action::Continue), before);
+    }
+
+    #[test]
+    fn changing_an_answer_from_the_review_changes_the_result() {
+        let s = self_care_walk();
+        let other_signs = s.pages().iter().position(|p| p.title == "Other signs").unwrap();
+        let s = s.apply(Action::Edit(other_signs));
+        assert_eq!(s.screen, Screen::Page(other_signs));
+        let s = s.apply(Action::Answer(Finding::Fever, Answer::Yes)).apply(Action::Continue);
+        assert_eq!(s.screen, Screen::Review);
+        let s = s.apply(Action::SeeResult);
+        assert_eq!(s.outcome().level, Level::Urgent);
+        // Back from the result goes to the review, and Back again to the last page, not the edit.
+        let s = s.apply(Action::Back);
+        assert_eq!(s.screen, Screen::Review);
+        assert_eq!(s.apply(Action::Back).screen, Screen::Page(s.pages().len() - 1));
+    }
+
+    #[test]
+    fn an_emergency_yes_while_editing_still_ends_at_once() {
+        let s = self_care_walk().apply(Action::Edit(0)).apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::Yes));
+        assert_eq!(s.screen, Screen::Result);
+        assert_eq!(s.outcome().level, Level::CallEmergency);
+    }
+
+    #[test]
+    fn start_over_clears_everything() {
+        let s = self_care_walk().apply(Action::SeeResult).apply(Action::StartOver);
+        assert_eq!(s, Session::default());
+        assert!(!s.can_go_back());
+    }
+}

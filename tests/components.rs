@@ -1,0 +1,224 @@
+//! Component tests: the real widget rendered in headless Chromium (wasm-bindgen-test), driven by
+//! clicking what a patient clicks.
+//!
+//!     CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test components
+
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+use spasm_triage::app::{App, AppProps};
+use spasm_triage::config::Config;
+
+struct Widget {
+    root: web_sys::Element,
+    _app: yew::AppHandle<App>,
+}
+
+impl Widget {
+    async fn mount(config: Config) -> Widget {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config }).render();
+        let w = Widget { root, _app: app };
+        w.settle().await;
+        w
+    }
+
+    async fn settle(&self) {
+        yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+
+    fn all(&self, selector: &str) -> Vec<web_sys::HtmlElement> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    }
+
+    fn heading(&self) -> String {
+        self.all("[data-focus-heading]").first().map(|h| h.inner_text()).unwrap_or_default()
+    }
+
+    fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+
+    /// Clicks the button whose visible text is `label`.
+    async fn press(&self, label: &str) {
+        let button = self.all("button").into_iter().find(|b| b.inner_text().trim() == label);
+        button.unwrap_or_else(|| panic!("no button {label:?} on {:?}", self.heading())).click();
+        self.settle().await;
+    }
+
+    /// Clicks the answer `label` in the fieldset whose legend starts with `question`.
+    async fn choose(&self, question: &str, label: &str) {
+        let fieldset = self
+            .all("fieldset")
+            .into_iter()
+            .find(|f| f.query_selector("legend").unwrap().unwrap().text_content().unwrap().starts_with(question))
+            .unwrap_or_else(|| panic!("no question {question:?} on {:?}", self.heading()));
+        let labels = fieldset.query_selector_all("label").unwrap();
+        let label_el = (0..labels.length())
+            .filter_map(|i| labels.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|l| l.inner_text().trim() == label)
+            .unwrap_or_else(|| panic!("no answer {label:?} to {question:?}"));
+        label_el.click();
+        self.settle().await;
+    }
+
+    /// Answers "No" to the warning-sign questions until the first ordinary page.
+    async fn no_to_warning_signs(&self) {
+        while self.text().contains("Warning sign ") {
+            self.press("No").await;
+        }
+    }
+
+    /// Answers every remaining page with "No" / the mildest choice, then the review.
+    async fn mildest_answers_to_review(&self) {
+        for _ in 0..10 {
+            if self.heading() == "Check your answers" {
+                return;
+            }
+            for fieldset in self.all("fieldset") {
+                let legend = fieldset.query_selector("legend").unwrap().unwrap().text_content().unwrap();
+                if fieldset.query_selector("input[type=radio]:checked").unwrap().is_some()
+                    || fieldset.query_selector("input[type=checkbox]").unwrap().is_some()
+                {
+                    continue;
+                }
+                let pick = if legend.starts_with("How long") {
+                    "Less than 2 days"
+                } else if legend.starts_with("How old") {
+                    "20 to 50"
+                } else if legend.starts_with("Have you had back pain before") {
+                    "Yes"
+                } else {
+                    "No"
+                };
+                self.choose(&legend[..20], pick).await;
+            }
+            self.press("Next").await;
+        }
+        panic!("never reached the review");
+    }
+
+    fn result_headline(&self) -> String {
+        self.all(".st-headline").first().map(|h| h.inner_text()).unwrap_or_default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn start_screen_says_what_the_tool_is_and_is_not() {
+    let w = Widget::mount(Config::default()).await;
+    assert_eq!(w.heading(), "Back spasm check");
+    assert!(w.text().contains("not a diagnosis"));
+    let call = w.all("a[href^='tel:']");
+    assert_eq!(call[0].get_attribute("href").as_deref(), Some("tel:911"));
+}
+
+#[wasm_bindgen_test]
+async fn an_emergency_yes_ends_the_interview_at_once() {
+    let w = Widget::mount(Config { emergency_number: "112".into() }).await;
+    w.press("Start the check").await;
+    assert!(w.heading().starts_with("Do you have chest pain"), "{}", w.heading());
+    w.press("No").await;
+    w.press("No").await;
+    w.press("No").await;
+    assert!(w.heading().starts_with("Have you lost control of your bladder"), "{}", w.heading());
+    w.press("Yes").await;
+    assert_eq!(w.result_headline(), "Go to an emergency department now");
+    assert!(w.text().contains("You said you have loss of control of your bladder or bowels"));
+    // The emergency number is shown as a link to dial, first and large.
+    assert_eq!(w.all(".st-call")[0].get_attribute("href").as_deref(), Some("tel:112"));
+    // Focus moved to the result's heading.
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active.text_content().unwrap(), "Go to an emergency department now");
+}
+
+#[wasm_bindgen_test]
+async fn a_self_care_path_reaches_home_care_with_a_safety_net() {
+    let w = Widget::mount(Config::default()).await;
+    w.press("Start the check").await;
+    w.no_to_warning_signs().await;
+    assert_eq!(w.heading(), "How long and how it started");
+    // Next without answering asks for an answer and stays on the page.
+    w.press("Next").await;
+    assert!(w.text().contains("Please answer every question"));
+    assert_eq!(w.heading(), "How long and how it started");
+    w.mildest_answers_to_review().await;
+    w.press("See my result").await;
+    assert_eq!(w.result_headline(), "Care for your back at home");
+    assert!(w.text().contains("Your back is not better in 2 weeks"));
+    assert!(w.text().contains("Call 911 at once if:"));
+}
+
+#[wasm_bindgen_test]
+async fn not_sure_on_a_red_flag_gives_speak_to_a_doctor_today() {
+    let w = Widget::mount(Config::default()).await;
+    w.press("Start the check").await;
+    w.press("No").await; // chest pain
+    w.press("No").await; // one side
+    w.press("No").await; // confusion
+    w.press("No").await; // bladder
+    w.press("Not sure").await; // saddle numbness
+    w.no_to_warning_signs().await;
+    w.mildest_answers_to_review().await;
+    w.press("See my result").await;
+    assert_eq!(w.result_headline(), "Speak to a doctor today");
+    assert!(w.text().contains("You were not sure whether you have numbness in your groin"));
+}
+
+#[wasm_bindgen_test]
+async fn changing_an_answer_from_the_review_changes_the_result() {
+    let w = Widget::mount(Config::default()).await;
+    w.press("Start the check").await;
+    w.no_to_warning_signs().await;
+    w.mildest_answers_to_review().await;
+    w.press("See my result").await;
+    assert_eq!(w.result_headline(), "Care for your back at home");
+    w.press("Change my answers").await;
+    assert_eq!(w.heading(), "Check your answers");
+    let change = w
+        .all("button")
+        .into_iter()
+        .find(|b| b.get_attribute("aria-label").as_deref() == Some("Change: Other signs"))
+        .unwrap();
+    change.click();
+    w.settle().await;
+    assert_eq!(w.heading(), "Other signs");
+    w.choose("Do you have a fever", "Yes").await;
+    w.press("Next").await;
+    assert_eq!(w.heading(), "Check your answers");
+    w.press("See my result").await;
+    assert_eq!(w.result_headline(), "Speak to a doctor today");
+    assert!(w.text().contains("You said you have a fever, chills, or night sweats."));
+}
+
+#[wasm_bindgen_test]
+async fn back_returns_to_the_previous_question_with_its_answer_kept() {
+    let w = Widget::mount(Config::default()).await;
+    w.press("Start the check").await;
+    w.press("Not sure").await;
+    w.press("Back").await;
+    assert!(w.heading().starts_with("Do you have chest pain"));
+    let pressed = w.all("button[aria-pressed='true']");
+    assert_eq!(pressed.len(), 1);
+    assert_eq!(pressed[0].inner_text(), "Not sure");
+    w.press("Back").await;
+    assert_eq!(w.heading(), "Back spasm check");
+}
+
+#[wasm_bindgen_test]
+async fn start_over_clears_every_answer() {
+    let w = Widget::mount(Config::default()).await;
+    w.press("Start the check").await;
+    w.press("Yes").await;
+    assert_eq!(w.result_headline(), "Call 911 now");
+    w.press("Start over").await;
+    assert_eq!(w.heading(), "Back spasm check");
+    w.press("Start the check").await;
+    assert!(w.all("button[aria-pressed='true']").is_empty(), "an old answer survived Start over");
+}

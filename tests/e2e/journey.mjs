@@ -1,0 +1,52 @@
+// Helpers that walk the interview the way a patient does, finding everything by role and name.
+
+/** Opens the widget and presses Start. */
+export async function start(page, url) {
+  await page.goto(url);
+  await page.getByRole("button", { name: "Start the check" }).click();
+}
+
+const MILD = [
+  [/^How long/, "Less than 2 days"],
+  [/^How old/, "20 to 50"],
+  [/^Have you had back pain before/, "Yes"],
+];
+
+/**
+ * Answers the warning-sign questions ("No" unless `warning` maps a question's start to an answer),
+ * then every page with mild answers unless `answers` maps a question's start to another, ticks
+ * `factors`, and stops at the review.
+ */
+export async function answerAll(page, { warning = {}, answers = {}, factors = [] } = {}) {
+  for (let guard = 0; guard < 30; guard++) {
+    const heading = page.locator("[data-focus-heading]");
+    await heading.waitFor();
+    const title = (await heading.innerText()).trim();
+    if (title === "Check your answers") return;
+    if (await page.getByText(/^Warning sign \d+ of \d+$/).count()) {
+      const pick = Object.entries(warning).find(([start]) => title.startsWith(start))?.[1] ?? "No";
+      await page.getByRole("button", { name: pick, exact: true }).click();
+      if (pick === "Yes") return;
+      continue;
+    }
+    for (const group of await page.getByRole("group").all()) {
+      const legend = (await group.locator("legend").innerText()).trim();
+      if (legend.startsWith("Did any of these happen")) {
+        for (const f of factors) await group.getByRole("checkbox", { name: f }).check();
+        continue;
+      }
+      const override = Object.entries(answers).find(([start]) => legend.startsWith(start))?.[1];
+      const pick = override ?? MILD.find(([re]) => re.test(legend))?.[1] ?? "No";
+      await group.getByRole("radio", { name: pick, exact: true }).check();
+    }
+    await page.getByRole("button", { name: "Next" }).click();
+  }
+  throw new Error("never reached the review");
+}
+
+/** The result's headline text. */
+export async function headline(page) {
+  const h = page.getByRole("heading", { level: 2 });
+  await h.waitFor();
+  return (await h.innerText()).trim();
+}

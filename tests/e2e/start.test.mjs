@@ -1,0 +1,25 @@
+// The built demo page loads, shows the widget, asks nothing of any other origin and logs no error.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the demo page shows the widget's start screen", async () => {
+  const page = await openPage(browser, server.origin);
+  await page.goto(server.origin + "/");
+  const heading = page.getByRole("heading", { level: 1, name: "Back spasm check" });
+  await heading.waitFor({ timeout: 15000 });
+  assert.match(await page.getByText(/not a diagnosis/).innerText(), /call 911/);
+  assert.deepEqual(page.foreign(), [], "requests left the page's origin");
+  assert.deepEqual(page.errors(), [], "console errors");
+  await page.context().close();
+});
