@@ -5,7 +5,8 @@
 //! - [`rules`]: the clinical rule data and its patient wording;
 //! - [`triage`]: the engine, the only place that decides a level of care;
 //! - [`questionnaire`]: the pages of the interview and how choices become answers;
-//! - [`session`]: one patient's session and its reducer.
+//! - [`session`]: one patient's session and its reducer;
+//! - [`content`], [`library`]: articles parsed at build time, search and "read more".
 //!
 //! The views live in [`app`], which only renders state and sends actions.
 
@@ -16,6 +17,8 @@ pub mod session;
 pub mod triage;
 
 pub mod config;
+pub mod content;
+pub mod library;
 
 pub mod app;
 pub mod components;

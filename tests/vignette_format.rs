@@ -70,3 +70,31 @@ fn the_runner_reports_mismatches_and_bad_files_and_fails() {
     assert!(stdout.contains("b.toml: unknown id \"bladder_loss\""), "{stdout}");
     assert!(stdout.lines().last().unwrap_or("").ends_with(" passed, 2 failed"), "{stdout}");
 }
+
+#[test]
+fn the_vignettes_cover_every_finding_combination_and_not_sure_rule() {
+    use spasm_triage::ids::{Answer, Finding, Level};
+    use spasm_triage::rules::COMBINATIONS;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
+    let vignettes: Vec<_> = vignette::load_dir(&dir).unwrap().into_iter().map(|v| v.unwrap()).collect();
+    assert!(vignettes.len() >= 40, "only {} vignettes", vignettes.len());
+    for finding in Finding::ALL {
+        for answer in [Answer::Yes, Answer::NotSure] {
+            assert!(
+                vignettes.iter().any(|v| v.answers.get(*finding) == answer),
+                "no vignette answers {finding} with {answer}"
+            );
+        }
+    }
+    for combo in &COMBINATIONS {
+        let all_yes = vignettes.iter().any(|v| combo.findings.iter().all(|f| v.answers.get(*f) == Answer::Yes));
+        let some_unsure = vignettes.iter().any(|v| {
+            combo.findings.iter().all(|f| v.answers.get(*f) != Answer::No)
+                && combo.findings.iter().any(|f| v.answers.get(*f) == Answer::NotSure)
+        });
+        assert!(all_yes && some_unsure, "combination {:?} not covered both ways", combo.findings);
+    }
+    for level in Level::ALL {
+        assert!(vignettes.iter().any(|v| v.expect == *level), "no vignette expects {level}");
+    }
+}

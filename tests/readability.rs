@@ -1,0 +1,136 @@
+//! Each English article's Flesch-Kincaid grade, computed and printed: each must be at most 7 and
+//! their mean at most 6. Same method as shared/tools/readability.py: front matter and link targets
+//! skipped, each heading and list item its own sentence, syllables estimated from vowel groups.
+
+use std::path::PathBuf;
+
+fn syllables(word: &str) -> usize {
+    let mut w = word.to_lowercase();
+    if w.chars().count() <= 3 {
+        return 1;
+    }
+    // Silent endings: "-es" after a consonant, "-ed", a silent "-e".
+    let b = w.as_bytes();
+    let n = b.len();
+    let consonant = |c: u8| !b"laeiouy".contains(&c);
+    if n >= 3 && w.ends_with("es") && consonant(b[n - 3]) {
+        w.truncate(n - 3);
+    } else if w.ends_with("ed") {
+        w.truncate(n - 2);
+    } else if n >= 2 && w.ends_with('e') && consonant(b[n - 2]) {
+        w.truncate(n - 2);
+    }
+    let w = w.strip_prefix('y').unwrap_or(&w);
+    let mut count = 0;
+    let mut run: usize = 0;
+    for c in w.chars().chain(std::iter::once(' ')) {
+        if "aeiouy".contains(c) {
+            run += 1;
+        } else if run > 0 {
+            count += run.div_ceil(2);
+            run = 0;
+        }
+    }
+    count.max(1)
+}
+
+fn prose(text: &str) -> String {
+    let body = match text.strip_prefix("---\n").and_then(|t| t.find("\n---\n").map(|i| &t[i + 5..])) {
+        Some(body) => body,
+        None => text,
+    };
+    let mut lines = Vec::new();
+    for line in body.lines() {
+        // Link targets go: "[text](slug.md)" reads as "[text]".
+        let mut clean = String::new();
+        let mut rest = line;
+        while let Some(i) = rest.find("](") {
+            clean.push_str(&rest[..=i]);
+            rest = rest[i + 2..].split_once(')').map_or("", |(_, r)| r);
+        }
+        clean.push_str(rest);
+        let t = clean.trim_start();
+        let t = t.trim_start_matches('#').trim_start();
+        let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+        let t = if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") {
+            &t[2..]
+        } else if digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")) {
+            &t[digits + 2..]
+        } else {
+            t
+        };
+        let t = t.trim();
+        if !t.is_empty() {
+            let ends = t.ends_with(['.', '!', '?', ':']);
+            lines.push(if ends { t.to_string() } else { format!("{t}.") });
+        }
+    }
+    lines.join(" ")
+}
+
+/// Flesch-Kincaid grade and word count.
+fn grade(text: &str) -> (f64, usize) {
+    let body = prose(text);
+    let mut sentences = 0;
+    let mut current_has_letter = false;
+    let chars: Vec<char> = body.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if c.is_ascii_alphabetic() {
+            current_has_letter = true;
+        }
+        let terminal = ".!?:;".contains(*c);
+        let next_is_break = chars.get(i + 1).is_none_or(|n| n.is_whitespace() || ".!?:;".contains(*n));
+        if terminal && next_is_break && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) {
+            if current_has_letter {
+                sentences += 1;
+            }
+            current_has_letter = false;
+        }
+    }
+    if current_has_letter {
+        sentences += 1;
+    }
+    let words: Vec<&str> = body
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '-'))
+        .map(|w| w.trim_start_matches(['\'', '-']))
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .collect();
+    let syl: usize = words.iter().map(|w| syllables(w)).sum();
+    let (w, s) = (words.len() as f64, sentences.max(1) as f64);
+    (0.39 * w / s + 11.8 * syl as f64 / w - 15.59, words.len())
+}
+
+#[test]
+fn syllable_estimates_match_the_shared_tool() {
+    for (word, n) in [("back", 1), ("spasm", 1), ("muscle", 2), ("beautiful", 4), ("doctor", 2), ("emergency", 4), ("the", 1), ("stretches", 1)] {
+        assert_eq!(syllables(word), n, "{word}");
+    }
+}
+
+#[test]
+fn every_english_article_reads_at_grade_7_or_below_and_the_mean_at_6() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/articles");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
+    paths.sort();
+    assert!(paths.len() >= 8, "only {} articles", paths.len());
+    let mut grades = Vec::new();
+    let mut too_hard = Vec::new();
+    for path in &paths {
+        let (g, words) = grade(&std::fs::read_to_string(path).unwrap());
+        println!("{g:5.1}  {words:5} words  {}", path.file_name().unwrap().to_string_lossy());
+        if g > 7.0 {
+            too_hard.push(format!("{} ({g:.1})", path.display()));
+        }
+        grades.push(g);
+    }
+    let mean = grades.iter().sum::<f64>() / grades.len() as f64;
+    println!("mean grade {mean:.1}, {} articles", grades.len());
+    assert!(too_hard.is_empty(), "articles above grade 7: {too_hard:?}");
+    assert!(mean <= 6.0, "mean grade {mean:.1} is above 6");
+}
+
+#[test]
+fn a_hard_text_scores_above_grade_7() {
+    let hard = "---\ntitle = \"x\"\n---\n\nIntervertebral degeneration precipitates paraspinal musculature hypertonicity, necessitating comprehensive multidisciplinary evaluation and individualised conservative management.\n";
+    assert!(grade(hard).0 > 7.0, "{}", grade(hard).0);
+}
