@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{EmergencyQuestion, QuestionPage, ResultView, ReviewAnswers, StartScreen};
+use crate::components::{ArticleView, EmergencyQuestion, LibraryView, QuestionPage, ResultView, ReviewAnswers, StartScreen};
 use crate::config::Config;
 use crate::session::{Action, Screen, Session};
 
@@ -65,6 +65,8 @@ pub fn App(props: &AppProps) -> Html {
         },
         Screen::Review => html! { <ReviewAnswers /> },
         Screen::Result => html! { <ResultView /> },
+        Screen::Library => html! { <LibraryView /> },
+        Screen::Article(index) => html! { <ArticleView {index} /> },
     };
     html! {
         <ContextProvider<Config> context={props.config.clone()}>

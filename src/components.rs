@@ -1,14 +1,18 @@
 //! One component per file. Each reads the session from context and sends actions.
 
+mod article_view;
 mod choice_group;
 mod emergency_question;
+mod library_view;
 mod question_page;
 mod result_view;
 mod review_answers;
 mod start_screen;
 
+pub use article_view::ArticleView;
 pub use choice_group::ChoiceGroup;
 pub use emergency_question::EmergencyQuestion;
+pub use library_view::LibraryView;
 pub use question_page::QuestionPage;
 pub use result_view::ResultView;
 pub use review_answers::ReviewAnswers;

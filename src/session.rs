@@ -16,6 +16,10 @@ pub enum Screen {
     Page(usize),
     Review,
     Result,
+    /// The article library.
+    Library,
+    /// Article `n` of [`crate::library::ARTICLES`].
+    Article(usize),
 }
 
 /// Everything the patient can do.
@@ -37,6 +41,9 @@ pub enum Action {
     /// From the review, see the result.
     SeeResult,
     StartOver,
+    OpenLibrary,
+    /// Open article `n` of [`crate::library::ARTICLES`].
+    OpenArticle(usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,6 +127,9 @@ impl Session {
             Action::SeeResult if next.screen == Screen::Review => next.go(Screen::Result),
             Action::SeeResult => {}
             Action::StartOver => next = Session::default(),
+            Action::OpenLibrary => next.go(Screen::Library),
+            Action::OpenArticle(n) if n < crate::library::ARTICLES.len() => next.go(Screen::Article(n)),
+            Action::OpenArticle(_) => {}
         }
         next
     }
@@ -241,6 +251,17 @@ mod tests {
         let s = self_care_walk().apply(Action::Edit(0)).apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::Yes));
         assert_eq!(s.screen, Screen::Result);
         assert_eq!(s.outcome().level, Level::CallEmergency);
+    }
+
+    #[test]
+    fn articles_open_from_a_result_and_back_returns_to_it() {
+        let s = self_care_walk().apply(Action::SeeResult).apply(Action::OpenArticle(0));
+        assert_eq!(s.screen, Screen::Article(0));
+        let s = s.apply(Action::OpenArticle(1)).apply(Action::Back);
+        assert_eq!(s.screen, Screen::Article(0));
+        assert_eq!(s.apply(Action::Back).screen, Screen::Result);
+        // An index past the library is ignored, not a panic.
+        assert_eq!(s.apply(Action::OpenArticle(usize::MAX)).screen, Screen::Article(0));
     }
 
     #[test]

@@ -98,7 +98,7 @@ impl Widget {
                 } else {
                     "No"
                 };
-                self.choose(&legend[..20], pick).await;
+                self.choose(&legend, pick).await;
             }
             self.press("Next").await;
         }

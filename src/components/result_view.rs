@@ -38,6 +38,12 @@ pub fn ResultView() -> Html {
             </div>
         }
     });
+    let read_more = crate::library::read_more(&session.0.responses.answers(), 3).into_iter().map(|article| {
+        let n = crate::library::ARTICLES.iter().position(|a| std::ptr::eq(a, article)).unwrap_or(0);
+        let session = session.clone();
+        let onclick = Callback::from(move |_| session.dispatch(Action::OpenArticle(n)));
+        html! { <li><button type="button" class="st-article-link" {onclick}>{ article.title }</button></li> }
+    }).collect::<Vec<_>>();
     let change = {
         let session = session.clone();
         Callback::from(move |_| session.dispatch(Action::Back))
@@ -64,6 +70,10 @@ pub fn ResultView() -> Html {
                 <h3>{ "What may have contributed" }</h3>
                 <p class="st-muted">{ "These are possible causes, not a diagnosis." }</p>
                 { for factors }
+            }
+            if !read_more.is_empty() {
+                <h3>{ "Read more" }</h3>
+                <ul class="st-library">{ for read_more }</ul>
             }
             <p class="st-muted">{ "This check is not a diagnosis. If you are worried, contact a doctor." }</p>
             <div class="st-nav">

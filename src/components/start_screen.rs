@@ -8,7 +8,11 @@ use crate::session::Action;
 pub fn StartScreen() -> Html {
     let session = use_context::<SessionContext>().expect("session context");
     let config = use_context::<Config>().unwrap_or_default();
-    let begin = Callback::from(move |_| session.dispatch(Action::Begin));
+    let begin = {
+        let session = session.clone();
+        Callback::from(move |_| session.dispatch(Action::Begin))
+    };
+    let library = Callback::from(move |_| session.dispatch(Action::OpenLibrary));
     html! {
         <section class="st-screen">
             <h1 data-focus-heading="" tabindex="-1">{ "Back spasm check" }</h1>
@@ -20,7 +24,10 @@ pub fn StartScreen() -> Html {
                 { "." }
             </p>
             <p class="st-muted">{ "Your answers stay on this device. Nothing is sent anywhere." }</p>
-            <button type="button" class="st-primary" onclick={begin}>{ "Start the check" }</button>
+            <div class="st-nav">
+                <button type="button" class="st-primary" onclick={begin}>{ "Start the check" }</button>
+                <button type="button" class="st-secondary" onclick={library}>{ "Read about back spasms" }</button>
+            </div>
         </section>
     }
 }

@@ -49,7 +49,7 @@ test("fever: speak to a doctor today, after the review", (t) =>
     await answerAll(page, { answers: { "Do you have a fever": "Yes" } });
     await page.getByRole("button", { name: "See my result" }).click();
     assert.equal(await headline(page), "Speak to a doctor today");
-    await page.getByText("Today, within the next few hours.").waitFor();
+    assert.equal(await page.locator(".st-time").innerText(), "When: Today, within the next few hours.");
     await page.getByText("You said you have a fever, chills, or night sweats.").waitFor();
   }));
 
@@ -58,7 +58,7 @@ test("more than two weeks: book a visit in the next few days", (t) =>
     await answerAll(page, { answers: { "How long": "More than 2 weeks" } });
     await page.getByRole("button", { name: "See my result" }).click();
     assert.equal(await headline(page), "Book a visit with a doctor");
-    await page.getByText("In the next few days.").waitFor();
+    assert.equal(await page.locator(".st-time").innerText(), "When: In the next few days.");
   }));
 
 test("lifted something heavy, nothing else: care at home, with a safety net and causes", (t) =>

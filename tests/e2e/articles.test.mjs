@@ -1,0 +1,66 @@
+// The article library: open an article from a result's "Read more", and search the library.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage } from "./harness.mjs";
+import { start, answerAll, headline } from "./journey.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("a result suggests articles from what the patient reported, and one opens with its sources", async () => {
+  const page = await openPage(browser, server.origin);
+  try {
+    await start(page, server.origin + "/");
+    await answerAll(page, { factors: ["I have not been drinking much water"] });
+    await page.getByRole("button", { name: "See my result" }).click();
+    assert.equal(await headline(page), "Care for your back at home");
+    const readMore = page.getByRole("heading", { name: "Read more" });
+    await readMore.waitFor();
+    const first = page.locator(".st-library").getByRole("button").first();
+    const title = (await first.innerText()).trim();
+    await first.click();
+    assert.equal(await headline(page), title);
+    await page.getByRole("heading", { name: "Sources" }).waitFor();
+    assert.match(await page.locator(".st-sources").innerText(), /Reference article \d{3}/);
+    // Back returns to the result, unchanged.
+    await page.getByRole("button", { name: "Back" }).click();
+    assert.equal(await headline(page), "Care for your back at home");
+    assert.deepEqual(page.foreign(), []);
+    assert.deepEqual(page.errors(), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("the library searches titles and text offline", async () => {
+  const page = await openPage(browser, server.origin);
+  try {
+    await page.goto(server.origin + "/");
+    await page.getByRole("button", { name: "Read about back spasms" }).click();
+    assert.equal(await headline(page), "Read about back spasms");
+    const all = await page.locator(".st-library li").count();
+    assert.ok(all >= 8, `only ${all} articles listed`);
+    const search = page.getByRole("searchbox", { name: "Search the articles" });
+    await search.fill("kidney stones");
+    await page.getByRole("status").filter({ hasText: /match/ }).waitFor();
+    const hits = await page.locator(".st-library li").count();
+    assert.ok(hits >= 1 && hits < all, `${hits} of ${all} matched`);
+    await search.fill("zzzz");
+    await page.getByRole("status").filter({ hasText: "No articles match your search." }).waitFor();
+    assert.equal(await page.locator(".st-library li").count(), 0);
+    await search.fill("ice heat");
+    await page.locator(".st-library").getByRole("button").first().click();
+    await page.getByRole("heading", { name: "Sources" }).waitFor();
+    assert.deepEqual(page.foreign(), []);
+    assert.deepEqual(page.errors(), []);
+  } finally {
+    await page.context().close();
+  }
+});
