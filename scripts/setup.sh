@@ -7,7 +7,7 @@
 #   wasm-bindgen-cli = Cargo.lock   cargo install (into ~/.cargo/bin)
 #   wasm-opt (binaryen 132)         npm, linked into ~/.cargo/bin so Trunk finds it on PATH
 #   chromium + chromium-driver      apt (browser test tiers); brotli (size report)
-#   playwright-core                 npm, in tests/e2e (drives Debian's Chromium)
+#   playwright-core, axe-core       npm, in tests/e2e (drive Debian's Chromium; accessibility rules)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -62,11 +62,11 @@ fi
 # End-to-end test driver: playwright-core only (it never downloads a browser; Debian's is used).
 if [ "${SPASM_SKIP_BROWSER:-0}" != 1 ]; then
   e2e="$root/tests/e2e"
-  want="$(node -p "require('$e2e/package-lock.json').packages['node_modules/playwright-core'].version")"
-  have="$(node -p "require('$e2e/node_modules/playwright-core/package.json').version" 2>/dev/null || true)"
-  if [ "$want" != "$have" ]; then
-    say "installing playwright-core $want for the end-to-end tests"
+  want="$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)"
+  if [ "$(cat "$e2e/node_modules/.spasm-lock" 2>/dev/null)" != "$want" ]; then
+    say "installing the end-to-end test packages (playwright-core, axe-core)"
     (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" > "$e2e/node_modules/.spasm-lock"
   fi
 fi
 

@@ -74,7 +74,7 @@ pub static FINDINGS: [FindingRule; 27] = [
     finding!(Confusion, CallEmergency,
         "Do you feel confused, or not sure where you are?",
         "New confusion can be a sign of a serious illness.",
-        "new confusion, or not knowing where you are", "001"),
+        "new confusion, or trouble knowing where you are", "001"),
     finding!(BladderBowelLoss, EmergencyDepartment,
         "Have you lost control of your bladder or bowels, or are you unable to pee?",
         "Nerves at the base of the spine control the bladder and bowels. If they are pinched, you need care fast.",

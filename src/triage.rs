@@ -237,6 +237,8 @@ fn safety_net(level: Level, answers: &Answers) -> Vec<SafetyNet> {
             let signs = FINDINGS
                 .iter()
                 .filter(|rule| rule.level == higher && answers.get(rule.finding) != Answer::Yes)
+                // A past cancer is history, not a sign that can newly appear.
+                .filter(|rule| rule.finding != Finding::CancerHistory)
                 .map(|rule| Sign::Finding(rule.finding))
                 .collect();
             nets.push(SafetyNet { level: higher, signs });

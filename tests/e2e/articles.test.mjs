@@ -1,7 +1,7 @@
 // The article library: open an article from a result's "Read more", and search the library.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage } from "./harness.mjs";
+import { serve, launch, openPage, assertAccessible } from "./harness.mjs";
 import { start, answerAll, headline } from "./journey.mjs";
 
 let server, browser;
@@ -28,6 +28,7 @@ test("a result suggests articles from what the patient reported, and one opens w
     await first.click();
     assert.equal(await headline(page), title);
     await page.getByRole("heading", { name: "Sources" }).waitFor();
+    await assertAccessible(page, "an article");
     assert.match(await page.locator(".st-sources").innerText(), /Reference article \d{3}/);
     // Back returns to the result, unchanged.
     await page.getByRole("button", { name: "Back" }).click();
@@ -45,6 +46,7 @@ test("the library searches titles and text offline", async () => {
     await page.goto(server.origin + "/");
     await page.getByRole("button", { name: "Read about back spasms" }).click();
     assert.equal(await headline(page), "Read about back spasms");
+    await assertAccessible(page, "the library");
     const all = await page.locator(".st-library li").count();
     assert.ok(all >= 8, `only ${all} articles listed`);
     const search = page.getByRole("searchbox", { name: "Search the articles" });

@@ -2,7 +2,7 @@
 // Each also checks that nothing was requested from another origin and nothing was logged.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage } from "./harness.mjs";
+import { serve, launch, openPage, assertAccessible } from "./harness.mjs";
 import { start, answerAll, headline } from "./journey.mjs";
 
 let server, browser;
@@ -20,6 +20,7 @@ async function journey(t, steps) {
   try {
     await start(page, server.origin + "/");
     await steps(page);
+    await assertAccessible(page, `result of "${t.name}"`);
     assert.deepEqual(page.foreign(), [], "requests left the page's origin");
     assert.deepEqual(page.errors(), [], "console errors");
   } finally {
@@ -87,4 +88,18 @@ test("keyboard only: Tab and Enter reach a result, and focus follows each new qu
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter"); // Yes
     assert.equal(await focusedText(), "Call 911 now");
+  }));
+
+test("every kind of question screen and the review pass axe-core's WCAG 2.2 AA rules", (t) =>
+  journey(t, async (page) => {
+    await assertAccessible(page, "a warning-sign question");
+    for (let i = 0; i < 10; i++) await page.getByRole("button", { name: "No", exact: true }).click();
+    await page.getByRole("heading", { name: "How long and how it started" }).waitFor();
+    await assertAccessible(page, "a grouped page");
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("alert").waitFor();
+    await assertAccessible(page, "a grouped page asking for missing answers");
+    await answerAll(page);
+    await assertAccessible(page, "the review");
+    await page.getByRole("button", { name: "See my result" }).click();
   }));

@@ -1,7 +1,7 @@
 // The built demo page loads, shows the widget, asks nothing of any other origin and logs no error.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage } from "./harness.mjs";
+import { serve, launch, openPage, assertAccessible } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -21,6 +21,7 @@ test("the demo page shows the widget's start screen", async () => {
   await page.getByText("This is not a diagnosis. It does not replace a doctor.").waitFor();
   // The way out for an emergency is on the very first screen.
   assert.equal(await page.getByRole("link", { name: "call 911 now" }).getAttribute("href"), "tel:911");
+  await assertAccessible(page, "the start screen");
   assert.deepEqual(page.foreign(), [], "requests left the page's origin");
   assert.deepEqual(page.errors(), [], "console errors");
   await page.context().close();
