@@ -72,28 +72,6 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
-impl Article {
-    /// The body as plain text (for search).
-    pub fn plain_text(&self) -> String {
-        let mut out = String::new();
-        for block in &self.blocks {
-            match block {
-                Block::Heading(inl) | Block::Paragraph(inl) => push_plain(&mut out, inl),
-                Block::List { items, .. } => items.iter().for_each(|i| push_plain(&mut out, i)),
-            }
-        }
-        out
-    }
-}
-
-fn push_plain(out: &mut String, inlines: &[Inline]) {
-    for inline in inlines {
-        let (Inline::Text(t) | Inline::Strong(t) | Inline::Emphasis(t) | Inline::Link { text: t, .. }) = inline;
-        out.push_str(t);
-    }
-    out.push('\n');
-}
-
 /// Parses one article file. `file` names it in errors and gives the slug.
 pub fn parse_article(file: &str, text: &str) -> Result<Article, ContentError> {
     let err = |line: usize, message: String| ContentError { file: file.to_string(), line, message };
@@ -544,8 +522,28 @@ pub struct StaticArticle {
     pub sources: &'static [&'static str],
     pub reviewed: &'static str,
     pub blocks: &'static [StaticBlock],
-    /// Title, summary and text in lower case, for search.
-    pub search_text: &'static str,
+}
+
+impl StaticArticle {
+    /// The summary and body as plain text, for search.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::from(self.summary);
+        out.push('\n');
+        let mut push = |inlines: &[StaticInline]| {
+            for inline in inlines {
+                let (StaticInline::Text(t) | StaticInline::Strong(t) | StaticInline::Emphasis(t) | StaticInline::Link { text: t, .. }) = inline;
+                out.push_str(t);
+            }
+            out.push('\n');
+        };
+        for block in self.blocks {
+            match block {
+                StaticBlock::Heading(i) | StaticBlock::Paragraph(i) => push(i),
+                StaticBlock::List { items, .. } => items.iter().for_each(|i| push(i)),
+            }
+        }
+        out
+    }
 }
 
 /// Writes the articles as Rust source for a `static ARTICLES: &[StaticArticle]` (used by
@@ -567,9 +565,8 @@ pub fn to_rust_source(articles: &[Article]) -> String {
     let mut out = String::from("pub static ARTICLES: &[StaticArticle] = &[\n");
     for a in articles {
         out.push_str(&format!(
-            "StaticArticle {{ slug: {:?}, title: {:?}, summary: {:?}, tags: {}, related: {}, sources: {}, reviewed: {:?}, search_text: {:?}, blocks: &[",
+            "StaticArticle {{ slug: {:?}, title: {:?}, summary: {:?}, tags: {}, related: {}, sources: {}, reviewed: {:?}, blocks: &[",
             a.slug, a.title, a.summary, strs(&a.tags), strs(&a.related), strs(&a.sources), a.reviewed,
-            format!("{}\n{}\n{}", a.title, a.summary, a.plain_text()).to_lowercase(),
         ));
         for block in &a.blocks {
             match block {

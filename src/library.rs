@@ -14,7 +14,7 @@ pub fn article(slug: &str) -> Option<&'static StaticArticle> {
 
 /// Articles matching every word of the query, best first.
 pub fn find(query: &str) -> Vec<&'static StaticArticle> {
-    search(ARTICLES, query, |a| (a.title, a.search_text.to_string()))
+    search(ARTICLES, query, |a| (a.title, a.plain_text()))
 }
 
 /// Up to `max` articles to read after a result: those related to the most findings and factors the
