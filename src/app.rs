@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ArticleView, EmergencyQuestion, LibraryView, QuestionPage, ResultView, ReviewAnswers, StartScreen};
+use crate::components::{ArticleView, EmergencyQuestion, LibraryView, QuestionPage, ResultView, ReviewAnswers, SelfCareCoach, StartScreen};
 use crate::config::Config;
 use crate::session::{Action, Screen, Session};
 
@@ -67,6 +67,7 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Result => html! { <ResultView /> },
         Screen::Library => html! { <LibraryView /> },
         Screen::Article(index) => html! { <ArticleView {index} /> },
+        Screen::Coach => html! { <SelfCareCoach /> },
     };
     html! {
         <ContextProvider<Config> context={props.config.clone()}>

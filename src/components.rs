@@ -3,19 +3,26 @@
 mod article_view;
 mod choice_group;
 mod emergency_question;
+mod hold_timer;
+mod illustrations;
 mod library_view;
 mod question_page;
 mod result_view;
 mod review_answers;
+mod round_timer;
+mod self_care_coach;
 mod start_screen;
 
 pub use article_view::ArticleView;
 pub use choice_group::ChoiceGroup;
 pub use emergency_question::EmergencyQuestion;
+pub use hold_timer::HoldTimer;
 pub use library_view::LibraryView;
 pub use question_page::QuestionPage;
 pub use result_view::ResultView;
 pub use review_answers::ReviewAnswers;
+pub use round_timer::RoundTimer;
+pub use self_care_coach::SelfCareCoach;
 pub use start_screen::StartScreen;
 
 use crate::ids::Answer;

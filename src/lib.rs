@@ -6,7 +6,8 @@
 //! - [`triage`]: the engine, the only place that decides a level of care;
 //! - [`questionnaire`]: the pages of the interview and how choices become answers;
 //! - [`session`]: one patient's session and its reducer;
-//! - [`content`], [`library`]: articles parsed at build time, search and "read more".
+//! - [`content`], [`library`]: articles parsed at build time, search and "read more";
+//! - [`coach`]: the self-care coach's timing policy (ice or heat, rounds, rest gaps).
 //!
 //! The views live in [`app`], which only renders state and sends actions.
 
@@ -16,10 +17,12 @@ pub mod questionnaire;
 pub mod session;
 pub mod triage;
 
+pub mod coach;
 pub mod config;
 pub mod content;
 pub mod library;
 
 pub mod app;
 pub mod components;
+pub mod hooks;
 pub mod mount;

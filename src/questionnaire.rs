@@ -12,19 +12,26 @@ use crate::triage::Answers;
 /// How long the spasms have gone on. Also tells the self-care coach whether ice or heat fits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Duration {
-    UnderTwoDays,
+    UnderOneDay,
+    OneToTwoDays,
     TwoDaysToTwoWeeks,
     OverTwoWeeks,
     NotSure,
 }
 
 impl Duration {
-    pub const ALL: [Duration; 4] =
-        [Duration::UnderTwoDays, Duration::TwoDaysToTwoWeeks, Duration::OverTwoWeeks, Duration::NotSure];
+    pub const ALL: [Duration; 5] = [
+        Duration::UnderOneDay,
+        Duration::OneToTwoDays,
+        Duration::TwoDaysToTwoWeeks,
+        Duration::OverTwoWeeks,
+        Duration::NotSure,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
-            Duration::UnderTwoDays => "Less than 2 days",
+            Duration::UnderOneDay => "Less than 1 day",
+            Duration::OneToTwoDays => "1 to 2 days",
             Duration::TwoDaysToTwoWeeks => "2 days to 2 weeks",
             Duration::OverTwoWeeks => "More than 2 weeks",
             Duration::NotSure => "Not sure",
@@ -34,7 +41,7 @@ impl Duration {
     /// The answer this gives to `over_two_weeks`.
     pub fn over_two_weeks(self) -> Answer {
         match self {
-            Duration::UnderTwoDays | Duration::TwoDaysToTwoWeeks => Answer::No,
+            Duration::UnderOneDay | Duration::OneToTwoDays | Duration::TwoDaysToTwoWeeks => Answer::No,
             Duration::OverTwoWeeks => Answer::Yes,
             Duration::NotSure => Answer::NotSure,
         }

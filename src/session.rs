@@ -20,6 +20,8 @@ pub enum Screen {
     Library,
     /// Article `n` of [`crate::library::ARTICLES`].
     Article(usize),
+    /// The self-care coach (only after a `self_care` or `soon` result).
+    Coach,
 }
 
 /// Everything the patient can do.
@@ -44,6 +46,8 @@ pub enum Action {
     OpenLibrary,
     /// Open article `n` of [`crate::library::ARTICLES`].
     OpenArticle(usize),
+    /// Open the self-care coach: ignored unless the result offers it.
+    OpenCoach,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,6 +134,10 @@ impl Session {
             Action::OpenLibrary => next.go(Screen::Library),
             Action::OpenArticle(n) if n < crate::library::ARTICLES.len() => next.go(Screen::Article(n)),
             Action::OpenArticle(_) => {}
+            Action::OpenCoach if next.screen == Screen::Result && crate::coach::coach_offered(next.outcome().level) => {
+                next.go(Screen::Coach)
+            }
+            Action::OpenCoach => {}
         }
         next
     }
@@ -179,7 +187,7 @@ mod tests {
                 use crate::questionnaire::Field;
                 s = match field {
                     Field::Finding(f) => s.apply(Action::Answer(*f, Answer::No)),
-                    Field::Duration => s.apply(Action::SetDuration(Duration::UnderTwoDays)),
+                    Field::Duration => s.apply(Action::SetDuration(Duration::UnderOneDay)),
                     Field::Age => s.apply(Action::SetAge(AgeBand::From20To50)),
                     Field::BackPainBefore => s.apply(Action::SetBackPainBefore(Answer::Yes)),
                     Field::Factors => s.apply(Action::SetFactor(Factor::HeavyLifting, true)),
@@ -262,6 +270,42 @@ mod tests {
         assert_eq!(s.apply(Action::Back).screen, Screen::Result);
         // An index past the library is ignored, not a panic.
         assert_eq!(s.apply(Action::OpenArticle(usize::MAX)).screen, Screen::Article(0));
+    }
+
+    #[test]
+    fn the_coach_opens_only_after_a_home_care_or_booked_visit_result() {
+        let home = self_care_walk().apply(Action::SeeResult);
+        assert_eq!(home.apply(Action::OpenCoach).screen, Screen::Coach);
+        // Not before a result, and never after an urgent or emergency one.
+        assert_eq!(self_care_walk().apply(Action::OpenCoach).screen, Screen::Review);
+        let urgent = Session::default().apply(Action::Begin);
+        let urgent = urgent.apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::NotSure));
+        let mut s = urgent;
+        while let Some(f) = s.page().and_then(|(_, p)| p.emergency_finding()) {
+            s = s.apply(Action::AnswerAndContinue(f, Answer::No));
+        }
+        let mut walk = s;
+        while walk.screen != Screen::Review {
+            let before = walk.screen;
+            let page = walk.page().unwrap().1.clone();
+            for field in &page.fields {
+                use crate::questionnaire::Field;
+                walk = match field {
+                    Field::Finding(f) => walk.apply(Action::Answer(*f, Answer::No)),
+                    Field::Duration => walk.apply(Action::SetDuration(Duration::UnderOneDay)),
+                    Field::Age => walk.apply(Action::SetAge(AgeBand::From20To50)),
+                    Field::BackPainBefore => walk.apply(Action::SetBackPainBefore(Answer::Yes)),
+                    Field::Factors => walk,
+                };
+            }
+            walk = walk.apply(Action::Continue);
+            assert_ne!(walk.screen, before);
+        }
+        let urgent_result = walk.apply(Action::SeeResult);
+        assert_eq!(urgent_result.outcome().level, Level::Urgent);
+        assert_eq!(urgent_result.apply(Action::OpenCoach).screen, Screen::Result);
+        let emergency = Session::default().apply(Action::Begin).apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::Yes));
+        assert_eq!(emergency.apply(Action::OpenCoach).screen, Screen::Result);
     }
 
     #[test]

@@ -90,7 +90,7 @@ impl Widget {
                     continue;
                 }
                 let pick = if legend.starts_with("How long") {
-                    "Less than 2 days"
+                    "Less than 1 day"
                 } else if legend.starts_with("How old") {
                     "20 to 50"
                 } else if legend.starts_with("Have you had back pain before") {
@@ -121,7 +121,7 @@ async fn start_screen_says_what_the_tool_is_and_is_not() {
 
 #[wasm_bindgen_test]
 async fn an_emergency_yes_ends_the_interview_at_once() {
-    let w = Widget::mount(Config { emergency_number: "112".into() }).await;
+    let w = Widget::mount(Config { emergency_number: "112".into(), ..Config::default() }).await;
     w.press("Start the check").await;
     assert!(w.heading().starts_with("Do you have chest pain"), "{}", w.heading());
     w.press("No").await;
@@ -221,4 +221,137 @@ async fn start_over_clears_every_answer() {
     assert_eq!(w.heading(), "Back spasm check");
     w.press("Start the check").await;
     assert!(w.all("button[aria-pressed='true']").is_empty(), "an old answer survived Start over");
+}
+
+use spasm_triage::coach::Timing;
+
+/// Counts live `setInterval` timers by wrapping the browser's functions (gloo-timers calls them).
+fn count_intervals() {
+    js_sys::eval(
+        "if (!window.__live) { window.__live = new Set();
+           const si = window.setInterval.bind(window), ci = window.clearInterval.bind(window);
+           window.setInterval = (f, t, ...a) => { const id = si(f, t, ...a); window.__live.add(id); return id; };
+           window.clearInterval = (id) => { window.__live.delete(id); ci(id); }; }",
+    )
+    .unwrap();
+}
+
+fn live_intervals() -> f64 {
+    js_sys::eval("window.__live.size").unwrap().as_f64().unwrap()
+}
+
+fn quick_config() -> Config {
+    Config { timing: Timing { round_ms: 1_200, gap_ms: 60 * 60 * 1000 }, hold_ms: 400, persist: false, ..Config::default() }
+}
+
+async fn sleep_ms(ms: u64) {
+    yew::platform::time::sleep(std::time::Duration::from_millis(ms)).await;
+}
+
+impl Widget {
+    async fn to_self_care_coach(&self) {
+        self.press("Start the check").await;
+        self.no_to_warning_signs().await;
+        self.mildest_answers_to_review().await;
+        self.press("See my result").await;
+        self.press("Open the self-care guide").await;
+        assert_eq!(self.heading(), "Caring for your back at home");
+    }
+
+    fn timer(&self) -> String {
+        self.all(".st-timer [role=timer]")[0].inner_text()
+    }
+
+    fn status(&self) -> String {
+        self.all(".st-timer [role=status]")[0].inner_text()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_ice_round_starts_pauses_resumes_and_finishes_with_an_announcement() {
+    count_intervals();
+    let w = Widget::mount(quick_config()).await;
+    w.to_self_care_coach().await;
+    // Onset under a day: ice, not heat.
+    assert!(w.text().contains("Use ice now"));
+    let before = live_intervals();
+    w.press("Start an ice round").await;
+    assert_eq!(live_intervals(), before + 1.0, "a running round ticks");
+    w.press("Pause").await;
+    assert_eq!(live_intervals(), before, "a paused round does not tick");
+    let paused_at = w.timer();
+    sleep_ms(500).await;
+    assert_eq!(w.timer(), paused_at, "time passed while paused");
+    assert!(w.status().starts_with("Paused with"));
+    w.press("Resume").await;
+    sleep_ms(1_600).await;
+    assert!(w.status().starts_with("Round done. Take the ice off now. Your next round can start at"), "{}", w.status());
+    assert_eq!(live_intervals(), before, "the finished round left a timer running");
+    // The skin needs its hour off.
+    w.press("Start an ice round").await;
+    assert!(w.text().contains("Your skin needs a rest first."));
+}
+
+#[wasm_bindgen_test]
+async fn timers_stop_when_the_patient_starts_over_or_the_widget_goes() {
+    count_intervals();
+    let w = Widget::mount(quick_config()).await;
+    let before = live_intervals();
+    w.to_self_care_coach().await;
+    w.press("Start an ice round").await;
+    let hold = w.all("button").into_iter().find(|b| b.inner_text().starts_with("Start a 0-second hold")).unwrap();
+    hold.click();
+    w.settle().await;
+    assert_eq!(live_intervals(), before + 2.0, "round and hold both tick");
+    w.press("Back to my result").await;
+    assert_eq!(live_intervals(), before, "leaving the coach left timers running");
+    w.press("Open the self-care guide").await;
+    w.press("Start an ice round").await;
+    assert_eq!(live_intervals(), before + 1.0);
+    w.press("Back to my result").await;
+    w.press("Start over").await;
+    assert_eq!(live_intervals(), before);
+    // Unmounting the whole widget mid-round leaves nothing behind either.
+    let w2 = Widget::mount(quick_config()).await;
+    w2.to_self_care_coach().await;
+    w2.press("Start an ice round").await;
+    assert_eq!(live_intervals(), before + 1.0);
+    let Widget { root, _app } = w2;
+    _app.destroy();
+    sleep_ms(20).await;
+    assert_eq!(live_intervals(), before, "an unmounted widget left a timer running");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_stretch_hold_counts_down_and_counts_holds() {
+    let w = Widget::mount(quick_config()).await;
+    w.to_self_care_coach().await;
+    let hold = w
+        .all("button")
+        .into_iter()
+        .find(|b| b.get_attribute("aria-label").as_deref() == Some("Start a 0-second hold: Cobra"))
+        .unwrap();
+    hold.click();
+    w.settle().await;
+    sleep_ms(700).await;
+    assert!(w.text().contains("Holds done: 1."), "{}", w.text());
+}
+
+#[wasm_bindgen_test]
+async fn the_self_care_guide_is_never_offered_on_urgent_or_emergency_results() {
+    let w = Widget::mount(quick_config()).await;
+    w.press("Start the check").await;
+    w.press("Yes").await;
+    assert_eq!(w.result_headline(), "Call 911 now");
+    assert!(!w.text().contains("self-care guide"));
+    w.press("Start over").await;
+    w.press("Start the check").await;
+    w.press("Not sure").await;
+    w.no_to_warning_signs().await;
+    w.mildest_answers_to_review().await;
+    w.press("See my result").await;
+    assert_eq!(w.result_headline(), "Speak to a doctor today");
+    assert!(!w.text().contains("self-care guide"));
+    assert!(!w.text().contains("Gentle stretches"));
 }

@@ -108,7 +108,7 @@ proptest! {
 
     #[test]
     fn invariant_5_early_exit(answers in answers_strategy(),
-                              duration in 0usize..4, age in 0usize..4, before in 0usize..3) {
+                              duration in 0usize..5, age in 0usize..4, before in 0usize..3) {
         // Walk the interview page by page with these answers, as the widget does.
         let pages = pages();
         let mut responses = Responses::default();

@@ -44,6 +44,10 @@ pub fn ResultView() -> Html {
         let onclick = Callback::from(move |_| session.dispatch(Action::OpenArticle(n)));
         html! { <li><button type="button" class="st-article-link" {onclick}>{ article.title }</button></li> }
     }).collect::<Vec<_>>();
+    let open_coach = {
+        let session = session.clone();
+        Callback::from(move |_| session.dispatch(Action::OpenCoach))
+    };
     let change = {
         let session = session.clone();
         Callback::from(move |_| session.dispatch(Action::Back))
@@ -60,6 +64,9 @@ pub fn ResultView() -> Html {
             <p class="st-time"><strong>{ "When: " }</strong>{ config.fill(text.time_frame) }</p>
             <h3>{ "What to do now" }</h3>
             <ul>{ for do_now }</ul>
+            if crate::coach::coach_offered(level) {
+                <button type="button" class="st-primary" onclick={open_coach}>{ "Open the self-care guide" }</button>
+            }
             if !outcome.reasons.is_empty() {
                 <h3>{ "Why" }</h3>
                 <ul class="st-reasons">{ for reasons }</ul>

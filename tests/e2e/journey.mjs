@@ -7,7 +7,7 @@ export async function start(page, url) {
 }
 
 const MILD = [
-  [/^How long/, "Less than 2 days"],
+  [/^How long/, "Less than 1 day"],
   [/^How old/, "20 to 50"],
   [/^Have you had back pain before/, "Yes"],
 ];

@@ -71,6 +71,13 @@ test("lifted something heavy, nothing else: care at home, with a safety net and 
     await page.getByText("Your back is not better in 2 weeks").waitFor();
     await page.getByRole("heading", { name: "Muscles guarding a strain or injury" }).waitFor();
     await page.getByText("Lifting or bending may have strained your back muscles.").waitFor();
+    // The self-care guide opens from this result and passes the accessibility rules too.
+    await page.getByRole("button", { name: "Open the self-care guide" }).click();
+    assert.equal(await headline(page), "Caring for your back at home");
+    await page.getByRole("img", { name: /lying on their back/ }).waitFor();
+    await page.getByRole("button", { name: "Start an ice round" }).waitFor();
+    await assertAccessible(page, "the self-care guide");
+    await page.getByRole("button", { name: "Back to my result" }).click();
     // Start over clears everything.
     await page.getByRole("button", { name: "Start over" }).click();
     await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();

@@ -1,0 +1,358 @@
+//! The self-care coach's timing policy: which therapy when, round length, rest gap, and the next
+//! round allowed. Pure: time comes in as milliseconds since the Unix epoch, so a throttled tab, a
+//! reload or a clock that jumps cannot make it wrong, and every edge is tested natively.
+//!
+//! Sources: ice for the first 24 to 48 hours after a spasm starts, heat after that (reference
+//! article 003); 15 to 20 minutes at a time, then an hour off before the next round (002).
+
+use crate::ids::Level;
+use crate::questionnaire::Duration;
+
+pub const MINUTE_MS: i64 = 60_000;
+pub const HOUR_MS: i64 = 60 * MINUTE_MS;
+
+/// Ice until this long after the spasm started, heat after.
+pub const ICE_WINDOW_MS: i64 = 48 * HOUR_MS;
+
+/// The coach is offered on these levels only: never exercise on an emergency, emergency-department
+/// or urgent result.
+pub fn coach_offered(level: Level) -> bool {
+    matches!(level, Level::SelfCare | Level::Soon)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Therapy {
+    Ice,
+    Heat,
+}
+
+impl Therapy {
+    pub fn name(self) -> &'static str {
+        match self {
+            Therapy::Ice => "ice",
+            Therapy::Heat => "heat",
+        }
+    }
+
+    /// "an ice round", "a heat round".
+    pub fn round_name(self) -> &'static str {
+        match self {
+            Therapy::Ice => "an ice round",
+            Therapy::Heat => "a heat round",
+        }
+    }
+}
+
+/// Round lengths and the rest gap. The product's defaults; tests may shorten them through
+/// configuration, the product never does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timing {
+    pub round_ms: i64,
+    pub gap_ms: i64,
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Timing { round_ms: 15 * MINUTE_MS, gap_ms: HOUR_MS }
+    }
+}
+
+impl Timing {
+    /// A timing with the round length clamped to the sources' 15 to 20 minutes.
+    pub fn with_round_minutes(minutes: i64) -> Timing {
+        Timing { round_ms: minutes.clamp(15, 20) * MINUTE_MS, ..Timing::default() }
+    }
+}
+
+/// When the spasm started, estimated from the interview's answer at `answered_at`: the latest time
+/// the answer allows, so ice is never cut short. `None` when the patient is not sure.
+pub fn onset_from(duration: Duration, answered_at: i64) -> Option<i64> {
+    match duration {
+        Duration::UnderOneDay => Some(answered_at),
+        Duration::OneToTwoDays => Some(answered_at - 24 * HOUR_MS),
+        Duration::TwoDaysToTwoWeeks => Some(answered_at - ICE_WINDOW_MS),
+        Duration::OverTwoWeeks => Some(answered_at - 14 * 24 * HOUR_MS),
+        Duration::NotSure => None,
+    }
+}
+
+/// Ice in the first 48 hours after onset, heat after. With no onset known, ice is the safe start
+/// (it eases swelling; heat can make a fresh injury swell).
+pub fn therapy_for(onset: Option<i64>, now: i64) -> Therapy {
+    match onset {
+        Some(onset) if now.saturating_sub(onset) >= ICE_WINDOW_MS => Therapy::Heat,
+        _ => Therapy::Ice,
+    }
+}
+
+/// One ice or heat round. Time is kept as timestamps, never as counted ticks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Round {
+    pub therapy: Therapy,
+    pub started_at: i64,
+    pub length_ms: i64,
+    /// Time spent paused before the current pause, if any.
+    pub paused_ms: i64,
+    /// When the current pause began.
+    pub paused_at: Option<i64>,
+}
+
+/// Where a round is at a moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundStatus {
+    Running { remaining_ms: i64 },
+    Paused { remaining_ms: i64 },
+    /// Finished at `ended_at`; the next round may start at `next_at`.
+    Finished { ended_at: i64, next_at: i64 },
+}
+
+impl Round {
+    pub fn start(therapy: Therapy, now: i64, timing: Timing) -> Round {
+        Round { therapy, started_at: now, length_ms: timing.round_ms, paused_ms: 0, paused_at: None }
+    }
+
+    /// Time the round has run by `now`. A clock that went back counts as no time; a clock that
+    /// jumped forward counts in full (the round is over: stop icing).
+    fn elapsed(&self, now: i64) -> i64 {
+        let until = self.paused_at.unwrap_or(now).min(now);
+        (until - self.started_at - self.paused_ms).clamp(0, self.length_ms)
+    }
+
+    pub fn status(&self, now: i64, timing: Timing) -> RoundStatus {
+        let remaining_ms = self.length_ms - self.elapsed(now);
+        if remaining_ms <= 0 {
+            let ended_at = self.started_at + self.paused_ms + self.length_ms;
+            return RoundStatus::Finished { ended_at, next_at: ended_at + timing.gap_ms };
+        }
+        match self.paused_at {
+            Some(_) => RoundStatus::Paused { remaining_ms },
+            None => RoundStatus::Running { remaining_ms },
+        }
+    }
+
+    pub fn pause(mut self, now: i64) -> Round {
+        if self.paused_at.is_none() && self.elapsed(now) < self.length_ms {
+            self.paused_at = Some(now.max(self.started_at));
+        }
+        self
+    }
+
+    pub fn resume(mut self, now: i64) -> Round {
+        if let Some(at) = self.paused_at.take() {
+            self.paused_ms += now.saturating_sub(at).max(0);
+        }
+        self
+    }
+
+    /// Stopping early: the rest gap still counts from now, so skin gets its hour off.
+    pub fn stop(self, now: i64, timing: Timing) -> RoundStatus {
+        let ended_at = match self.status(now, timing) {
+            RoundStatus::Finished { ended_at, .. } => ended_at,
+            _ => now.max(self.started_at),
+        };
+        RoundStatus::Finished { ended_at, next_at: ended_at + timing.gap_ms }
+    }
+}
+
+/// Whether a new round may start at `now`, given when the last one ended: `Err(next_at)` while the
+/// skin rests.
+pub fn may_start(last_ended_at: Option<i64>, now: i64, timing: Timing) -> Result<(), i64> {
+    match last_ended_at {
+        Some(ended) if now < ended + timing.gap_ms && now >= ended => Err(ended + timing.gap_ms),
+        // A clock that went back before the last round: count the gap from now, never allow early.
+        Some(ended) if now < ended => Err(now + timing.gap_ms),
+        _ => Ok(()),
+    }
+}
+
+/// What the coach keeps between reloads on a practice site (never in kiosk mode): when it was first
+/// opened, the current round, and when the last round ended.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CoachState {
+    pub opened_at: Option<i64>,
+    pub round: Option<Round>,
+    pub last_ended_at: Option<i64>,
+}
+
+impl CoachState {
+    /// A short versioned text form: `c1;opened;therapy;started;length;paused_ms;paused_at;last_ended`
+    /// with `-` for none.
+    pub fn encode(&self) -> String {
+        let opt = |v: Option<i64>| v.map_or("-".to_string(), |v| v.to_string());
+        let (therapy, started, length, paused_ms, paused_at) = match self.round {
+            Some(r) => (r.therapy.name(), Some(r.started_at), Some(r.length_ms), Some(r.paused_ms), r.paused_at),
+            None => ("-", None, None, None, None),
+        };
+        format!(
+            "c1;{};{};{};{};{};{};{}",
+            opt(self.opened_at), therapy, opt(started), opt(length), opt(paused_ms), opt(paused_at), opt(self.last_ended_at)
+        )
+    }
+
+    /// Reads [`Self::encode`]'s form. Anything else (old version, tampered, garbage) is `None`, and
+    /// the coach starts fresh.
+    pub fn decode(text: &str) -> Option<CoachState> {
+        let parts: Vec<&str> = text.split(';').collect();
+        let [version, opened, therapy, started, length, paused_ms, paused_at, last] = parts.as_slice() else { return None };
+        if *version != "c1" {
+            return None;
+        }
+        let opt = |s: &str| -> Option<Option<i64>> { if s == "-" { Some(None) } else { s.parse().ok().map(Some) } };
+        let round = match (*therapy, opt(started)?, opt(length)?, opt(paused_ms)?) {
+            ("-", None, None, None) => None,
+            (name, Some(started_at), Some(length_ms), Some(paused_ms)) => {
+                let therapy = match name {
+                    "ice" => Therapy::Ice,
+                    "heat" => Therapy::Heat,
+                    _ => return None,
+                };
+                // A stored round may not be longer than the sources allow, nor negative.
+                if !(0..=20 * MINUTE_MS).contains(&length_ms) || paused_ms < 0 {
+                    return None;
+                }
+                Some(Round { therapy, started_at, length_ms, paused_ms, paused_at: opt(paused_at)? })
+            }
+            _ => return None,
+        };
+        Some(CoachState { opened_at: opt(opened)?, round, last_ended_at: opt(last)? })
+    }
+}
+
+/// "mm:ss" for a countdown.
+pub fn countdown(ms: i64) -> String {
+    let secs = (ms.max(0) + 999) / 1000;
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T0: i64 = 1_790_000_000_000;
+    const MIN: i64 = MINUTE_MS;
+
+    #[test]
+    fn ice_before_48_hours_heat_after() {
+        assert_eq!(therapy_for(Some(T0), T0 + 23 * HOUR_MS + 59 * MIN), Therapy::Ice);
+        assert_eq!(therapy_for(Some(T0), T0 + 47 * HOUR_MS + 59 * MIN), Therapy::Ice);
+        assert_eq!(therapy_for(Some(T0), T0 + 48 * HOUR_MS + MIN), Therapy::Heat);
+        assert_eq!(therapy_for(None, T0), Therapy::Ice);
+        // A clock before the onset (went back) is still the first hours: ice.
+        assert_eq!(therapy_for(Some(T0), T0 - HOUR_MS), Therapy::Ice);
+    }
+
+    #[test]
+    fn onset_is_the_latest_time_the_answer_allows() {
+        let now = T0;
+        assert_eq!(therapy_for(onset_from(Duration::UnderOneDay, now), now + 47 * HOUR_MS), Therapy::Ice);
+        assert_eq!(therapy_for(onset_from(Duration::OneToTwoDays, now), now + 23 * HOUR_MS), Therapy::Ice);
+        assert_eq!(therapy_for(onset_from(Duration::OneToTwoDays, now), now + 24 * HOUR_MS + MIN), Therapy::Heat);
+        assert_eq!(therapy_for(onset_from(Duration::TwoDaysToTwoWeeks, now), now), Therapy::Heat);
+        assert_eq!(onset_from(Duration::NotSure, now), None);
+    }
+
+    #[test]
+    fn a_round_counts_down_from_timestamps() {
+        let t = Timing::default();
+        let r = Round::start(Therapy::Ice, T0, t);
+        assert_eq!(r.status(T0, t), RoundStatus::Running { remaining_ms: 15 * MIN });
+        assert_eq!(r.status(T0 + 10 * MIN, t), RoundStatus::Running { remaining_ms: 5 * MIN });
+        let end = T0 + 15 * MIN;
+        assert_eq!(r.status(end, t), RoundStatus::Finished { ended_at: end, next_at: end + HOUR_MS });
+    }
+
+    #[test]
+    fn a_paused_round_keeps_its_remaining_time() {
+        let t = Timing::default();
+        let r = Round::start(Therapy::Heat, T0, t).pause(T0 + 5 * MIN);
+        // However long the pause, the remaining time stays.
+        assert_eq!(r.status(T0 + 3 * HOUR_MS, t), RoundStatus::Paused { remaining_ms: 10 * MIN });
+        let r = r.resume(T0 + 30 * MIN);
+        assert_eq!(r.status(T0 + 31 * MIN, t), RoundStatus::Running { remaining_ms: 9 * MIN });
+        let end = T0 + 40 * MIN;
+        assert_eq!(r.status(end, t), RoundStatus::Finished { ended_at: end, next_at: end + HOUR_MS });
+        // Pausing twice or resuming twice changes nothing.
+        assert_eq!(r.resume(T0 + 35 * MIN), r);
+        let p = r.pause(T0 + 32 * MIN);
+        assert_eq!(p.pause(T0 + 33 * MIN), p);
+    }
+
+    #[test]
+    fn a_reload_mid_round_resumes_where_it_was() {
+        let t = Timing::default();
+        let saved = Round::start(Therapy::Ice, T0, t);
+        // The page reloads 7 minutes in: the same stored round gives the same answer.
+        let restored = saved;
+        assert_eq!(restored.status(T0 + 7 * MIN, t), RoundStatus::Running { remaining_ms: 8 * MIN });
+    }
+
+    #[test]
+    fn a_clock_that_jumps_never_extends_a_round() {
+        let t = Timing::default();
+        let r = Round::start(Therapy::Ice, T0, t);
+        // Back by an hour: no negative time, never more than the round's length left.
+        assert_eq!(r.status(T0 - HOUR_MS, t), RoundStatus::Running { remaining_ms: 15 * MIN });
+        // Forward by a day: the round is over, ended at its proper end, not a day later.
+        let end = T0 + 15 * MIN;
+        assert_eq!(r.status(T0 + 24 * HOUR_MS, t), RoundStatus::Finished { ended_at: end, next_at: end + HOUR_MS });
+    }
+
+    #[test]
+    fn the_next_round_waits_an_hour() {
+        let t = Timing::default();
+        let ended = T0;
+        assert_eq!(may_start(Some(ended), ended + 59 * MIN, t), Err(ended + HOUR_MS));
+        assert_eq!(may_start(Some(ended), ended + HOUR_MS, t), Ok(()));
+        assert_eq!(may_start(None, ended, t), Ok(()));
+        // Clock went back: not allowed early.
+        assert!(may_start(Some(ended), ended - 5 * MIN, t).is_err());
+    }
+
+    #[test]
+    fn stopping_early_still_rests_the_skin() {
+        let t = Timing::default();
+        let r = Round::start(Therapy::Ice, T0, t);
+        let stopped = r.stop(T0 + 4 * MIN, t);
+        assert_eq!(stopped, RoundStatus::Finished { ended_at: T0 + 4 * MIN, next_at: T0 + 4 * MIN + HOUR_MS });
+    }
+
+    #[test]
+    fn round_length_stays_within_15_to_20_minutes() {
+        assert_eq!(Timing::with_round_minutes(5).round_ms, 15 * MIN);
+        assert_eq!(Timing::with_round_minutes(45).round_ms, 20 * MIN);
+        assert_eq!(Timing::default().round_ms, 15 * MIN);
+        assert_eq!(Timing::default().gap_ms, HOUR_MS);
+    }
+
+    #[test]
+    fn coach_is_offered_only_for_home_care_and_booked_visits() {
+        assert!(coach_offered(Level::SelfCare));
+        assert!(coach_offered(Level::Soon));
+        assert!(!coach_offered(Level::Urgent));
+        assert!(!coach_offered(Level::EmergencyDepartment));
+        assert!(!coach_offered(Level::CallEmergency));
+    }
+
+    #[test]
+    fn coach_state_round_trips_and_rejects_tampering() {
+        let t = Timing::default();
+        let state = CoachState {
+            opened_at: Some(T0),
+            round: Some(Round::start(Therapy::Heat, T0 + MIN, t).pause(T0 + 3 * MIN)),
+            last_ended_at: Some(T0 - HOUR_MS),
+        };
+        assert_eq!(CoachState::decode(&state.encode()), Some(state));
+        assert_eq!(CoachState::decode(&CoachState::default().encode()), Some(CoachState::default()));
+        for bad in ["", "c2;-;-;-;-;-;-;-", "c1;x;-;-;-;-;-;-", "c1;-;lava;1;900000;0;-;-", "c1;-;ice;1;99999999;0;-;-",
+                    "c1;-;ice;1;900000;-5;-;-", "c1;-;ice;1;-;0;-;-", "c1;-;-;-;-;-;-", "c1;-;-;-;-;-;-;-;-"] {
+            assert_eq!(CoachState::decode(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn countdown_reads_minutes_and_seconds() {
+        assert_eq!(countdown(15 * MIN), "15:00");
+        assert_eq!(countdown(61_001), "1:02");
+        assert_eq!(countdown(-5), "0:00");
+    }
+}

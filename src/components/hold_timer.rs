@@ -1,0 +1,54 @@
+use yew::prelude::*;
+
+use crate::coach::countdown;
+use crate::config::Config;
+use crate::hooks::{now_ms, use_ticking};
+
+#[derive(Properties, PartialEq)]
+pub struct HoldTimerProps {
+    /// The stretch's name, for the button's accessible name.
+    pub stretch: AttrValue,
+}
+
+/// Counts down one hold of a stretch and counts the holds done.
+#[function_component]
+pub fn HoldTimer(props: &HoldTimerProps) -> Html {
+    let config = use_context::<Config>().unwrap_or_default();
+    let started = use_state(|| None::<i64>);
+    let done = use_state(|| 0u32);
+    let holding = started.is_some_and(|s| now_ms() - s < config.hold_ms);
+    let now = use_ticking(holding, 250);
+    {
+        // A hold that has run its time counts once.
+        let started = started.clone();
+        let done = done.clone();
+        let finished = started.is_some_and(|s| now - s >= config.hold_ms);
+        use_effect_with(finished, move |finished| {
+            if *finished {
+                started.set(None);
+                done.set(*done + 1);
+            }
+        });
+    }
+    let left = started.map(|s| config.hold_ms - (now - s));
+    let begin = {
+        let started = started.clone();
+        Callback::from(move |_| started.set(Some(now_ms())))
+    };
+    let seconds = config.hold_ms / 1000;
+    html! {
+        <div class="st-hold">
+            if let Some(left) = left {
+                <p class="st-countdown" role="timer">{ countdown(left) }</p>
+            } else {
+                <button type="button" class="st-secondary" onclick={begin}
+                    aria-label={format!("Start a {seconds}-second hold: {}", props.stretch)}>
+                    { format!("Start a {seconds}-second hold") }
+                </button>
+            }
+            <p class="st-announce" role="status">
+                { if *done == 0 { String::new() } else { format!("Holds done: {}. Relax, then repeat up to 3 times.", *done) } }
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,127 @@
+use yew::prelude::*;
+
+use crate::coach::{countdown, may_start, CoachState, Round, RoundStatus, Therapy};
+use crate::config::Config;
+use crate::hooks::{clock_time, now_ms, use_ticking};
+
+const STORAGE_KEY: &str = "spasm-triage-coach";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn load(persist: bool) -> CoachState {
+    let stored = persist.then(|| session_storage()?.get_item(STORAGE_KEY).ok().flatten()).flatten();
+    stored.and_then(|text| CoachState::decode(&text)).unwrap_or_default()
+}
+
+fn save(persist: bool, state: &CoachState) {
+    if let (true, Some(storage)) = (persist, session_storage()) {
+        storage.set_item(STORAGE_KEY, &state.encode()).ok();
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RoundTimerProps {
+    /// Which therapy fits now, from the onset.
+    pub therapy: Therapy,
+}
+
+/// An ice or heat round with start, pause, resume and stop, a visible countdown, an announcement
+/// when it ends, and the time the next round is allowed. On a practice site a reload resumes the
+/// round (sessionStorage); in kiosk mode nothing is stored.
+#[function_component]
+pub fn RoundTimer(props: &RoundTimerProps) -> Html {
+    let config = use_context::<Config>().unwrap_or_default();
+    let timing = config.timing;
+    let persist = config.persist;
+    let state = use_state(|| load(persist));
+    let running = state.round.is_some_and(|r| matches!(r.status(now_ms(), timing), RoundStatus::Running { .. }));
+    let now = use_ticking(running, 250);
+    use_effect_with(*state, move |s| save(persist, s));
+
+    let status = state.round.map(|r| r.status(now, timing));
+    let last_end = match status {
+        Some(RoundStatus::Finished { ended_at, .. }) => Some(ended_at.max(state.last_ended_at.unwrap_or(i64::MIN))),
+        _ => state.last_ended_at,
+    };
+    let note = use_state(|| None::<String>);
+    let update = |change: fn(CoachState, i64, &RoundTimerProps, &Config) -> Result<CoachState, String>| {
+        let state = state.clone();
+        let note = note.clone();
+        let config = config.clone();
+        let therapy = props.therapy;
+        Callback::from(move |_| {
+            let props = RoundTimerProps { therapy };
+            match change(*state, now_ms(), &props, &config) {
+                Ok(next) => {
+                    note.set(None);
+                    state.set(next);
+                }
+                Err(message) => note.set(Some(message)),
+            }
+        })
+    };
+    let start = update(|s, now, props, config| {
+        let last = match s.round.map(|r| r.status(now, config.timing)) {
+            Some(RoundStatus::Finished { ended_at, .. }) => Some(ended_at.max(s.last_ended_at.unwrap_or(i64::MIN))),
+            _ => s.last_ended_at,
+        };
+        match may_start(last, now, config.timing) {
+            Ok(()) => Ok(CoachState { round: Some(Round::start(props.therapy, now, config.timing)), ..s }),
+            Err(next_at) => Err(format!("Your skin needs a rest first. You can start the next round at {}.", clock_time(next_at))),
+        }
+    });
+    let pause = update(|s, now, _, _| Ok(CoachState { round: s.round.map(|r| r.pause(now)), ..s }));
+    let resume = update(|s, now, _, _| Ok(CoachState { round: s.round.map(|r| r.resume(now)), ..s }));
+    let stop = update(|s, now, _, config| {
+        let ended = s.round.map(|r| match r.stop(now, config.timing) {
+            RoundStatus::Finished { ended_at, .. } => ended_at,
+            _ => now,
+        });
+        Ok(CoachState { round: None, last_ended_at: ended.or(s.last_ended_at), ..s })
+    });
+
+    let current = state.round.map_or(props.therapy, |r| r.therapy);
+    let therapy = current.name();
+    let minutes = timing.round_ms / 60_000;
+    let (shown, controls, announcement) = match status {
+        Some(RoundStatus::Running { remaining_ms }) => (
+            countdown(remaining_ms),
+            html! { <>
+                <button type="button" class="st-primary" onclick={pause}>{ "Pause" }</button>
+                <button type="button" class="st-secondary" onclick={stop}>{ "Stop" }</button>
+            </> },
+            String::new(),
+        ),
+        Some(RoundStatus::Paused { remaining_ms }) => (
+            countdown(remaining_ms),
+            html! { <>
+                <button type="button" class="st-primary" onclick={resume}>{ "Resume" }</button>
+                <button type="button" class="st-secondary" onclick={stop}>{ "Stop" }</button>
+            </> },
+            format!("Paused with {} left.", countdown(remaining_ms)),
+        ),
+        _ => {
+            let done = last_end.map(|end| {
+                format!("Round done. Take the {therapy} off now. Your next round can start at {}.", clock_time(end + timing.gap_ms))
+            });
+            (
+                countdown(timing.round_ms),
+                html! { <button type="button" class="st-primary" onclick={start}>{ format!("Start {}", current.round_name()) }</button> },
+                done.unwrap_or_default(),
+            )
+        }
+    };
+    html! {
+        <div class="st-timer">
+            <p class="st-countdown" role="timer" aria-label={format!("Time left in this {therapy} round")}>{ shown }</p>
+            <p class="st-muted">{ format!("Each round is {minutes} minutes, then at least one hour off.") }</p>
+            <div class="st-nav">{ controls }</div>
+            <p class="st-announce" role="status">{ announcement }</p>
+            if let Some(message) = &*note {
+                <p class="st-alert" role="alert">{ message.clone() }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,44 @@
+//! Hooks shared by the views: the clock, and timers that cannot leak.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Interval;
+use yew::prelude::*;
+
+/// Milliseconds since the Unix epoch, from the browser's clock.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// The current time, re-rendering the component every `period_ms` while `active`. The interval
+/// lives in a ref and is dropped (so cancelled) when `active` turns false and on unmount: a reset,
+/// Start over or a closed widget leaves no timer behind. Components compute what they show from
+/// timestamps, never by counting ticks, so a throttled tab cannot make them wrong.
+#[hook]
+pub fn use_ticking(active: bool, period_ms: u32) -> i64 {
+    let now = use_state(now_ms);
+    let interval: Rc<RefCell<Option<Interval>>> = use_mut_ref(|| None);
+    {
+        let now = now.clone();
+        use_effect_with(active, move |active| {
+            if *active {
+                now.set(now_ms());
+                let tick = now.clone();
+                *interval.borrow_mut() = Some(Interval::new(period_ms, move || tick.set(now_ms())));
+            }
+            move || {
+                interval.borrow_mut().take();
+            }
+        });
+    }
+    *now
+}
+
+/// "4:15 PM" for a timestamp, in the device's time zone.
+pub fn clock_time(ms: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let (h, m) = (date.get_hours(), date.get_minutes());
+    let half = if h < 12 { "AM" } else { "PM" };
+    format!("{}:{:02} {}", (h + 11) % 12 + 1, m, half)
+}
