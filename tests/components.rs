@@ -13,9 +13,20 @@ wasm_bindgen_test_configure!(run_in_browser);
 use spasm_triage::app::{App, AppProps};
 use spasm_triage::config::Config;
 
+/// A mounted widget. Dropping it unmounts the app and removes its element, so no test leaves
+/// timers or DOM behind for the next.
 struct Widget {
     root: web_sys::Element,
-    _app: yew::AppHandle<App>,
+    app: Option<yew::AppHandle<App>>,
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
 }
 
 impl Widget {
@@ -24,7 +35,7 @@ impl Widget {
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config }).render();
-        let w = Widget { root, _app: app };
+        let w = Widget { root, app: Some(app) };
         w.settle().await;
         w
     }
@@ -275,6 +286,7 @@ async fn an_ice_round_starts_pauses_resumes_and_finishes_with_an_announcement() 
     // Onset under a day: ice, not heat.
     assert!(w.text().contains("Use ice now"));
     let before = live_intervals();
+    assert_eq!(before, 0.0, "a timer was running before the round started");
     w.press("Start an ice round").await;
     assert_eq!(live_intervals(), before + 1.0, "a running round ticks");
     w.press("Pause").await;
@@ -297,6 +309,7 @@ async fn timers_stop_when_the_patient_starts_over_or_the_widget_goes() {
     count_intervals();
     let w = Widget::mount(quick_config()).await;
     let before = live_intervals();
+    assert_eq!(before, 0.0, "a timer was running before the coach opened");
     w.to_self_care_coach().await;
     w.press("Start an ice round").await;
     let hold = w.all("button").into_iter().find(|b| b.inner_text().starts_with("Start a 0-second hold")).unwrap();
@@ -316,11 +329,9 @@ async fn timers_stop_when_the_patient_starts_over_or_the_widget_goes() {
     w2.to_self_care_coach().await;
     w2.press("Start an ice round").await;
     assert_eq!(live_intervals(), before + 1.0);
-    let Widget { root, _app } = w2;
-    _app.destroy();
+    drop(w2);
     sleep_ms(20).await;
     assert_eq!(live_intervals(), before, "an unmounted widget left a timer running");
-    root.remove();
 }
 
 #[wasm_bindgen_test]
@@ -354,4 +365,34 @@ async fn the_self_care_guide_is_never_offered_on_urgent_or_emergency_results() {
     assert_eq!(w.result_headline(), "Speak to a doctor today");
     assert!(!w.text().contains("self-care guide"));
     assert!(!w.text().contains("Gentle stretches"));
+}
+
+#[wasm_bindgen_test]
+async fn on_a_practice_site_a_reload_resumes_the_round() {
+    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let config = Config { timing: Timing { round_ms: 60_000, gap_ms: 60 * 60 * 1000 }, persist: true, ..Config::default() };
+    let w = Widget::mount(config.clone()).await;
+    w.to_self_care_coach().await;
+    w.press("Start an ice round").await;
+    assert!(storage.get_item("spasm-triage-coach").unwrap().is_some_and(|s| s.starts_with("c1;")));
+    drop(w);
+    sleep_ms(1_100).await;
+    // A new page load: the round goes on from its timestamps, about a second less left.
+    let w = Widget::mount(config).await;
+    w.to_self_care_coach().await;
+    assert!(w.all("button").iter().any(|b| b.inner_text() == "Pause"), "the round did not resume");
+    let left = w.timer();
+    assert!(left == "0:58" || left == "0:59", "{left}");
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn in_kiosk_mode_the_coach_stores_nothing() {
+    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let w = Widget::mount(Config { persist: false, ..quick_config() }).await;
+    w.to_self_care_coach().await;
+    w.press("Start an ice round").await;
+    assert_eq!(storage.length().unwrap(), 0);
 }
