@@ -8,7 +8,7 @@ use crate::components::{ArticleView, EmergencyQuestion, LibraryView, QuestionPag
 use crate::config::Config;
 use crate::session::{Action, Screen, Session};
 
-/// The widget's styles, compiled in so the widget carries them into any root it renders into.
+/// The widget's styles, compiled in; [`crate::mount`] adopts them into the widget's shadow root.
 pub const WIDGET_CSS: &str = include_str!("../styles/widget.css");
 
 /// The session as Yew state: the reducer is [`Session::apply`].
@@ -29,6 +29,9 @@ pub type SessionContext = UseReducerHandle<SessionState>;
 pub struct AppProps {
     #[prop_or_default]
     pub config: Config,
+    /// Told the level each time a result is shown (the embed turns it into a host-page event).
+    #[prop_or_default]
+    pub on_result: Option<Callback<crate::ids::Level>>,
 }
 
 /// The widget's root component.
@@ -57,6 +60,16 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    {
+        let on_result = props.on_result.clone();
+        let level = (screen == Screen::Result).then(|| session.0.outcome().level);
+        use_effect_with(level, move |level| {
+            if let (Some(level), Some(on_result)) = (level, on_result) {
+                on_result.emit(*level);
+            }
+        });
+    }
+
     let body = match screen {
         Screen::Start => html! { <StartScreen /> },
         Screen::Page(_) => match session.0.page() {
@@ -72,10 +85,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Config> context={props.config.clone()}>
             <ContextProvider<SessionContext> context={session}>
-                <div class="st-root" ref={root}>
-                    <style>{ WIDGET_CSS }</style>
-                    { body }
-                </div>
+                <div class="st-root" ref={root}>{ body }</div>
             </ContextProvider<SessionContext>>
         </ContextProvider<Config>>
     }

@@ -1,27 +1,166 @@
-//! The widget's configuration, as the practice sets it. Pure.
+//! The widget's configuration, as a practice sets it with `data-*` attributes. Pure.
+//!
+//! [`Config::from_attributes`] never fails and never panics: a bad value is ignored with one
+//! [`Warning`] naming the attribute, and the default is used, so the widget always works.
+//!
+//! ```
+//! use spasm_triage::config::{Config, Mode};
+//! let (config, warnings) = Config::from_attributes([
+//!     ("data-emergency-number", "112"),
+//!     ("data-booking-url", "javascript:alert(1)"),
+//!     ("data-mode", "launcher"),
+//! ]);
+//! assert_eq!(config.emergency_number, "112");
+//! assert_eq!(config.booking_url, None);
+//! assert_eq!(config.mode, Mode::Launcher);
+//! assert_eq!(warnings.len(), 1);
+//! assert!(warnings[0].to_string().contains("data-booking-url"));
+//! ```
+
+use std::fmt;
 
 use crate::coach::Timing;
+
+/// How the widget is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// In the page where the tag is.
+    #[default]
+    Inline,
+    /// A small button that opens the widget in a panel, loading it only then.
+    Launcher,
+    /// A waiting-room tablet: idle reset, nothing stored.
+    Kiosk,
+}
+
+/// The widget's language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
 
 /// What a practice can configure. Every field has a safe default.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     /// The emergency number, shown and dialled on emergency results (default 911).
     pub emergency_number: String,
+    pub practice_name: Option<String>,
+    /// The practice's phone number as shown; [`Config::practice_tel`] gives the link.
+    pub phone: Option<String>,
+    /// Where to book a visit (https: or http: only).
+    pub booking_url: Option<String>,
+    /// The accent colour as `#rrggbb`, dark enough for white text on it (4.5:1).
+    pub accent: Option<String>,
+    pub lang: Lang,
+    pub mode: Mode,
     /// Ice and heat round length and rest gap. Tests shorten it; the product never does.
     pub timing: Timing,
     /// How long one stretch is held, in milliseconds.
     pub hold_ms: i64,
-    /// Whether the coach may keep its round in sessionStorage across a reload (never in kiosk mode).
+    /// Whether the widget may keep state in sessionStorage across a reload (never in kiosk mode).
     pub persist: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { emergency_number: "911".to_string(), timing: Timing::default(), hold_ms: 15_000, persist: true }
+        Config {
+            emergency_number: "911".to_string(),
+            practice_name: None,
+            phone: None,
+            booking_url: None,
+            accent: None,
+            lang: Lang::En,
+            mode: Mode::Inline,
+            timing: Timing::default(),
+            hold_ms: 15_000,
+            persist: true,
+        }
     }
 }
 
+/// A `data-*` attribute whose value was ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub attribute: String,
+    pub problem: &'static str,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "spasm-triage: ignored {}: {}; using the default", self.attribute, self.problem)
+    }
+}
+
+/// The attributes the widget reads.
+pub const ATTRIBUTES: [&str; 7] = [
+    "data-practice-name",
+    "data-phone",
+    "data-booking-url",
+    "data-emergency-number",
+    "data-accent",
+    "data-lang",
+    "data-mode",
+];
+
 impl Config {
+    /// Reads a configuration from attribute names and values. Unknown `data-*` attributes are
+    /// warned about too (a typo should not fail silently); other attributes are ignored.
+    pub fn from_attributes<'a, I>(attributes: I) -> (Config, Vec<Warning>)
+    where
+        I: IntoIterator<Item = (&'a str, &'a str)>,
+    {
+        let mut config = Config::default();
+        let mut warnings = Vec::new();
+        for (name, value) in attributes {
+            let mut warn = |problem| warnings.push(Warning { attribute: name.to_string(), problem });
+            let value = value.trim();
+            match name {
+                "data-practice-name" => match clean_text(value, 80) {
+                    Some(v) => config.practice_name = Some(v),
+                    None => warn("a name of 1 to 80 characters without control characters is expected"),
+                },
+                "data-phone" => match parse_phone(value) {
+                    Some(v) => config.phone = Some(v),
+                    None => warn("a phone number of 3 to 20 digits is expected (spaces, +, -, ., brackets allowed)"),
+                },
+                "data-booking-url" => match parse_url(value) {
+                    Some(v) => config.booking_url = Some(v),
+                    None => warn("an https: or http: address is expected"),
+                },
+                "data-emergency-number" => {
+                    if (2..=6).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit()) {
+                        config.emergency_number = value.to_string();
+                    } else {
+                        warn("2 to 6 digits are expected, such as 911, 112 or 999");
+                    }
+                }
+                "data-accent" => match parse_accent(value) {
+                    Ok(v) => config.accent = Some(v),
+                    Err(problem) => warn(problem),
+                },
+                "data-lang" => match value.to_ascii_lowercase().as_str() {
+                    "en" | "en-us" | "en-gb" => config.lang = Lang::En,
+                    "es" | "es-us" | "es-mx" | "es-es" => config.lang = Lang::Es,
+                    _ => warn("\"en\" or \"es\" is expected"),
+                },
+                "data-mode" => match value {
+                    "inline" => config.mode = Mode::Inline,
+                    "launcher" => config.mode = Mode::Launcher,
+                    "kiosk" => config.mode = Mode::Kiosk,
+                    _ => warn("\"inline\", \"launcher\" or \"kiosk\" is expected"),
+                },
+                other if other.starts_with("data-") && other != "data-mounted" => warn("not an attribute the widget reads"),
+                _ => {}
+            }
+        }
+        if config.mode == Mode::Kiosk {
+            config.persist = false;
+        }
+        (config, warnings)
+    }
+
     /// Replaces `{number}` in a text with the emergency number.
     pub fn fill(&self, text: &str) -> String {
         text.replace("{number}", &self.emergency_number)
@@ -30,5 +169,130 @@ impl Config {
     /// A `tel:` link for the emergency number.
     pub fn emergency_tel(&self) -> String {
         format!("tel:{}", self.emergency_number)
+    }
+
+    /// A `tel:` link for the practice's phone: digits and a leading + only.
+    pub fn practice_tel(&self) -> Option<String> {
+        self.phone.as_ref().map(|p| format!("tel:{}", tel_digits(p)))
+    }
+}
+
+fn clean_text(value: &str, max: usize) -> Option<String> {
+    let ok = !value.is_empty() && value.chars().count() <= max && !value.chars().any(char::is_control);
+    ok.then(|| value.to_string())
+}
+
+fn tel_digits(phone: &str) -> String {
+    let plus = if phone.starts_with('+') { "+" } else { "" };
+    format!("{plus}{}", phone.chars().filter(char::is_ascii_digit).collect::<String>())
+}
+
+fn parse_phone(value: &str) -> Option<String> {
+    let allowed = value.chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    let plus_ok = value.chars().skip(1).all(|c| c != '+');
+    (allowed && plus_ok && (3..=20).contains(&digits) && value.len() <= 30).then(|| value.to_string())
+}
+
+fn parse_url(value: &str) -> Option<String> {
+    let lower = value.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = !host.is_empty()
+        && !host.contains('@')
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c));
+    let ok = host_ok && value.len() <= 2000 && !value.chars().any(|c| c.is_control() || c.is_whitespace() || "<>\"'`".contains(c));
+    ok.then(|| value.to_string())
+}
+
+/// `#rgb` or `#rrggbb`, normalised to `#rrggbb`, and dark enough for white text (4.5:1).
+fn parse_accent(value: &str) -> Result<String, &'static str> {
+    const BAD: &str = "a colour like #0b5d55 is expected";
+    let hex = value.strip_prefix('#').ok_or(BAD)?;
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(BAD);
+    }
+    let full = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect::<String>(),
+        6 => hex.to_string(),
+        _ => return Err(BAD),
+    }
+    .to_ascii_lowercase();
+    let channel = |i: usize| u8::from_str_radix(&full[i..i + 2], 16).map(f64::from).unwrap_or(0.0) / 255.0;
+    let linear = |c: f64| if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) };
+    let luminance = 0.2126 * linear(channel(0)) + 0.7152 * linear(channel(2)) + 0.0722 * linear(channel(4));
+    let contrast_with_white = 1.05 / (luminance + 0.05);
+    if contrast_with_white < 4.5 {
+        return Err("the colour is too light for white text on it (needs 4.5:1 contrast)");
+    }
+    Ok(format!("#{full}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(name: &str, value: &str) -> (Config, Vec<Warning>) {
+        Config::from_attributes([(name, value)])
+    }
+
+    #[test]
+    fn good_values_are_taken() {
+        let (c, w) = Config::from_attributes([
+            ("data-practice-name", " Riverside Family Practice "),
+            ("data-phone", "+1 (555) 010-2000"),
+            ("data-booking-url", "https://riverside.example/book?x=1"),
+            ("data-emergency-number", "112"),
+            ("data-accent", "#036"),
+            ("data-lang", "ES"),
+            ("data-mode", "kiosk"),
+            ("class", "anything"),
+        ]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.practice_name.as_deref(), Some("Riverside Family Practice"));
+        assert_eq!(c.practice_tel().as_deref(), Some("tel:+15550102000"));
+        assert_eq!(c.booking_url.as_deref(), Some("https://riverside.example/book?x=1"));
+        assert_eq!(c.emergency_tel(), "tel:112");
+        assert_eq!(c.accent.as_deref(), Some("#003366"));
+        assert_eq!(c.lang, Lang::Es);
+        assert_eq!(c.mode, Mode::Kiosk);
+        assert!(!c.persist, "kiosk mode never stores");
+    }
+
+    #[test]
+    fn bad_values_are_ignored_with_one_warning_naming_the_attribute() {
+        let cases = [
+            ("data-booking-url", "javascript:alert(1)"),
+            ("data-booking-url", "data:text/html,<script>"),
+            ("data-booking-url", "JAVASCRIPT://x.org/%0aalert(1)"),
+            ("data-booking-url", "https://user@evil.example/"),
+            ("data-booking-url", "https://ok.example/\"onmouseover=x"),
+            ("data-phone", "call us"),
+            ("data-phone", "12"),
+            ("data-phone", "1-800-FLOWERS"),
+            ("data-emergency-number", "9-1-1"),
+            ("data-emergency-number", "tel:911"),
+            ("data-accent", "magenta"),
+            ("data-accent", "#ffff00"),
+            ("data-accent", "#12345"),
+            ("data-lang", "klingon"),
+            ("data-mode", "popup"),
+            ("data-practice-name", ""),
+            ("data-practice-name", "a\u{0}b"),
+            ("data-colour", "#000000"),
+        ];
+        for (name, value) in cases {
+            let (c, w) = one(name, value);
+            assert_eq!(w.len(), 1, "{name}={value:?}");
+            assert!(w[0].to_string().contains(name), "{}", w[0]);
+            assert_eq!(Config { persist: c.persist, ..Config::default() }, c, "{name}={value:?} changed the config");
+        }
+    }
+
+    #[test]
+    fn accent_needs_contrast_with_white_text() {
+        assert!(parse_accent("#0b5d55").is_ok());
+        assert!(parse_accent("#767676").is_ok(), "4.54:1 passes");
+        assert!(parse_accent("#777777").is_err(), "4.48:1 fails");
     }
 }

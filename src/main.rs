@@ -1,8 +1,15 @@
-//! Entry point: only mounts the app into the demo page. Everything else is in the library.
+//! Entry point: only mounts. The demo page's widget mounts at start; the embed loader calls
+//! [`mount`] for each `<spasm-triage>` element. Everything else is in the library.
+
+use wasm_bindgen::prelude::*;
+
+/// Called by the embed loader: mount a widget configured by `host`'s `data-*` attributes into
+/// `container` (inside the shadow root the loader made).
+#[wasm_bindgen]
+pub fn mount(host: web_sys::Element, container: web_sys::Element) {
+    spasm_triage::mount::mount(&host, &container);
+}
 
 fn main() {
-    if let Some(handle) = spasm_triage::mount::mount_by_id("spasm-triage") {
-        // The demo page keeps the widget for its whole life.
-        std::mem::forget(handle);
-    }
+    spasm_triage::mount::mount_by_id("spasm-triage");
 }

@@ -1,36 +1,120 @@
-//! Mounting the widget into a page element, with a panic message shown inside the widget instead
-//! of a blank box.
+//! Mounting the widget into a host element: inside a shadow root, styled by constructable
+//! stylesheets (allowed under a strict Content-Security-Policy, unlike `<style>`), configured from
+//! the host's `data-*` attributes, and announcing each result to the host page with an event that
+//! carries the level only. A failure shows a message inside the widget, never over the host page.
 
-use wasm_bindgen::JsCast;
-use yew::AppHandle;
+use std::cell::RefCell;
 
-use crate::app::App;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, ShadowRoot};
+use yew::{AppHandle, Callback};
+
+use crate::app::{App, AppProps, WIDGET_CSS};
+use crate::config::Config;
+use crate::ids::Level;
 
 /// What the widget says if it fails. Plain, actionable, and safe: it repeats the emergency advice.
 pub const FAILURE_TEXT: &str =
-    "Sorry, the back spasm check stopped working. Please reload the page. If you think it is an emergency, call 911 now.";
+    "Sorry, the back spasm check stopped working. Please reload the page. If you think it is an emergency, call your emergency number (911 in the US) now.";
 
-/// Mounts the app into the element with `id`. Returns `None` when there is no such element.
-pub fn mount_by_id(id: &str) -> Option<AppHandle<App>> {
-    let document = web_sys::window()?.document()?;
-    let root = document.get_element_by_id(id)?;
-    install_panic_message(root.clone());
-    root.set_inner_html("");
-    Some(yew::Renderer::<App>::with_root(root).render())
+/// The event a host page can listen for: `detail.level` is the level id, and nothing else.
+pub const RESULT_EVENT: &str = "spasm-triage:result";
+
+thread_local! {
+    /// Every mounted widget, so a panic can show its message in each of them and apps live on.
+    static MOUNTED: RefCell<Vec<(Element, AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// On a panic, replace the widget's own content (never the host page) with [`FAILURE_TEXT`].
-fn install_panic_message(root: web_sys::Element) {
+/// Mounts the demo page's widget into the element with `id`, in a shadow root of its own.
+pub fn mount_by_id(id: &str) {
+    let Some(host) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
+            Ok(root) => root,
+            Err(_) => return,
+        },
+    };
+    let Ok(container) = host.owner_document().expect("a document").create_element("div") else { return };
+    root.append_child(&container).ok();
+    mount(&host, &container);
+}
+
+/// Mounts a widget configured by `host`'s `data-*` attributes into `container`, which must be inside
+/// a shadow root (the loader makes one). Bad attributes are ignored with a console warning each.
+pub fn mount(host: &Element, container: &Element) {
+    install_panic_message();
+    let attributes: Vec<(String, String)> = host
+        .get_attribute_names()
+        .iter()
+        .filter_map(|name| name.as_string())
+        .map(|name| {
+            let value = host.get_attribute(&name).unwrap_or_default();
+            (name, value)
+        })
+        .collect();
+    let (config, warnings) = Config::from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    for warning in warnings {
+        web_sys::console::warn_1(&JsValue::from_str(&warning.to_string()));
+    }
+    if let Some(root) = container.get_root_node().dyn_ref::<ShadowRoot>() {
+        adopt_styles(root, &config);
+    }
+    let event_target = host.clone();
+    let on_result = Callback::from(move |level: Level| announce_result(&event_target, level));
+    let props = AppProps { config, on_result: Some(on_result) };
+    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
+    MOUNTED.with(|m| m.borrow_mut().push((container.clone(), app)));
+}
+
+fn adopt_styles(root: &ShadowRoot, config: &Config) {
+    let Ok(sheet) = web_sys::CssStyleSheet::new() else { return };
+    let mut css = String::from(WIDGET_CSS);
+    if let Some(accent) = &config.accent {
+        // The accent was validated as #rrggbb, so it cannot break out of the rule.
+        css.push_str(&format!("\n.st-root {{ --st-accent: {accent}; }}\n"));
+    }
+    if sheet.replace_sync(&css).is_err() {
+        return;
+    }
+    // Added to the sheets already there (the loader's launcher button has its own).
+    let key = JsValue::from_str("adoptedStyleSheets");
+    let sheets = js_sys::Reflect::get(root, &key).ok().filter(|v| js_sys::Array::is_array(v)).map(|v| js_sys::Array::from(&v));
+    let sheets = sheets.unwrap_or_default();
+    sheets.push(&sheet);
+    js_sys::Reflect::set(root, &key, &sheets).ok();
+}
+
+fn announce_result(host: &Element, level: Level) {
+    let detail = js_sys::Object::new();
+    js_sys::Reflect::set(&detail, &JsValue::from_str("level"), &JsValue::from_str(level.id())).ok();
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(RESULT_EVENT, &init) {
+        host.dispatch_event(&event).ok();
+    }
+}
+
+/// On a panic, replace each widget's own content (never the host page) with [`FAILURE_TEXT`].
+fn install_panic_message() {
+    thread_local!(static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if INSTALLED.with(|i| i.replace(true)) {
+        return;
+    }
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if let Some(element) = root.dyn_ref::<web_sys::HtmlElement>() {
-            element.set_inner_text("");
-            let document = element.owner_document();
-            if let Some(note) = document.and_then(|d| d.create_element("p").ok()) {
-                note.set_class_name("st-error");
+        let roots: Vec<Element> = MOUNTED.try_with(|m| m.try_borrow().map(|m| m.iter().map(|(e, _)| e.clone()).collect()).unwrap_or_default()).unwrap_or_default();
+        for root in roots {
+            root.set_text_content(None);
+            if let Some(note) = root.owner_document().and_then(|d| d.create_element("p").ok()) {
+                note.set_class_name("st-root st-error");
                 note.set_attribute("role", "alert").ok();
                 note.set_text_content(Some(FAILURE_TEXT));
-                element.append_child(&note).ok();
+                root.append_child(&note).ok();
             }
         }
         previous(info);

@@ -20,6 +20,21 @@ pub fn ResultView() -> Html {
             <a class="st-call" href={config.emergency_tel()}>{ config.fill("Call {number}") }</a>
         }
     });
+    // The practice's own ways to reach it, by level: booking and phone for a visit in the next few
+    // days; the phone for a same-day visit. Emergency levels show only the emergency number.
+    let practice = config.practice_name.clone().unwrap_or_else(|| "your doctor's office".to_string());
+    let practice_actions = match level {
+        Level::Soon | Level::Urgent => {
+            let book = (level == Level::Soon).then(|| config.booking_url.clone()).flatten().map(|url| html! {
+                <a class="st-action" href={url} target="_blank" rel="noopener noreferrer">{ "Book a visit online" }</a>
+            });
+            let call = config.practice_tel().map(|tel| html! {
+                <a class="st-action" href={tel}>{ format!("Call {practice}: {}", config.phone.clone().unwrap_or_default()) }</a>
+            });
+            html! { <div class="st-actions">{ for book }{ for call }</div> }
+        }
+        _ => html! {},
+    };
     let do_now = text.do_now.iter().map(|line| html! { <li>{ config.fill(line) }</li> });
     let reasons = outcome.reasons.iter().map(|r| html! { <li>{ r.text() }</li> });
     let nets = outcome.safety_net.iter().map(|net| {
@@ -64,6 +79,7 @@ pub fn ResultView() -> Html {
             <p class="st-time"><strong>{ "When: " }</strong>{ config.fill(text.time_frame) }</p>
             <h3>{ "What to do now" }</h3>
             <ul>{ for do_now }</ul>
+            { practice_actions }
             if crate::coach::coach_offered(level) {
                 <button type="button" class="st-primary" onclick={open_coach}>{ "Open the self-care guide" }</button>
             }

@@ -21,12 +21,18 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response. */
+export const HOSTS = join(here, "hosts");
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port, and the host-page fixtures under /hosts/.
+ * `headers` are added to every response.
+ */
 export async function serve(root = DIST, { headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
-    let path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(root)) {
+    const [dir, rel] = url.pathname.startsWith("/hosts/") ? [HOSTS, url.pathname.slice(6)] : [root, url.pathname];
+    let path = normalize(join(dir, decodeURIComponent(rel)));
+    if (!path.startsWith(dir)) {
       res.writeHead(403).end();
       return;
     }
@@ -72,12 +78,15 @@ export async function openPage(browser, origin, options = {}) {
   const page = await context.newPage();
   const requests = [];
   const errors = [];
+  const warnings = [];
   page.on("request", (r) => requests.push(r.url()));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));
   page.foreign = () => requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:"));
   page.requests = () => requests;
   page.errors = () => errors;
+  page.warnings = () => warnings;
   return page;
 }
 

@@ -86,7 +86,13 @@ test("lifted something heavy, nothing else: care at home, with a safety net and 
 test("keyboard only: Tab and Enter reach a result, and focus follows each new question", (t) =>
   journey(t, async (page) => {
     // `start` clicked Start; from here on, only the keyboard.
-    const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    // The widget lives in a shadow root: follow focus into it.
+    const focusedText = () =>
+      page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.textContent?.trim();
+      });
     assert.match(await focusedText(), /^Do you have chest pain/);
     await page.keyboard.press("Tab"); // Yes
     await page.keyboard.press("Tab"); // No
