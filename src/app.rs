@@ -4,8 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ArticleView, EmergencyQuestion, LibraryView, QuestionPage, ResultView, ReviewAnswers, SelfCareCoach, StartScreen};
-use crate::config::Config;
+use crate::components::{ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers, SelfCareCoach, StartScreen};
+use crate::config::{Config, Mode};
 use crate::session::{Action, Screen, Session};
 
 /// The widget's styles, compiled in; [`crate::mount`] adopts them into the widget's shadow root.
@@ -82,10 +82,33 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Article(index) => html! { <ArticleView {index} /> },
         Screen::Coach => html! { <SelfCareCoach /> },
     };
+    // Kiosk mode: any touch, pointer or key counts as activity for the idle reset; no context menu.
+    let kiosk = props.config.mode == Mode::Kiosk;
+    let last_activity = use_mut_ref(|| std::rc::Rc::new(std::cell::Cell::new(crate::hooks::now_ms()))).borrow().clone();
+    let activity = {
+        let last = last_activity.clone();
+        Callback::from(move |_: Event| last.set(crate::hooks::now_ms()))
+    };
+    let no_menu = Callback::from(move |e: MouseEvent| {
+        if kiosk {
+            e.prevent_default();
+        }
+    });
+    let on = |cb: &Callback<Event>| kiosk.then(|| cb.clone());
     html! {
         <ContextProvider<Config> context={props.config.clone()}>
             <ContextProvider<SessionContext> context={session}>
-                <div class="st-root" ref={root}>{ body }</div>
+                <div class={classes!("st-root", kiosk.then_some("st-kiosk"))} ref={root}
+                    onpointerdown={on(&activity).map(|c| c.reform(|e: PointerEvent| e.into()))}
+                    ontouchstart={on(&activity).map(|c| c.reform(|e: TouchEvent| e.into()))}
+                    onkeydown={on(&activity).map(|c| c.reform(|e: KeyboardEvent| e.into()))}
+                    onscroll={on(&activity)}
+                    oncontextmenu={no_menu}>
+                    { body }
+                    if kiosk {
+                        <KioskGuard {last_activity} />
+                    }
+                </div>
             </ContextProvider<SessionContext>>
         </ContextProvider<Config>>
     }

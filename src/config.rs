@@ -20,6 +20,7 @@
 use std::fmt;
 
 use crate::coach::Timing;
+use crate::kiosk::IdlePolicy;
 
 /// How the widget is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -61,6 +62,8 @@ pub struct Config {
     pub hold_ms: i64,
     /// Whether the widget may keep state in sessionStorage across a reload (never in kiosk mode).
     pub persist: bool,
+    /// Kiosk idle times.
+    pub idle: IdlePolicy,
 }
 
 impl Default for Config {
@@ -76,6 +79,7 @@ impl Default for Config {
             timing: Timing::default(),
             hold_ms: 15_000,
             persist: true,
+            idle: IdlePolicy::default(),
         }
     }
 }
@@ -94,7 +98,7 @@ impl fmt::Display for Warning {
 }
 
 /// The attributes the widget reads.
-pub const ATTRIBUTES: [&str; 7] = [
+pub const ATTRIBUTES: [&str; 9] = [
     "data-practice-name",
     "data-phone",
     "data-booking-url",
@@ -102,7 +106,26 @@ pub const ATTRIBUTES: [&str; 7] = [
     "data-accent",
     "data-lang",
     "data-mode",
+    "data-idle-seconds",
+    "data-prompt-seconds",
 ];
+
+/// The query parameters the standalone page reads (`?mode=kiosk`), and the attribute each stands
+/// for. Other parameters (a campaign tag, say) are left alone.
+pub const QUERY_PARAMETERS: [(&str, &str); 4] = [
+    ("mode", "data-mode"),
+    ("lang", "data-lang"),
+    ("idle-seconds", "data-idle-seconds"),
+    ("prompt-seconds", "data-prompt-seconds"),
+];
+
+/// Maps the standalone page's query parameters to attributes for [`Config::from_attributes`].
+pub fn query_attributes<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(&'static str, &'a str)> {
+    params
+        .into_iter()
+        .filter_map(|(key, value)| QUERY_PARAMETERS.iter().find(|(k, _)| *k == key).map(|(_, attr)| (*attr, value)))
+        .collect()
+}
 
 impl Config {
     /// Reads a configuration from attribute names and values. Unknown `data-*` attributes are
@@ -151,7 +174,18 @@ impl Config {
                     "kiosk" => config.mode = Mode::Kiosk,
                     _ => warn("\"inline\", \"launcher\" or \"kiosk\" is expected"),
                 },
-                other if other.starts_with("data-") && other != "data-mounted" => warn("not an attribute the widget reads"),
+                "data-idle-seconds" | "data-prompt-seconds" => match value.parse::<i64>() {
+                    Ok(secs) if (1..=3600).contains(&secs) => {
+                        if name == "data-idle-seconds" {
+                            config.idle.idle_ms = secs * 1000;
+                        } else {
+                            config.idle.prompt_ms = secs * 1000;
+                        }
+                    }
+                    _ => warn("a whole number of seconds from 1 to 3600 is expected"),
+                },
+                "data-launcher-label" => {}
+                other if other.starts_with("data-") => warn("not an attribute the widget reads"),
                 _ => {}
             }
         }
@@ -287,6 +321,20 @@ mod tests {
             assert!(w[0].to_string().contains(name), "{}", w[0]);
             assert_eq!(Config { persist: c.persist, ..Config::default() }, c, "{name}={value:?} changed the config");
         }
+    }
+
+    #[test]
+    fn kiosk_times_and_query_parameters() {
+        let (c, w) = Config::from_attributes(query_attributes([("mode", "kiosk"), ("idle-seconds", "5"), ("utm_source", "x")]));
+        assert!(w.is_empty());
+        assert_eq!(c.mode, Mode::Kiosk);
+        assert_eq!(c.idle.idle_ms, 5_000);
+        assert_eq!(c.idle.prompt_ms, 20_000);
+        // A tampered URL: warned about and ignored.
+        let (c, w) = Config::from_attributes(query_attributes([("mode", "<script>"), ("prompt-seconds", "-1"), ("idle-seconds", "9e99")]));
+        assert_eq!(w.len(), 3);
+        assert_eq!(c.mode, Mode::Inline);
+        assert_eq!(c.idle, IdlePolicy::default());
     }
 
     #[test]

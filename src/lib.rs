@@ -7,11 +7,14 @@
 //! - [`questionnaire`]: the pages of the interview and how choices become answers;
 //! - [`session`]: one patient's session and its reducer;
 //! - [`content`], [`library`]: articles parsed at build time, search and "read more";
-//! - [`coach`]: the self-care coach's timing policy (ice or heat, rounds, rest gaps).
+//! - [`coach`]: the self-care coach's timing policy (ice or heat, rounds, rest gaps);
+//! - [`kiosk`]: the waiting-room idle policy;
+//! - [`config`]: the practice's `data-*` configuration, parsed without panics.
 //!
 //! The views live in [`app`], which only renders state and sends actions.
 
 pub mod ids;
+pub mod kiosk;
 pub mod rules;
 pub mod questionnaire;
 pub mod session;

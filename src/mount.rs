@@ -25,7 +25,9 @@ thread_local! {
     static MOUNTED: RefCell<Vec<(Element, AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Mounts the demo page's widget into the element with `id`, in a shadow root of its own.
+/// Mounts the standalone page's widget into the element with `id`, in a shadow root of its own.
+/// The page's query string may set the mode and kiosk times (`?mode=kiosk`), validated like the
+/// attributes.
 pub fn mount_by_id(id: &str) {
     let Some(host) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
         return;
@@ -39,12 +41,27 @@ pub fn mount_by_id(id: &str) {
     };
     let Ok(container) = host.owner_document().expect("a document").create_element("div") else { return };
     root.append_child(&container).ok();
-    mount(&host, &container);
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let params: Vec<(String, String)> = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .map(|p| {
+            js_sys::try_iter(&p).ok().flatten().into_iter().flatten().filter_map(|entry| {
+                let pair = js_sys::Array::from(&entry.ok()?);
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            }).collect()
+        })
+        .unwrap_or_default();
+    let extra = crate::config::query_attributes(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    mount_with(&host, &container, &extra);
 }
 
 /// Mounts a widget configured by `host`'s `data-*` attributes into `container`, which must be inside
 /// a shadow root (the loader makes one). Bad attributes are ignored with a console warning each.
 pub fn mount(host: &Element, container: &Element) {
+    mount_with(host, container, &[]);
+}
+
+fn mount_with(host: &Element, container: &Element, extra: &[(&str, &str)]) {
     install_panic_message();
     let attributes: Vec<(String, String)> = host
         .get_attribute_names()
@@ -55,7 +72,8 @@ pub fn mount(host: &Element, container: &Element) {
             (name, value)
         })
         .collect();
-    let (config, warnings) = Config::from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let all = attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())).chain(extra.iter().copied());
+    let (config, warnings) = Config::from_attributes(all);
     for warning in warnings {
         web_sys::console::warn_1(&JsValue::from_str(&warning.to_string()));
     }

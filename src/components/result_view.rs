@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
 use crate::app::SessionContext;
-use crate::config::Config;
+use crate::components::QrCode;
+use crate::config::{Config, Mode};
 use crate::ids::Level;
 use crate::session::Action;
 
@@ -15,9 +16,13 @@ pub fn ResultView() -> Html {
     let level = outcome.level;
     let text = level.text();
 
+    // A kiosk never leaves the page: what would be a link is a QR code to scan with one's own phone.
+    let kiosk = config.mode == Mode::Kiosk;
     let call = level.is_emergency().then(|| {
-        html! {
-            <a class="st-call" href={config.emergency_tel()}>{ config.fill("Call {number}") }</a>
+        if kiosk {
+            html! { <p class="st-call">{ config.fill("Tell the front desk now, or call {number}") }</p> }
+        } else {
+            html! { <a class="st-call" href={config.emergency_tel()}>{ config.fill("Call {number}") }</a> }
         }
     });
     // The practice's own ways to reach it, by level: booking and phone for a visit in the next few
@@ -25,11 +30,20 @@ pub fn ResultView() -> Html {
     let practice = config.practice_name.clone().unwrap_or_else(|| "your doctor's office".to_string());
     let practice_actions = match level {
         Level::Soon | Level::Urgent => {
-            let book = (level == Level::Soon).then(|| config.booking_url.clone()).flatten().map(|url| html! {
-                <a class="st-action" href={url} target="_blank" rel="noopener noreferrer">{ "Book a visit online" }</a>
+            let book = (level == Level::Soon).then(|| config.booking_url.clone()).flatten().map(|url| {
+                if kiosk {
+                    html! { <QrCode data={url} label="Scan to book a visit online" /> }
+                } else {
+                    html! { <a class="st-action" href={url} target="_blank" rel="noopener noreferrer">{ "Book a visit online" }</a> }
+                }
             });
-            let call = config.practice_tel().map(|tel| html! {
-                <a class="st-action" href={tel}>{ format!("Call {practice}: {}", config.phone.clone().unwrap_or_default()) }</a>
+            let call = config.practice_tel().map(|tel| {
+                let label = format!("Call {practice}: {}", config.phone.clone().unwrap_or_default());
+                if kiosk {
+                    html! { <QrCode data={tel} label={format!("Scan to call {practice}")} /> }
+                } else {
+                    html! { <a class="st-action" href={tel}>{ label }</a> }
+                }
             });
             html! { <div class="st-actions">{ for book }{ for call }</div> }
         }

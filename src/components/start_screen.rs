@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::app::SessionContext;
-use crate::config::Config;
+use crate::config::{Config, Mode};
 use crate::session::Action;
 
 #[function_component]
@@ -13,6 +13,19 @@ pub fn StartScreen() -> Html {
         Callback::from(move |_| session.dispatch(Action::Begin))
     };
     let library = Callback::from(move |_| session.dispatch(Action::OpenLibrary));
+    if config.mode == Mode::Kiosk {
+        // The attract screen for the next patient: nothing leaves the page, nothing is kept.
+        return html! {
+            <section class="st-screen st-attract">
+                <h1 data-focus-heading="" tabindex="-1">{ "Back spasms?" }</h1>
+                <p class="st-attract-lead">{ "Find out what kind of care you need. It takes about 2 minutes." }</p>
+                <button type="button" class="st-primary st-big" onclick={begin}>{ "Start the check" }</button>
+                <p>{ "This is not a diagnosis. If you think it is an emergency, tell the front desk now." }</p>
+                <p class="st-muted">{ "Your answers are cleared when you finish or walk away. Nothing is saved." }</p>
+                <button type="button" class="st-secondary" onclick={library}>{ "Read about back spasms" }</button>
+            </section>
+        };
+    }
     html! {
         <section class="st-screen">
             <h1 data-focus-heading="" tabindex="-1">{ "Back spasm check" }</h1>

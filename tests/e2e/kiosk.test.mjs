@@ -1,0 +1,112 @@
+// Kiosk mode on a waiting-room tablet: the idle prompt and reset, nothing stored, no way back to
+// the previous patient's answers, and nothing that leaves the page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage, assertAccessible } from "./harness.mjs";
+import { answerAll, headline } from "./journey.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Everything the page could have stored. */
+async function stored(page) {
+  return page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookie: document.cookie,
+    indexedDB: (await indexedDB.databases()).length,
+  }));
+}
+const NOTHING = { local: 0, session: 0, cookie: "", indexedDB: 0 };
+
+test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset that keeps nothing", async () => {
+  const page = await openPage(browser, server.origin, { viewport: { width: 800, height: 1280 }, hasTouch: true });
+  try {
+    await page.goto(server.origin + "/?mode=kiosk&idle-seconds=2&prompt-seconds=2");
+    await page.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor();
+    const historyAtLoad = await page.evaluate(() => history.length);
+    await assertAccessible(page, "the kiosk attract screen");
+    // Touch targets of at least 44 by 44 pixels.
+    const start = page.getByRole("button", { name: "Start the check" });
+    const box = await start.boundingBox();
+    assert.ok(box.width >= 44 && box.height >= 44, JSON.stringify(box));
+    await start.tap();
+    await page.getByRole("button", { name: "Not sure", exact: true }).tap();
+    assert.match(await headline(page), /^Did numbness or weakness/);
+
+    // Idle: the prompt comes, with a countdown.
+    const prompt = page.getByRole("alertdialog", { name: "Still there?" });
+    await prompt.waitFor({ timeout: 5000 });
+    await assertAccessible(page, "the kiosk idle prompt");
+    await page.getByRole("button", { name: "I'm still here" }).tap();
+    await prompt.waitFor({ state: "detached" });
+    assert.match(await headline(page), /^Did numbness or weakness/, "the patient's place was lost");
+
+    // Finish a journey to the self-care guide, start a round: still nothing stored.
+    for (let i = 0; i < 9; i++) await page.getByRole("button", { name: "No", exact: true }).tap();
+    await answerAll(page, { factors: ["I have been under a lot of stress"] });
+    await page.getByRole("button", { name: "See my result" }).tap();
+    assert.equal(await headline(page), "Speak to a doctor today");
+    assert.deepEqual(await stored(page), NOTHING);
+
+    // Walk away: the prompt, then the reset to the attract screen.
+    await page.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor({ timeout: 8000 });
+    assert.deepEqual(await stored(page), NOTHING);
+    assert.equal(await page.evaluate(() => history.length), historyAtLoad, "the widget added browser history");
+    // The next patient finds no trace: no Back, no old answer pressed.
+    await page.getByRole("button", { name: "Start the check" }).tap();
+    const pressed = await page.locator("button[aria-pressed=true]").allInnerTexts();
+    assert.deepEqual(pressed, [], `after the reset, ${await headline(page)} shows an old answer`);
+    await page.getByRole("button", { name: "Back", exact: true }).tap();
+    await page.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Back", exact: true }).count(), 0);
+    assert.deepEqual(page.errors(), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("kiosk: emergency advice without links, and the self-care guide stores nothing", async () => {
+  const page = await openPage(browser, server.origin);
+  try {
+    await page.goto(server.origin + "/?mode=kiosk");
+    await page.getByRole("button", { name: "Start the check" }).click();
+    await page.getByRole("button", { name: "Yes", exact: true }).click();
+    assert.equal(await headline(page), "Call 911 now");
+    await page.getByText("Tell the front desk now, or call 911").waitFor();
+    assert.equal(await page.locator("a[href]").count(), 0, "a kiosk result links out of the page");
+    await assertAccessible(page, "a kiosk emergency result");
+    await page.getByRole("button", { name: "Start over" }).click();
+    await page.getByRole("button", { name: "Start the check" }).click();
+    for (let i = 0; i < 10; i++) await page.getByRole("button", { name: "No", exact: true }).click();
+    await answerAll(page);
+    await page.getByRole("button", { name: "See my result" }).click();
+    await page.getByRole("button", { name: "Open the self-care guide" }).click();
+    await page.getByRole("button", { name: "Start an ice round" }).click();
+    await page.getByRole("button", { name: "Pause" }).waitFor();
+    assert.deepEqual(await stored(page), NOTHING);
+    assert.deepEqual(page.errors(), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a tampered URL is ignored with a warning, and the widget works", async () => {
+  const page = await openPage(browser, server.origin);
+  try {
+    await page.goto(server.origin + "/?mode=%3Cscript%3E&idle-seconds=-4");
+    await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();
+    assert.equal(page.warnings().filter((w) => w.includes("data-mode")).length, 1);
+    assert.equal(page.warnings().filter((w) => w.includes("data-idle-seconds")).length, 1);
+    assert.deepEqual(page.errors(), []);
+  } finally {
+    await page.context().close();
+  }
+});
