@@ -2,7 +2,7 @@
 //! round allowed. Pure: time comes in as milliseconds since the Unix epoch, so a throttled tab, a
 //! reload or a clock that jumps cannot make it wrong, and every edge is tested natively.
 //!
-//! Sources: ice for the first 24 to 48 hours after a spasm starts, heat after that (reference
+//! Sources: ice during roughly the two days after a spasm begins, then heat (reference
 //! article 003); 15 to 20 minutes at a time, then an hour off before the next round (002).
 
 use crate::ids::Level;
