@@ -1,5 +1,6 @@
 #!/usr/bin/env sh
-# Trunk post-build hook: writes spasm-triage.json (the hashed wasm and glue names the loader reads)
+# Trunk post-build hook: writes spasm-triage.json (the hashed wasm and glue names the loader reads),
+# sw.js (the service worker, with the list of every built file and a version from their contents),
 # and embed-snippet.html (the tag to paste, with the loader's Subresource Integrity hash), and
 # prints the snippet. The loader's own name and content are stable, so its hash changes only when
 # loader/spasm-triage.js does.
@@ -8,6 +9,14 @@ dir="${TRUNK_STAGING_DIR:?run by trunk}"
 glue="$(cd "$dir" && ls spasm-triage-*.js | head -n 1)"
 wasm="$(cd "$dir" && ls spasm-triage-*_bg.wasm | head -n 1)"
 printf '{"glue":"%s","wasm":"%s"}\n' "$glue" "$wasm" > "$dir/spasm-triage.json"
+
+# The service worker caches every built file; its version changes whenever any file does.
+files="$(cd "$dir" && find . -type f ! -name sw.js ! -name embed-snippet.html ! -name '.*' | sed 's|^\./||' | sort)"
+version="$(cd "$dir" && printf '%s\n' $files | xargs sha256sum | sha256sum | cut -c1-16)"
+list="$(printf '%s\n' $files | sed 's/.*/"&"/' | paste -sd, -)"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+sed -e "s/__VERSION__/$version/" -e "s|__FILES__|[$list]|" "$root/loader/sw.template.js" > "$dir/sw.js"
+
 sri="sha384-$(openssl dgst -sha384 -binary "$dir/spasm-triage.js" | openssl base64 -A)"
 base="${SPASM_EMBED_BASE:-http://127.0.0.1:8080/}"
 cat > "$dir/embed-snippet.html" <<SNIPPET

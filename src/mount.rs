@@ -53,6 +53,17 @@ pub fn mount_by_id(id: &str) {
         .unwrap_or_default();
     let extra = crate::config::query_attributes(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     mount_with(&host, &container, &extra);
+    register_service_worker();
+}
+
+/// The standalone site works offline after one visit: register the service worker that sits beside
+/// the page (relative, so a sub-path works). The embed never does this: a service worker belongs to
+/// the origin that hosts the page.
+fn register_service_worker() {
+    let Some(window) = web_sys::window() else { return };
+    let container = window.navigator().service_worker();
+    // A promise we need not await: the page works the same without it.
+    let _ = container.register("sw.js");
 }
 
 /// Mounts a widget configured by `host`'s `data-*` attributes into `container`, which must be inside

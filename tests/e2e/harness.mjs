@@ -27,10 +27,14 @@ export const HOSTS = join(here, "hosts");
  * Serves `root` on 127.0.0.1 at a free port, and the host-page fixtures under /hosts/.
  * `headers` are added to every response.
  */
-export async function serve(root = DIST, { headers = {} } = {}) {
+export async function serve(root = DIST, { headers = {}, prefix = "/" } = {}) {
+  const state = { root };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
-    const [dir, rel] = url.pathname.startsWith("/hosts/") ? [HOSTS, url.pathname.slice(6)] : [root, url.pathname];
+    const inPrefix = url.pathname.startsWith(prefix);
+    const [dir, rel] = url.pathname.startsWith("/hosts/")
+      ? [HOSTS, url.pathname.slice(6)]
+      : [state.root, inPrefix ? "/" + url.pathname.slice(prefix.length) : "/\0missing"];
     let path = normalize(join(dir, decodeURIComponent(rel)));
     if (!path.startsWith(dir)) {
       res.writeHead(403).end();
@@ -47,7 +51,12 @@ export async function serve(root = DIST, { headers = {} } = {}) {
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    origin,
+    /** Serve another folder from now on (a new build). */
+    setRoot: (dir) => (state.root = dir),
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
 }
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
