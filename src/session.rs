@@ -174,9 +174,10 @@ mod tests {
     use super::*;
     use crate::ids::Level;
 
-    /// Walks from the start answering no to every finding, the given duration, age and factors.
-    fn self_care_walk() -> Session {
-        let mut s = Session::default().apply(Action::Begin);
+    /// From the current page, answers every page mildly (no, under a day, 20 to 50, back pain
+    /// before, heavy lifting) until the review.
+    fn answer_rest(mut s: Session) -> Session {
+        use crate::questionnaire::Field;
         while let Some((_, page)) = s.page() {
             let page = page.clone();
             if let Some(f) = page.emergency_finding() {
@@ -184,7 +185,6 @@ mod tests {
                 continue;
             }
             for field in &page.fields {
-                use crate::questionnaire::Field;
                 s = match field {
                     Field::Finding(f) => s.apply(Action::Answer(*f, Answer::No)),
                     Field::Duration => s.apply(Action::SetDuration(Duration::UnderOneDay)),
@@ -193,9 +193,15 @@ mod tests {
                     Field::Factors => s.apply(Action::SetFactor(Factor::HeavyLifting, true)),
                 };
             }
+            let before = s.screen;
             s = s.apply(Action::Continue);
+            assert_ne!(s.screen, before, "Continue did not leave an answered page");
         }
         s
+    }
+
+    fn self_care_walk() -> Session {
+        answer_rest(Session::default().apply(Action::Begin))
     }
 
     #[test]
@@ -278,29 +284,8 @@ mod tests {
         assert_eq!(home.apply(Action::OpenCoach).screen, Screen::Coach);
         // Not before a result, and never after an urgent or emergency one.
         assert_eq!(self_care_walk().apply(Action::OpenCoach).screen, Screen::Review);
-        let urgent = Session::default().apply(Action::Begin);
-        let urgent = urgent.apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::NotSure));
-        let mut s = urgent;
-        while let Some(f) = s.page().and_then(|(_, p)| p.emergency_finding()) {
-            s = s.apply(Action::AnswerAndContinue(f, Answer::No));
-        }
-        let mut walk = s;
-        while walk.screen != Screen::Review {
-            let before = walk.screen;
-            let page = walk.page().unwrap().1.clone();
-            for field in &page.fields {
-                use crate::questionnaire::Field;
-                walk = match field {
-                    Field::Finding(f) => walk.apply(Action::Answer(*f, Answer::No)),
-                    Field::Duration => walk.apply(Action::SetDuration(Duration::UnderOneDay)),
-                    Field::Age => walk.apply(Action::SetAge(AgeBand::From20To50)),
-                    Field::BackPainBefore => walk.apply(Action::SetBackPainBefore(Answer::Yes)),
-                    Field::Factors => walk,
-                };
-            }
-            walk = walk.apply(Action::Continue);
-            assert_ne!(walk.screen, before);
-        }
+        let not_sure = Session::default().apply(Action::Begin).apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::NotSure));
+        let walk = answer_rest(not_sure);
         let urgent_result = walk.apply(Action::SeeResult);
         assert_eq!(urgent_result.outcome().level, Level::Urgent);
         assert_eq!(urgent_result.apply(Action::OpenCoach).screen, Screen::Result);

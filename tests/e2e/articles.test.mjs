@@ -1,26 +1,16 @@
 // The article library: open an article from a result's "Read more", and search the library.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, assertAccessible } from "./harness.mjs";
-import { start, answerAll, headline } from "./journey.mjs";
+import { useSite, openPage, assertAccessible } from "./harness.mjs";
+import { headline, toResult } from "./journey.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test("a result suggests articles from what the patient reported, and one opens with its sources", async () => {
-  const page = await openPage(browser, server.origin);
+  const page = await openPage(site.browser, site.server.origin);
   try {
-    await start(page, server.origin + "/");
-    await answerAll(page, { factors: ["I have not been drinking much water"] });
-    await page.getByRole("button", { name: "See my result" }).click();
-    assert.equal(await headline(page), "Care for your back at home");
+    await page.goto(site.server.origin + "/");
+    assert.equal(await toResult(page, { factors: ["I have not been drinking much water"] }), "Care for your back at home");
     const readMore = page.getByRole("heading", { name: "Read more" });
     await readMore.waitFor();
     const first = page.locator(".st-library").getByRole("button").first();
@@ -41,9 +31,9 @@ test("a result suggests articles from what the patient reported, and one opens w
 });
 
 test("the library searches titles and text offline", async () => {
-  const page = await openPage(browser, server.origin);
+  const page = await openPage(site.browser, site.server.origin);
   try {
-    await page.goto(server.origin + "/");
+    await page.goto(site.server.origin + "/");
     await page.getByRole("button", { name: "Read about back spasms" }).click();
     assert.equal(await headline(page), "Read about back spasms");
     await assertAccessible(page, "the library");

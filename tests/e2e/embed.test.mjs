@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { serve, launch, openPage, assertAccessible, DIST } from "./harness.mjs";
-import { answerAll, headline } from "./journey.mjs";
+import { headline, toResult } from "./journey.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let server, strict, browser;
@@ -30,12 +30,8 @@ async function withPage(origin, path, body) {
   }
 }
 
-/** Walks to a `soon` result inside `scope` (a locator for one widget, or the page). */
 async function toSoonResult(page) {
-  await page.getByRole("button", { name: "Start the check" }).click();
-  await answerAll(page, { answers: { "How long": "More than 2 weeks" } });
-  await page.getByRole("button", { name: "See my result" }).click();
-  assert.equal(await headline(page), "Book a visit with a doctor");
+  assert.equal(await toResult(page, { answers: { "How long": "More than 2 weeks" } }), "Book a visit with a doctor");
 }
 
 test("a plain host page: the widget appears, offers the practice's booking and phone, and tells the page the level only", () =>

@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -119,4 +120,21 @@ export async function assertAccessible(page, label) {
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`,
   );
   if (problems.length) throw new Error(`${label}: ${problems.length} accessibility violation(s)\n  ${problems.join("\n  ")}`);
+}
+
+/**
+ * For a test file: serves the built site and launches Chromium before its tests, closes both after.
+ * Returns an object whose `server` and `browser` are set once `before` has run.
+ */
+export function useSite(options) {
+  const site = {};
+  before(async () => {
+    site.server = await serve(undefined, options);
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -50,3 +50,12 @@ export async function headline(page) {
   await h.waitFor();
   return (await h.innerText()).trim();
 }
+
+/** Presses Start, answers as `answerAll` does, and opens the result (from the review, if reached). */
+export async function toResult(page, answers) {
+  await page.getByRole("button", { name: "Start the check" }).click();
+  await answerAll(page, answers);
+  const see = page.getByRole("button", { name: "See my result" });
+  if (await see.count()) await see.click();
+  return headline(page);
+}

@@ -1,24 +1,16 @@
 // One full journey to each of the five levels of care, in the release build, by role and name.
 // Each also checks that nothing was requested from another origin and nothing was logged.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, assertAccessible } from "./harness.mjs";
+import { useSite, openPage, assertAccessible } from "./harness.mjs";
 import { start, answerAll, headline } from "./journey.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function journey(t, steps) {
-  const page = await openPage(browser, server.origin);
+  const page = await openPage(site.browser, site.server.origin);
   try {
-    await start(page, server.origin + "/");
+    await start(page, site.server.origin + "/");
     await steps(page);
     await assertAccessible(page, `result of "${t.name}"`);
     assert.deepEqual(page.foreign(), [], "requests left the page's origin");

@@ -1,19 +1,11 @@
 // Kiosk mode on a waiting-room tablet: the idle prompt and reset, nothing stored, no way back to
 // the previous patient's answers, and nothing that leaves the page.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, assertAccessible } from "./harness.mjs";
-import { answerAll, headline } from "./journey.mjs";
+import { useSite, openPage, assertAccessible } from "./harness.mjs";
+import { answerAll, headline, toResult } from "./journey.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** Everything the page could have stored. */
 async function stored(page) {
@@ -27,9 +19,9 @@ async function stored(page) {
 const NOTHING = { local: 0, session: 0, cookie: "", indexedDB: 0 };
 
 test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset that keeps nothing", async () => {
-  const page = await openPage(browser, server.origin, { viewport: { width: 800, height: 1280 }, hasTouch: true });
+  const page = await openPage(site.browser, site.server.origin, { viewport: { width: 800, height: 1280 }, hasTouch: true });
   try {
-    await page.goto(server.origin + "/?mode=kiosk&idle-seconds=2&prompt-seconds=2");
+    await page.goto(site.server.origin + "/?mode=kiosk&idle-seconds=2&prompt-seconds=2");
     await page.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor();
     const historyAtLoad = await page.evaluate(() => history.length);
     await assertAccessible(page, "the kiosk attract screen");
@@ -74,9 +66,9 @@ test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset th
 });
 
 test("kiosk: emergency advice without links, and the self-care guide stores nothing", async () => {
-  const page = await openPage(browser, server.origin);
+  const page = await openPage(site.browser, site.server.origin);
   try {
-    await page.goto(server.origin + "/?mode=kiosk");
+    await page.goto(site.server.origin + "/?mode=kiosk");
     await page.getByRole("button", { name: "Start the check" }).click();
     await page.getByRole("button", { name: "Yes", exact: true }).click();
     assert.equal(await headline(page), "Call 911 now");
@@ -84,10 +76,7 @@ test("kiosk: emergency advice without links, and the self-care guide stores noth
     assert.equal(await page.locator("a[href]").count(), 0, "a kiosk result links out of the page");
     await assertAccessible(page, "a kiosk emergency result");
     await page.getByRole("button", { name: "Start over" }).click();
-    await page.getByRole("button", { name: "Start the check" }).click();
-    for (let i = 0; i < 10; i++) await page.getByRole("button", { name: "No", exact: true }).click();
-    await answerAll(page);
-    await page.getByRole("button", { name: "See my result" }).click();
+    assert.equal(await toResult(page), "Care for your back at home");
     await page.getByRole("button", { name: "Open the self-care guide" }).click();
     await page.getByRole("button", { name: "Start an ice round" }).click();
     await page.getByRole("button", { name: "Pause" }).waitFor();
@@ -99,9 +88,9 @@ test("kiosk: emergency advice without links, and the self-care guide stores noth
 });
 
 test("a tampered URL is ignored with a warning, and the widget works", async () => {
-  const page = await openPage(browser, server.origin);
+  const page = await openPage(site.browser, site.server.origin);
   try {
-    await page.goto(server.origin + "/?mode=%3Cscript%3E&idle-seconds=-4");
+    await page.goto(site.server.origin + "/?mode=%3Cscript%3E&idle-seconds=-4");
     await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();
     assert.equal(page.warnings().filter((w) => w.includes("data-mode")).length, 1);
     assert.equal(page.warnings().filter((w) => w.includes("data-idle-seconds")).length, 1);

@@ -1,21 +1,13 @@
 // The built demo page loads, shows the widget, asks nothing of any other origin and logs no error.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, assertAccessible } from "./harness.mjs";
+import { useSite, openPage, assertAccessible } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test("the demo page shows the widget's start screen", async () => {
-  const page = await openPage(browser, server.origin);
-  await page.goto(server.origin + "/");
+  const page = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + "/");
   const heading = page.getByRole("heading", { level: 1, name: "Back spasm check" });
   await heading.waitFor({ timeout: 15000 });
   await page.getByText("This is not a diagnosis. It does not replace a doctor.").waitFor();
