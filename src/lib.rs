@@ -13,6 +13,7 @@
 //!
 //! The views live in [`app`], which only renders state and sends actions.
 
+pub mod handoff;
 pub mod ids;
 pub mod kiosk;
 pub mod rules;
