@@ -51,7 +51,7 @@
   function start(host, container) {
     load().then(
       function (glue) {
-        glue.mount(host, container);
+        glue.mount(host, container, base);
       },
       function (error) {
         var note = document.createElement("p");

@@ -6,7 +6,7 @@
 #   trunk 0.21.14                   cargo install (into ~/.cargo/bin)
 #   wasm-bindgen-cli = Cargo.lock   cargo install (into ~/.cargo/bin)
 #   wasm-opt (binaryen 132)         npm, linked into ~/.cargo/bin so Trunk finds it on PATH
-#   chromium + chromium-driver      apt (browser test tiers); brotli (size report)
+#   chromium + chromium-driver      apt (browser test tiers); brotli (size report); poppler-utils (PDF text)
 #   playwright-core, axe-core       npm, in tests/e2e (drive Debian's Chromium; accessibility rules)
 set -euo pipefail
 
@@ -50,6 +50,7 @@ if [ "${SPASM_SKIP_BROWSER:-0}" != 1 ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v brotli >/dev/null || missing+=(brotli)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     sudo_cmd=""

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers, SelfCareCoach, StartScreen};
+use crate::components::{ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers, SelfCareCoach, StartScreen, SummaryView};
 use crate::config::{Config, Mode};
 use crate::session::{Action, Screen, Session};
 
@@ -32,12 +32,47 @@ pub struct AppProps {
     /// Told the level each time a result is shown (the embed turns it into a host-page event).
     #[prop_or_default]
     pub on_result: Option<Callback<crate::ids::Level>>,
+    /// Where to keep the session across a reload (sessionStorage), if anywhere. Never in kiosk mode.
+    #[prop_or_default]
+    pub storage_key: Option<String>,
+    /// A summary opened from a hand-off link (or why it could not be read), shown read-only.
+    #[prop_or_default]
+    pub handoff: Option<Result<crate::handoff::Summary, crate::handoff::HandoffError>>,
+    /// The widget's own page, for hand-off links.
+    #[prop_or_default]
+    pub page_url: Option<String>,
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
 }
 
 /// The widget's root component.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let session = use_reducer(SessionState::default);
+    let storage_key = props.storage_key.clone().filter(|_| props.config.persist);
+    let session = {
+        let key = storage_key.clone();
+        use_reducer(move || {
+            let saved = key.and_then(|k| session_storage()?.get_item(&k).ok().flatten());
+            SessionState(saved.and_then(|text| Session::restore(&text)).unwrap_or_default())
+        })
+    };
+    // Nothing lost on a reload: every change is saved; a fresh session (Start over, "Clear my
+    // answers") removes the saved one at once.
+    {
+        let key = storage_key.clone();
+        use_effect_with(session.0.clone(), move |s| {
+            if let (Some(key), Some(storage)) = (key, session_storage()) {
+                if *s == Session::default() {
+                    storage.remove_item(&key).ok();
+                } else {
+                    storage.set_item(&key, &s.save()).ok();
+                }
+            }
+        });
+    }
+    let shared = use_state(|| props.handoff.clone());
     let root = use_node_ref();
     let screen = session.0.screen;
 
@@ -70,7 +105,45 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    let back = {
+        let session = session.clone();
+        Callback::from(move |_| session.dispatch(Action::Back))
+    };
+    let clear = {
+        let session = session.clone();
+        Callback::from(move |_| session.dispatch(Action::StartOver))
+    };
+    let show_clear = storage_key.is_some() && session.0 != Session::default() && shared.is_none();
     let body = match screen {
+        _ if shared.is_some() => {
+            let new_check = {
+                let shared = shared.clone();
+                Callback::from(move |_| {
+                    // Leave the link's fragment behind, so a reload starts fresh too.
+                    if let Some(w) = web_sys::window() {
+                        let url = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
+                        w.history().ok().map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
+                    }
+                    shared.set(None);
+                })
+            };
+            match (*shared).clone() {
+                Some(Ok(summary)) => html! { <SummaryView {summary} back_label="Start a new check" on_back={new_check} /> },
+                Some(Err(error)) => html! {
+                    <section class="st-screen">
+                        <h2 data-focus-heading="" tabindex="-1">{ "We could not open this summary" }</h2>
+                        <p role="alert">{ error.to_string() }</p>
+                        <button type="button" class="st-primary" onclick={new_check.reform(|_| ())}>{ "Start a new check" }</button>
+                    </section>
+                },
+                None => html! {},
+            }
+        }
+        Screen::Summary => {
+            let summary = crate::handoff::Summary::new(session.0.responses.answers(), crate::hooks::now_ms());
+            let page_url = props.page_url.clone().map(AttrValue::from);
+            html! { <SummaryView {summary} {page_url} back_label="Back to my result" on_back={back.reform(|_| ())} /> }
+        }
         Screen::Start => html! { <StartScreen /> },
         Screen::Page(_) => match session.0.page() {
             Some((_, page)) if page.emergency_finding().is_some() => html! { <EmergencyQuestion /> },
@@ -105,6 +178,11 @@ pub fn App(props: &AppProps) -> Html {
                     onscroll={on(&activity)}
                     oncontextmenu={no_menu}>
                     { body }
+                    if show_clear {
+                        <p class="st-clear st-noprint">
+                            <button type="button" class="st-link-button" onclick={clear}>{ "Clear my answers" }</button>
+                        </p>
+                    }
                     if kiosk {
                         <KioskGuard {last_activity} />
                     }

@@ -14,6 +14,7 @@ mod review_answers;
 mod round_timer;
 mod self_care_coach;
 mod start_screen;
+mod summary_view;
 
 pub use article_view::ArticleView;
 pub use choice_group::ChoiceGroup;
@@ -28,6 +29,7 @@ pub use review_answers::ReviewAnswers;
 pub use round_timer::RoundTimer;
 pub use self_care_coach::SelfCareCoach;
 pub use start_screen::StartScreen;
+pub use summary_view::SummaryView;
 
 use crate::ids::Answer;
 

@@ -120,6 +120,63 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// Every answer that was yes or not sure, as (question, answer) in plain words: findings with
+    /// their question, factors with their label.
+    pub fn reported(&self) -> Vec<(&'static str, &'static str)> {
+        let label = |a: Answer| if a == Answer::Yes { "Yes" } else { "Not sure" };
+        let mut out = Vec::new();
+        for answer in [Answer::Yes, Answer::NotSure] {
+            for item in self.answers.items_answered(answer) {
+                let text = match item {
+                    Item::Finding(f) => f.rule().question,
+                    Item::Factor(f) => f.info().label,
+                };
+                out.push((text, label(answer)));
+            }
+        }
+        out
+    }
+
+    /// The summary as plain text, to copy into a message or a patient portal. `when` is the
+    /// finishing time as the patient's device shows it; `number` the emergency number.
+    pub fn text(&self, when: &str, number: &str) -> String {
+        let fill = |t: &str| t.replace("{number}", number);
+        let outcome = triage(&self.answers);
+        let level = self.level.text();
+        let mut out = format!("Back spasm check: summary for your doctor\nDate: {when}\n\n");
+        out.push_str(&format!("Result: {}\nWhen: {}\n", fill(level.headline), fill(level.time_frame)));
+        if !outcome.reasons.is_empty() {
+            out.push_str("\nWhy:\n");
+            for reason in &outcome.reasons {
+                out.push_str(&format!("- {}\n", reason.text()));
+            }
+        }
+        out.push_str("\nAnswers that were yes or not sure:\n");
+        let reported = self.reported();
+        if reported.is_empty() {
+            out.push_str("- None\n");
+        }
+        for (question, answer) in reported {
+            out.push_str(&format!("- {question} {answer}\n"));
+        }
+        if !outcome.factors.is_empty() {
+            out.push_str("\nMay have contributed:\n");
+            for group in &outcome.factors {
+                for factor in &group.factors {
+                    out.push_str(&format!("- {}\n", factor.info().contributed));
+                }
+            }
+        }
+        out.push_str("\nAdvice given:\n");
+        for line in level.do_now {
+            out.push_str(&format!("- {}\n", fill(line)));
+        }
+        out.push_str("\nThis check is not a diagnosis.\n");
+        out
+    }
+}
+
 fn to_base36(mut n: u64) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();
@@ -194,6 +251,19 @@ mod tests {
         for e in [HandoffError::Empty, HandoffError::TooLong, HandoffError::FutureVersion(3), HandoffError::Damaged("x")] {
             assert!(e.to_string().ends_with('.'));
         }
+    }
+
+    #[test]
+    fn plain_text_has_the_level_reasons_and_answers() {
+        let text = sample().text("21 Nov 2026, 3:40 PM", "112");
+        assert!(text.contains("Date: 21 Nov 2026, 3:40 PM"));
+        assert!(text.contains("Result: Speak to a doctor today"));
+        assert!(text.contains("- You said you have a fever, chills, or night sweats."));
+        assert!(text.contains("- Do you have a fever, chills, or night sweats? Yes"));
+        assert!(text.contains("- Do you have chest pain, chest tightness, or trouble breathing? Not sure"));
+        assert!(text.contains("- I lifted something heavy or bent over a lot Yes"));
+        assert!(text.contains("Lifting or bending may have strained your back muscles."));
+        assert!(!text.contains("{number}"));
     }
 
     #[test]

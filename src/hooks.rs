@@ -42,3 +42,11 @@ pub fn clock_time(ms: i64) -> String {
     let half = if h < 12 { "AM" } else { "PM" };
     format!("{}:{:02} {}", (h + 11) % 12 + 1, m, half)
 }
+
+/// "Nov 21, 2026, 3:40 PM" for a timestamp, in the device's time zone.
+pub fn date_time(ms: i64) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let month = MONTHS.get(date.get_month() as usize).copied().unwrap_or("");
+    format!("{month} {}, {}, {}", date.get_date(), date.get_full_year(), clock_time(ms))
+}

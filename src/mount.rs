@@ -52,7 +52,11 @@ pub fn mount_by_id(id: &str) {
         })
         .unwrap_or_default();
     let extra = crate::config::query_attributes(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    mount_with(&host, &container, &extra);
+    let location = web_sys::window().map(|w| w.location());
+    let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
+    let handoff = (hash.len() > 1).then(|| crate::handoff::Summary::decode(&hash));
+    let page_url = location.and_then(|l| Some(l.origin().ok()? + &l.pathname().ok()?));
+    mount_with(&host, &container, &extra, handoff, page_url);
     register_service_worker();
 }
 
@@ -68,11 +72,18 @@ fn register_service_worker() {
 
 /// Mounts a widget configured by `host`'s `data-*` attributes into `container`, which must be inside
 /// a shadow root (the loader makes one). Bad attributes are ignored with a console warning each.
-pub fn mount(host: &Element, container: &Element) {
-    mount_with(host, container, &[]);
+/// `page_url` is the widget's own standalone page, for hand-off links.
+pub fn mount(host: &Element, container: &Element, page_url: Option<String>) {
+    mount_with(host, container, &[], None, page_url);
 }
 
-fn mount_with(host: &Element, container: &Element, extra: &[(&str, &str)]) {
+fn mount_with(
+    host: &Element,
+    container: &Element,
+    extra: &[(&str, &str)],
+    handoff: Option<Result<crate::handoff::Summary, crate::handoff::HandoffError>>,
+    page_url: Option<String>,
+) {
     install_panic_message();
     let attributes: Vec<(String, String)> = host
         .get_attribute_names()
@@ -93,7 +104,10 @@ fn mount_with(host: &Element, container: &Element, extra: &[(&str, &str)]) {
     }
     let event_target = host.clone();
     let on_result = Callback::from(move |level: Level| announce_result(&event_target, level));
-    let props = AppProps { config, on_result: Some(on_result) };
+    // Each widget on a page keeps its own session across a reload (not in kiosk mode).
+    let index = MOUNTED.with(|m| m.borrow().len());
+    let storage_key = config.persist.then(|| format!("spasm-triage-session-{index}"));
+    let props = AppProps { config, on_result: Some(on_result), storage_key, handoff, page_url };
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
     MOUNTED.with(|m| m.borrow_mut().push((container.clone(), app)));
 }

@@ -184,6 +184,64 @@ impl Responses {
         self.factors[factor.index()] = chosen;
     }
 
+    /// A short text form: one character per finding (`-` unanswered, `n`, `u`, `y`), then
+    /// duration, age and back-pain-before (index or `-`), then one `0`/`1` per factor.
+    pub fn encode(&self) -> String {
+        let answer = |a: Option<Answer>| match a {
+            None => '-',
+            Some(Answer::No) => 'n',
+            Some(Answer::NotSure) => 'u',
+            Some(Answer::Yes) => 'y',
+        };
+        let index = |i: Option<usize>| i.map_or('-', |i| char::from(b'0' + i as u8));
+        let mut out: String = self.findings.iter().map(|a| answer(*a)).collect();
+        out.push(';');
+        out.push(index(self.duration.and_then(|d| Duration::ALL.iter().position(|x| *x == d))));
+        out.push(index(self.age.and_then(|a| AgeBand::ALL.iter().position(|x| *x == a))));
+        out.push(answer(self.back_pain_before));
+        out.push(';');
+        out.extend(self.factors.iter().map(|f| if *f { '1' } else { '0' }));
+        out
+    }
+
+    /// Reads [`Self::encode`]'s form; `None` for anything else.
+    pub fn decode(text: &str) -> Option<Responses> {
+        let answer = |c: char| match c {
+            '-' => Some(None),
+            'n' => Some(Some(Answer::No)),
+            'u' => Some(Some(Answer::NotSure)),
+            'y' => Some(Some(Answer::Yes)),
+            _ => None,
+        };
+        let mut parts = text.split(';');
+        let (Some(findings), Some(extra), Some(factors), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+            return None;
+        };
+        let mut r = Responses::default();
+        if findings.chars().count() != r.findings.len() || factors.len() != r.factors.len() {
+            return None;
+        }
+        for (slot, c) in r.findings.iter_mut().zip(findings.chars()) {
+            *slot = answer(c)?;
+        }
+        let extra: Vec<char> = extra.chars().collect();
+        let [d, a, b] = extra.as_slice() else { return None };
+        let pick = |c: char, len: usize| -> Option<Option<usize>> {
+            if c == '-' { Some(None) } else { c.to_digit(10).map(|d| d as usize).filter(|d| *d < len).map(Some) }
+        };
+        r.duration = pick(*d, Duration::ALL.len())?.map(|i| Duration::ALL[i]);
+        r.age = pick(*a, AgeBand::ALL.len())?.map(|i| AgeBand::ALL[i]);
+        r.back_pain_before = answer(*b)?;
+        for (slot, c) in r.factors.iter_mut().zip(factors.chars()) {
+            *slot = match c {
+                '0' => false,
+                '1' => true,
+                _ => return None,
+            };
+        }
+        Some(r)
+    }
+
     /// True when every field of the page has an answer (a factor list always has one).
     pub fn page_answered(&self, page: &Page) -> bool {
         page.fields.iter().all(|field| match field {

@@ -22,6 +22,8 @@ pub enum Screen {
     Article(usize),
     /// The self-care coach (only after a `self_care` or `soon` result).
     Coach,
+    /// The summary to show a doctor (only after a result).
+    Summary,
 }
 
 /// Everything the patient can do.
@@ -48,6 +50,8 @@ pub enum Action {
     OpenArticle(usize),
     /// Open the self-care coach: ignored unless the result offers it.
     OpenCoach,
+    /// Open the summary for a doctor: only from the result.
+    OpenSummary,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,8 +142,56 @@ impl Session {
                 next.go(Screen::Coach)
             }
             Action::OpenCoach => {}
+            Action::OpenSummary if next.screen == Screen::Result => next.go(Screen::Summary),
+            Action::OpenSummary => {}
         }
         next
+    }
+
+    /// The session as a short text for sessionStorage, so a reload loses nothing:
+    /// `r1;<screen>;<answers>`. Only the interview's own screens are kept (an open article or the
+    /// coach comes back as the result).
+    pub fn save(&self) -> String {
+        let screen = match self.screen {
+            Screen::Start => "s".to_string(),
+            Screen::Page(n) => format!("p{n}"),
+            Screen::Review => "r".to_string(),
+            _ if self.history.contains(&Screen::Result) || self.screen == Screen::Result => "x".to_string(),
+            _ => "s".to_string(),
+        };
+        format!("r1;{screen};{}", self.responses.encode())
+    }
+
+    /// Restores [`Self::save`]'s text; anything else (tampered, old, garbage) gives `None`. Back
+    /// works after a restore: the history is rebuilt through the pages before.
+    pub fn restore(text: &str) -> Option<Session> {
+        let mut parts = text.splitn(3, ';');
+        let (Some("r1"), Some(screen), Some(rest)) = (parts.next(), parts.next(), parts.next()) else { return None };
+        let responses = Responses::decode(rest)?;
+        let mut session = Session { responses, ..Session::default() };
+        let last_page = session.pages.len() - 1;
+        let target = match screen {
+            "s" => Screen::Start,
+            "r" => Screen::Review,
+            "x" => Screen::Result,
+            p => Screen::Page(p.strip_prefix('p')?.parse::<usize>().ok().filter(|n| *n <= last_page)?),
+        };
+        let through = match target {
+            Screen::Page(n) => n,
+            Screen::Start => return Some(session),
+            _ => last_page,
+        };
+        for n in 0..=through {
+            session.go(Screen::Page(n));
+        }
+        if matches!(target, Screen::Review | Screen::Result) {
+            session.go(Screen::Review);
+        }
+        if target == Screen::Result {
+            session.go(Screen::Result);
+        }
+        session.screen = target;
+        Some(session)
     }
 
     fn go(&mut self, screen: Screen) {
@@ -291,6 +343,26 @@ mod tests {
         assert_eq!(urgent_result.apply(Action::OpenCoach).screen, Screen::Result);
         let emergency = Session::default().apply(Action::Begin).apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::Yes));
         assert_eq!(emergency.apply(Action::OpenCoach).screen, Screen::Result);
+    }
+
+    #[test]
+    fn a_saved_session_restores_its_place_and_answers() {
+        let mid = Session::default()
+            .apply(Action::Begin)
+            .apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::NotSure))
+            .apply(Action::AnswerAndContinue(Finding::OneSideNumbness, Answer::No));
+        let restored = Session::restore(&mid.save()).unwrap();
+        assert_eq!(restored.screen, Screen::Page(2));
+        assert_eq!(restored.responses, mid.responses);
+        assert_eq!(restored.apply(Action::Back).screen, Screen::Page(1));
+        let done = self_care_walk().apply(Action::SeeResult).apply(Action::OpenCoach);
+        let restored = Session::restore(&done.save()).unwrap();
+        assert_eq!(restored.screen, Screen::Result);
+        assert_eq!(restored.outcome(), done.outcome());
+        assert_eq!(restored.apply(Action::Back).screen, Screen::Review);
+        for bad in ["", "r2;s;", "r1;p99;", "r1;p1;garbage", "r1;q;", "r1;x"] {
+            assert!(Session::restore(bad).is_none(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -34,7 +34,7 @@ impl Widget {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config, on_result: None }).render();
+        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config, ..AppProps::default() }).render();
         let w = Widget { root, app: Some(app) };
         w.settle().await;
         w

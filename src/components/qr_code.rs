@@ -25,7 +25,7 @@ pub fn QrCode(props: &QrCodeProps) -> Html {
     }
     let size = width + 8;
     html! {
-        <figure class="st-qr">
+        <figure class="st-qr" data-link={props.data.clone()}>
             <svg viewBox={format!("0 0 {size} {size}")} role="img" aria-label={props.label.clone()} shape-rendering="crispEdges">
                 <rect width={size.to_string()} height={size.to_string()} fill="#ffffff" />
                 <path d={path} fill="#000000" />

@@ -81,6 +81,10 @@ pub fn ResultView() -> Html {
         let session = session.clone();
         Callback::from(move |_| session.dispatch(Action::Back))
     };
+    let open_summary = {
+        let session = session.clone();
+        Callback::from(move |_| session.dispatch(Action::OpenSummary))
+    };
     let start_over = {
         let session = session.clone();
         Callback::from(move |_| session.dispatch(Action::StartOver))
@@ -114,6 +118,7 @@ pub fn ResultView() -> Html {
             }
             <p class="st-muted">{ "This check is not a diagnosis. If you are worried, contact a doctor." }</p>
             <div class="st-nav">
+                <button type="button" class="st-secondary" onclick={open_summary}>{ "Summary for my doctor" }</button>
                 <button type="button" class="st-secondary" onclick={change}>{ "Change my answers" }</button>
                 <button type="button" class="st-secondary" onclick={start_over}>{ "Start over" }</button>
             </div>

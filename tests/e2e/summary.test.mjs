@@ -1,0 +1,127 @@
+// A summary to show the doctor: print to one PDF page, copy as text, hand off by link (QR), bad
+// links, and nothing lost on a reload.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtemp, writeFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { useSite, openPage, assertAccessible } from "./harness.mjs";
+import { headline, toResult } from "./journey.mjs";
+
+const site = useSite();
+
+async function toSummary(page) {
+  await page.goto(site.server.origin + "/");
+  const level = await toResult(page, {
+    answers: { "Do you have a fever": "Yes", "Do you have pins and needles": "Not sure" },
+    factors: ["I lifted something heavy or bent over a lot"],
+  });
+  assert.equal(level, "Speak to a doctor today");
+  await page.getByRole("button", { name: "Summary for my doctor" }).click();
+  assert.equal(await headline(page), "Summary for your doctor");
+}
+
+test("the summary prints on one page with the level, reasons and answers, and no buttons", async () => {
+  const page = await openPage(site.browser, site.server.origin);
+  const dir = await mkdtemp(join(tmpdir(), "spasm-pdf-"));
+  try {
+    await toSummary(page);
+    await assertAccessible(page, "the summary");
+    await page.emulateMedia({ media: "print" });
+    const pdf = join(dir, "summary.pdf");
+    await writeFile(pdf, await page.pdf({ format: "Letter" }));
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const pages = /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))[1];
+    assert.equal(pages, "1", "the summary should print on one page");
+    assert.match(text, /Speak to a doctor today/);
+    assert.match(text, /You said you have a fever, chills, or night sweats\./);
+    assert.match(text, /Do you have pins and needles or tingling in one leg or arm\? Not sure/);
+    assert.match(text, /Lifting or bending may have strained your back muscles\./);
+    assert.doesNotMatch(text, /Copy as text|Scan to take/);
+  } finally {
+    await page.context().close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("the summary copies as plain text", async () => {
+  const page = await openPage(site.browser, site.server.origin, { permissions: ["clipboard-read", "clipboard-write"] });
+  try {
+    await toSummary(page);
+    await page.getByRole("button", { name: "Copy as text" }).click();
+    await page.getByRole("status").filter({ hasText: "Copied." }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^Back spasm check: summary for your doctor\n/);
+    assert.match(copied, /Result: Speak to a doctor today/);
+    assert.match(copied, /- Do you have a fever, chills, or night sweats\? Yes/);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a hand-off link opens the same summary, read-only, with a way to start a new check", async () => {
+  const page = await openPage(site.browser, site.server.origin);
+  try {
+    await toSummary(page);
+    const link = await page.locator(".st-qr").getAttribute("data-link");
+    assert.match(link, new RegExp(`^${site.server.origin}/#s1\\.[0-9a-z]+\\.urgent\\.`));
+    const original = await page.locator(".st-summary").innerText();
+    const other = await openPage(site.browser, site.server.origin);
+    await other.goto(link);
+    assert.equal(await headline(other), "Summary for your doctor");
+    const opened = await other.locator(".st-summary").innerText();
+    const body = (t) => t.split("Print")[0];
+    assert.equal(body(opened), body(original));
+    await other.getByRole("button", { name: "Start a new check" }).click();
+    await other.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();
+    assert.equal(new URL(other.url()).hash, "", "the fragment stayed behind");
+    assert.deepEqual(other.errors(), []);
+    await other.context().close();
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a damaged, garbage or future-version link shows a clear message inside the widget", async () => {
+  const cases = [
+    ["#s1.garbage", /damaged or incomplete/],
+    ["#s7.abc.urgent..", /newer version of the check/],
+    ["#" + "x".repeat(5000), /too long/],
+    ["#%F0%9F%92%A5", /damaged or incomplete/],
+  ];
+  for (const [fragment, message] of cases) {
+    const page = await openPage(site.browser, site.server.origin);
+    try {
+      await page.goto(site.server.origin + "/" + fragment);
+      assert.equal(await headline(page), "We could not open this summary");
+      assert.match(await page.getByRole("alert").innerText(), message);
+      assert.deepEqual(page.errors(), [], fragment);
+    } finally {
+      await page.context().close();
+    }
+  }
+});
+
+test("a reload mid-interview keeps the answers; Clear my answers removes them at once", async () => {
+  const page = await openPage(site.browser, site.server.origin);
+  try {
+    await page.goto(site.server.origin + "/");
+    await page.getByRole("button", { name: "Start the check" }).click();
+    await page.getByRole("button", { name: "Not sure", exact: true }).click();
+    await page.getByRole("button", { name: "No", exact: true }).click();
+    await page.reload();
+    assert.match(await headline(page), /^Do you feel confused/);
+    await page.getByRole("button", { name: "Back", exact: true }).click();
+    await page.getByRole("button", { name: "Back", exact: true }).click();
+    assert.equal(await page.locator("button[aria-pressed=true]").innerText(), "Not sure");
+    assert.equal(await page.evaluate(() => sessionStorage.length), 1);
+    await page.getByRole("button", { name: "Clear my answers" }).click();
+    await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();
+  } finally {
+    await page.context().close();
+  }
+});
