@@ -116,6 +116,8 @@ impl Summary {
                 answers.set_item(item, answer);
             }
         }
+        // Never under-triage a tampered link: show at least the level the rules give its answers.
+        let level = level.max(triage(&answers).level);
         Ok(Summary { finished_at, level, answers })
     }
 }
@@ -264,6 +266,14 @@ mod tests {
         assert!(text.contains("- I lifted something heavy or bent over a lot Yes"));
         assert!(text.contains("Lifting or bending may have strained your back muscles."));
         assert!(!text.contains("{number}"));
+    }
+
+    #[test]
+    fn a_tampered_level_never_shows_lower_than_the_answers_give() {
+        let tampered = Summary::decode("s1.0.self_care.chest_pain.").unwrap();
+        assert_eq!(tampered.level, Level::CallEmergency);
+        // A higher stored level (what the patient was told) is kept.
+        assert_eq!(Summary::decode("s1.0.urgent..").unwrap().level, Level::Urgent);
     }
 
     #[test]
