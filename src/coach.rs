@@ -175,6 +175,15 @@ pub struct CoachState {
 }
 
 impl CoachState {
+    /// When the last round ended by `now`: a finished round's end, or a stopped round's, whichever
+    /// is later.
+    pub fn last_ended(&self, now: i64, timing: Timing) -> Option<i64> {
+        match self.round.map(|r| r.status(now, timing)) {
+            Some(RoundStatus::Finished { ended_at, .. }) => Some(self.last_ended_at.map_or(ended_at, |s| s.max(ended_at))),
+            _ => self.last_ended_at,
+        }
+    }
+
     /// A short versioned text form: `c1;opened;therapy;started;length;paused_ms;paused_at;last_ended`
     /// with `-` for none.
     pub fn encode(&self) -> String {
@@ -347,6 +356,15 @@ mod tests {
                     "c1;-;ice;1;900000;-5;-;-", "c1;-;ice;1;-;0;-;-", "c1;-;-;-;-;-;-", "c1;-;-;-;-;-;-;-;-"] {
             assert_eq!(CoachState::decode(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn last_ended_is_the_later_of_a_finished_and_a_stopped_round() {
+        let t = Timing::default();
+        let state = CoachState { round: Some(Round::start(Therapy::Ice, T0, t)), last_ended_at: Some(T0 - HOUR_MS), opened_at: None };
+        assert_eq!(state.last_ended(T0 + MIN, t), Some(T0 - HOUR_MS), "running: the earlier stop");
+        assert_eq!(state.last_ended(T0 + 20 * MIN, t), Some(T0 + 15 * MIN), "finished: its end");
+        assert_eq!(CoachState::default().last_ended(T0, t), None);
     }
 
     #[test]

@@ -41,10 +41,7 @@ pub fn RoundTimer(props: &RoundTimerProps) -> Html {
     use_effect_with(*state, move |s| save(persist, s));
 
     let status = state.round.map(|r| r.status(now, timing));
-    let last_end = match status {
-        Some(RoundStatus::Finished { ended_at, .. }) => Some(ended_at.max(state.last_ended_at.unwrap_or(i64::MIN))),
-        _ => state.last_ended_at,
-    };
+    let last_end = state.last_ended(now, timing);
     let note = use_state(|| None::<String>);
     let update = |change: fn(CoachState, i64, &RoundTimerProps, &Config) -> Result<CoachState, String>| {
         let state = state.clone();
@@ -63,11 +60,7 @@ pub fn RoundTimer(props: &RoundTimerProps) -> Html {
         })
     };
     let start = update(|s, now, props, config| {
-        let last = match s.round.map(|r| r.status(now, config.timing)) {
-            Some(RoundStatus::Finished { ended_at, .. }) => Some(ended_at.max(s.last_ended_at.unwrap_or(i64::MIN))),
-            _ => s.last_ended_at,
-        };
-        match may_start(last, now, config.timing) {
+        match may_start(s.last_ended(now, config.timing), now, config.timing) {
             Ok(()) => Ok(CoachState { round: Some(Round::start(props.therapy, now, config.timing)), ..s }),
             Err(next_at) => Err(format!("Your skin needs a rest first. You can start the next round at {}.", clock_time(next_at))),
         }
