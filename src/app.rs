@@ -25,6 +25,12 @@ impl Reducible for SessionState {
 /// Shared with every component through a context.
 pub type SessionContext = UseReducerHandle<SessionState>;
 
+/// A callback that sends `action` to the session, whatever the event.
+pub fn send<E: 'static>(session: &SessionContext, action: Action) -> Callback<E> {
+    let session = session.clone();
+    Callback::from(move |_| session.dispatch(action.clone()))
+}
+
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     #[prop_or_default]
@@ -105,14 +111,8 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let back = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::Back))
-    };
-    let clear = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::StartOver))
-    };
+    let back = send(&session, Action::Back);
+    let clear = send(&session, Action::StartOver);
     let show_clear = storage_key.is_some() && session.0 != Session::default() && shared.is_none();
     let body = match screen {
         _ if shared.is_some() => {

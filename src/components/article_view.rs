@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::app::SessionContext;
+use crate::app::{send, SessionContext};
 use crate::content::{StaticBlock, StaticInline};
 use crate::library::ARTICLES;
 use crate::session::Action;
@@ -42,10 +42,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <ul>{ for items.iter().map(|item| html! { <li>{ for item.iter().map(inline) }</li> }) }</ul>
         },
     });
-    let back = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::Back))
-    };
+    let back = send(&session, Action::Back);
     html! {
         <article class="st-screen st-article">
             <h2 data-focus-heading="" tabindex="-1">{ article.title }</h2>

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{answer_label, ANSWER_ORDER};
-use crate::app::SessionContext;
+use crate::app::{send, SessionContext};
 use crate::session::Action;
 
 /// One warning-sign question on its own page. Each answer is a button that answers and moves on,
@@ -17,17 +17,14 @@ pub fn EmergencyQuestion() -> Html {
     let buttons = ANSWER_ORDER.iter().map(|answer| {
         let session = session.clone();
         let answer = *answer;
-        let onclick = Callback::from(move |_| session.dispatch(Action::AnswerAndContinue(finding, answer)));
+        let onclick = send(&session, Action::AnswerAndContinue(finding, answer));
         html! {
             <button type="button" class="st-answer" aria-pressed={(current == Some(answer)).to_string()} {onclick}>
                 { answer_label(answer) }
             </button>
         }
     });
-    let back = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::Back))
-    };
+    let back = send(&session, Action::Back);
     html! {
         <section class="st-screen" aria-labelledby="st-question">
             <p class="st-progress">{ format!("Warning sign {} of {}", index + 1, total) }</p>

@@ -1,7 +1,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::SessionContext;
+use crate::app::{send, SessionContext};
 use crate::library::{find, ARTICLES};
 use crate::session::Action;
 
@@ -22,8 +22,7 @@ pub fn LibraryView() -> Html {
     let items = shown.iter().map(|n| {
         let n = *n;
         let article = &ARTICLES[n];
-        let session = session.clone();
-        let onclick = Callback::from(move |_| session.dispatch(Action::OpenArticle(n)));
+        let onclick = send(&session, Action::OpenArticle(n));
         html! {
             <li>
                 <button type="button" class="st-article-link" {onclick}>{ article.title }</button>
@@ -37,10 +36,7 @@ pub fn LibraryView() -> Html {
         (false, 1) => "1 article matches your search.".to_string(),
         (false, n) => format!("{n} articles match your search."),
     };
-    let back = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::Back))
-    };
+    let back = send(&session, Action::Back);
     html! {
         <section class="st-screen">
             <h2 data-focus-heading="" tabindex="-1">{ "Read about back spasms" }</h2>

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{answer_label, ChoiceGroup, ANSWER_ORDER};
-use crate::app::SessionContext;
+use crate::app::{send, SessionContext};
 use crate::ids::{Answer, Factor};
 use crate::questionnaire::{AgeBand, Duration, Field};
 use crate::session::{Action, Session};
@@ -30,10 +30,7 @@ pub fn QuestionPage() -> Html {
             }
         })
     };
-    let back = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::Back))
-    };
+    let back = send(&session, Action::Back);
     let missing = *tried && !session.0.can_continue();
     html! {
         <section class="st-screen">

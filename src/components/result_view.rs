@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::app::SessionContext;
+use crate::app::{send, SessionContext};
 use crate::components::QrCode;
 use crate::config::{Config, Mode};
 use crate::ids::Level;
@@ -69,26 +69,13 @@ pub fn ResultView() -> Html {
     });
     let read_more = crate::library::read_more(&session.0.responses.answers(), 3).into_iter().map(|article| {
         let n = crate::library::ARTICLES.iter().position(|a| std::ptr::eq(a, article)).unwrap_or(0);
-        let session = session.clone();
-        let onclick = Callback::from(move |_| session.dispatch(Action::OpenArticle(n)));
+        let onclick = send(&session, Action::OpenArticle(n));
         html! { <li><button type="button" class="st-article-link" {onclick}>{ article.title }</button></li> }
     }).collect::<Vec<_>>();
-    let open_coach = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::OpenCoach))
-    };
-    let change = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::Back))
-    };
-    let open_summary = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::OpenSummary))
-    };
-    let start_over = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::StartOver))
-    };
+    let open_coach = send(&session, Action::OpenCoach);
+    let change = send(&session, Action::Back);
+    let open_summary = send(&session, Action::OpenSummary);
+    let start_over = send(&session, Action::StartOver);
     html! {
         <section class={classes!("st-screen", "st-result", format!("st-level-{}", level.id()))}>
             <p class="st-progress">{ "Your result" }</p>

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::answer_label;
-use crate::app::SessionContext;
+use crate::app::{send, SessionContext};
 use crate::ids::{Answer, Factor};
 use crate::questionnaire::Field;
 use crate::session::Action;
@@ -26,8 +26,7 @@ pub fn ReviewAnswers() -> Html {
         html! { <div class="st-review-row"><dt>{ question }</dt><dd>{ answer }</dd></div> }
     };
     let sections = session.0.pages().iter().enumerate().map(|(n, page)| {
-        let session = session.clone();
-        let edit = Callback::from(move |_| session.dispatch(Action::Edit(n)));
+        let edit = send(&session, Action::Edit(n));
         let label = match page.emergency_finding() {
             Some(f) => format!("Change: {}", f.rule().question),
             None => format!("Change: {}", page.title),
@@ -39,14 +38,8 @@ pub fn ReviewAnswers() -> Html {
             </li>
         }
     });
-    let see = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::SeeResult))
-    };
-    let back = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::Back))
-    };
+    let see = send(&session, Action::SeeResult);
+    let back = send(&session, Action::Back);
     html! {
         <section class="st-screen">
             <h2 data-focus-heading="" tabindex="-1">{ "Check your answers" }</h2>

@@ -43,37 +43,32 @@ pub fn RoundTimer(props: &RoundTimerProps) -> Html {
     let status = state.round.map(|r| r.status(now, timing));
     let last_end = state.last_ended(now, timing);
     let note = use_state(|| None::<String>);
-    let update = |change: fn(CoachState, i64, &RoundTimerProps, &Config) -> Result<CoachState, String>| {
+    // Each control computes the next state from the current one and the clock, or says why not.
+    let update = |change: Box<dyn Fn(CoachState, i64) -> Result<CoachState, String>>| {
         let state = state.clone();
         let note = note.clone();
-        let config = config.clone();
-        let therapy = props.therapy;
-        Callback::from(move |_| {
-            let props = RoundTimerProps { therapy };
-            match change(*state, now_ms(), &props, &config) {
-                Ok(next) => {
-                    note.set(None);
-                    state.set(next);
-                }
-                Err(message) => note.set(Some(message)),
+        Callback::from(move |_| match change(*state, now_ms()) {
+            Ok(next) => {
+                note.set(None);
+                state.set(next);
             }
+            Err(message) => note.set(Some(message)),
         })
     };
-    let start = update(|s, now, props, config| {
-        match may_start(s.last_ended(now, config.timing), now, config.timing) {
-            Ok(()) => Ok(CoachState { round: Some(Round::start(props.therapy, now, config.timing)), ..s }),
-            Err(next_at) => Err(format!("Your skin needs a rest first. You can start the next round at {}.", clock_time(next_at))),
-        }
-    });
-    let pause = update(|s, now, _, _| Ok(CoachState { round: s.round.map(|r| r.pause(now)), ..s }));
-    let resume = update(|s, now, _, _| Ok(CoachState { round: s.round.map(|r| r.resume(now)), ..s }));
-    let stop = update(|s, now, _, config| {
-        let ended = s.round.map(|r| match r.stop(now, config.timing) {
+    let therapy = props.therapy;
+    let start = update(Box::new(move |s, now| match may_start(s.last_ended(now, timing), now, timing) {
+        Ok(()) => Ok(CoachState { round: Some(Round::start(therapy, now, timing)), ..s }),
+        Err(next_at) => Err(format!("Your skin needs a rest first. You can start the next round at {}.", clock_time(next_at))),
+    }));
+    let pause = update(Box::new(|s, now| Ok(CoachState { round: s.round.map(|r| r.pause(now)), ..s })));
+    let resume = update(Box::new(|s, now| Ok(CoachState { round: s.round.map(|r| r.resume(now)), ..s })));
+    let stop = update(Box::new(move |s, now| {
+        let ended = s.round.map(|r| match r.stop(now, timing) {
             RoundStatus::Finished { ended_at, .. } => ended_at,
             _ => now,
         });
         Ok(CoachState { round: None, last_ended_at: ended.or(s.last_ended_at), ..s })
-    });
+    }));
 
     let current = state.round.map_or(props.therapy, |r| r.therapy);
     let therapy = current.name();

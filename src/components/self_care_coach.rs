@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::illustrations;
 use super::{HoldTimer, RoundTimer};
-use crate::app::SessionContext;
+use crate::app::{send, SessionContext};
 use crate::coach::{onset_from, therapy_for, Therapy};
 use crate::hooks::now_ms;
 use crate::session::Action;
@@ -63,7 +63,7 @@ pub fn SelfCareCoach() -> Html {
     let opened_at = use_state(now_ms);
     let onset = session.0.responses.duration.and_then(|d| onset_from(d, *opened_at));
     let therapy = therapy_for(onset, now_ms());
-    let back = Callback::from(move |_| session.dispatch(Action::Back));
+    let back = send(&session, Action::Back);
     let advice = match therapy {
         Therapy::Ice => "Your spasm started in the last two days, so use ice now. Ice helps with swelling and pain.",
         Therapy::Heat => "Your spasm started more than two days ago, so use heat now. Heat helps tight muscles relax.",

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::app::SessionContext;
+use crate::app::{send, SessionContext};
 use crate::config::{Config, Mode};
 use crate::session::Action;
 
@@ -8,11 +8,8 @@ use crate::session::Action;
 pub fn StartScreen() -> Html {
     let session = use_context::<SessionContext>().expect("session context");
     let config = use_context::<Config>().unwrap_or_default();
-    let begin = {
-        let session = session.clone();
-        Callback::from(move |_| session.dispatch(Action::Begin))
-    };
-    let library = Callback::from(move |_| session.dispatch(Action::OpenLibrary));
+    let begin = send(&session, Action::Begin);
+    let library = send(&session, Action::OpenLibrary);
     if config.mode == Mode::Kiosk {
         // The attract screen for the next patient: nothing leaves the page, nothing is kept.
         return html! {
