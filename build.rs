@@ -1,6 +1,7 @@
-//! Parses and validates content/articles/*.md at build time (no markdown parser in the wasm) and
-//! writes them as static data to $OUT_DIR/articles.rs. A broken article fails the build with its
-//! file and line.
+//! Parses and validates the articles at build time (no markdown parser in the wasm) and writes them
+//! as static data to $OUT_DIR/articles.rs: content/articles/*.md (English) and
+//! content/articles-es/*.md (Spanish, the same file names). A broken article, or a missing
+//! translation, fails the build with its file and line.
 
 #[allow(dead_code)]
 #[path = "src/content.rs"]
@@ -9,9 +10,19 @@ mod content;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new("content/articles");
-    println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed=src/content.rs");
+    let english = library("content/articles");
+    let spanish = library("content/articles-es");
+    content::check_translation(&english, &spanish, "content/articles-es").unwrap_or_else(|e| fail(&e.to_string()));
+    let source = content::to_rust_source("ARTICLES_EN", &english) + &content::to_rust_source("ARTICLES_ES", &spanish);
+    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("articles.rs");
+    std::fs::write(&out, source).expect("write articles.rs");
+}
+
+/// Every article in `dir`, parsed and checked, in slug order.
+fn library(dir: &str) -> Vec<content::Article> {
+    let dir = Path::new(dir);
+    println!("cargo:rerun-if-changed={}", dir.display());
     let mut files = Vec::new();
     let entries = std::fs::read_dir(dir).unwrap_or_else(|e| fail(&format!("{}: cannot read: {e}", dir.display())));
     for entry in entries {
@@ -23,9 +34,7 @@ fn main() {
         }
     }
     files.sort();
-    let articles = content::parse_library(&files).unwrap_or_else(|e| fail(&e.to_string()));
-    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("articles.rs");
-    std::fs::write(&out, content::to_rust_source(&articles)).expect("write articles.rs");
+    content::parse_library(&files).unwrap_or_else(|e| fail(&e.to_string()))
 }
 
 fn fail(message: &str) -> ! {

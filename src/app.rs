@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::{ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers, SelfCareCoach, StartScreen, SummaryView};
 use crate::config::{Config, Mode};
+use crate::i18n::{fill, Lang};
 use crate::session::{Action, Screen, Session};
 
 /// The widget's styles, compiled in; [`crate::mount`] adopts them into the widget's shadow root.
@@ -53,6 +54,38 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
+/// The browser's preferred languages, most preferred first.
+fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let mut tags: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
+    if tags.is_empty() {
+        tags.extend(navigator.language());
+    }
+    tags
+}
+
+/// The patient's reading choices: language and larger text. Kept with the session across a reload
+/// (as "es" or "es+large"), and reset with it in kiosk mode.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Reading {
+    lang: Lang,
+    large: bool,
+}
+
+impl Reading {
+    fn encode(self) -> String {
+        format!("{}{}", self.lang.code(), if self.large { "+large" } else { "" })
+    }
+
+    fn decode(text: &str) -> Option<Reading> {
+        let (tag, large) = match text.strip_suffix("+large") {
+            Some(tag) => (tag, true),
+            None => (text, false),
+        };
+        Some(Reading { lang: Lang::from_tag(tag).filter(|l| l.code() == tag)?, large })
+    }
+}
+
 /// The widget's root component.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
@@ -78,19 +111,54 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Language: the practice's choice, else the browser's, else English; a choice the patient made
+    // survives a reload.
+    let default_reading = Reading { lang: Lang::negotiate(props.config.lang, browser_languages().iter().map(String::as_str)), large: false };
+    let reading = {
+        let key = storage_key.clone();
+        use_state(move || {
+            let saved = key.and_then(|k| session_storage()?.get_item(&format!("{k}-reading")).ok().flatten());
+            saved.and_then(|text| Reading::decode(&text)).unwrap_or(default_reading)
+        })
+    };
+    {
+        let key = storage_key.clone();
+        use_effect_with(*reading, move |r| {
+            if let (Some(key), Some(storage)) = (key, session_storage()) {
+                storage.set_item(&format!("{key}-reading"), &r.encode()).ok();
+            }
+        });
+    }
+    let kiosk = props.config.mode == Mode::Kiosk;
+    {
+        // Nothing kept between patients: a kiosk reset also resets the language and text size.
+        let reading = reading.clone();
+        use_effect_with(session.0 == Session::default(), move |fresh| {
+            if kiosk && *fresh {
+                reading.set(default_reading);
+            }
+        });
+    }
+    let lang = reading.lang;
+    let t = lang.texts();
     let shared = use_state(|| props.handoff.clone());
     let root = use_node_ref();
     let screen = session.0.screen;
 
-    // Move focus to the new screen's heading so keyboard and screen-reader users land on it. Not on
-    // the first render: the widget must not steal focus from the host page when it loads.
+    // Move focus to the new screen's heading so keyboard and screen-reader users land on it, and
+    // say where they are in a live region ("Warning sign 2 of 10", "Your result: ..."). Not on the
+    // first render: the widget must not steal focus from the host page when it loads.
     let first_render = use_mut_ref(|| true);
+    let announcement = use_state(String::new);
     {
         let root = root.clone();
+        let announcement = announcement.clone();
+        let said = announce(&session.0, t, &props.config);
         use_effect_with(screen, move |_| {
             if std::mem::replace(&mut *first_render.borrow_mut(), false) {
                 return;
             }
+            announcement.set(said);
             if let Some(heading) = root
                 .cast::<web_sys::Element>()
                 .and_then(|r| r.query_selector("[data-focus-heading]").ok().flatten())
@@ -128,12 +196,12 @@ pub fn App(props: &AppProps) -> Html {
                 })
             };
             match (*shared).clone() {
-                Some(Ok(summary)) => html! { <SummaryView {summary} back_label="Start a new check" on_back={new_check} /> },
+                Some(Ok(summary)) => html! { <SummaryView {summary} back_label={t.new_check} on_back={new_check} /> },
                 Some(Err(error)) => html! {
                     <section class="st-screen">
-                        <h2 data-focus-heading="" tabindex="-1">{ "We could not open this summary" }</h2>
-                        <p role="alert">{ error.to_string() }</p>
-                        <button type="button" class="st-primary" onclick={new_check.reform(|_| ())}>{ "Start a new check" }</button>
+                        <h2 data-focus-heading="" tabindex="-1">{ t.summary_error_title }</h2>
+                        <p role="alert">{ error.message(t) }</p>
+                        <button type="button" class="st-primary" onclick={new_check.reform(|_| ())}>{ t.new_check }</button>
                     </section>
                 },
                 None => html! {},
@@ -142,7 +210,7 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Summary => {
             let summary = crate::handoff::Summary::new(session.0.responses.answers(), crate::hooks::now_ms());
             let page_url = props.page_url.clone().map(AttrValue::from);
-            html! { <SummaryView {summary} {page_url} back_label="Back to my result" on_back={back.reform(|_| ())} /> }
+            html! { <SummaryView {summary} {page_url} back_label={t.back_to_result} on_back={back.reform(|_| ())} /> }
         }
         Screen::Start => html! { <StartScreen /> },
         Screen::Page(_) => match session.0.page() {
@@ -156,7 +224,6 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Coach => html! { <SelfCareCoach /> },
     };
     // Kiosk mode: any touch, pointer or key counts as activity for the idle reset; no context menu.
-    let kiosk = props.config.mode == Mode::Kiosk;
     let last_activity = use_mut_ref(|| std::rc::Rc::new(std::cell::Cell::new(crate::hooks::now_ms()))).borrow().clone();
     let activity = {
         let last = last_activity.clone();
@@ -168,19 +235,35 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let on = |cb: &Callback<Event>| kiosk.then(|| cb.clone());
+    let other = lang.other();
+    let switch_language = {
+        let reading = reading.clone();
+        Callback::from(move |_| reading.set(Reading { lang: other, ..*reading }))
+    };
+    let toggle_large = {
+        let reading = reading.clone();
+        Callback::from(move |_| reading.set(Reading { large: !reading.large, ..*reading }))
+    };
     html! {
         <ContextProvider<Config> context={props.config.clone()}>
+        <ContextProvider<Lang> context={lang}>
             <ContextProvider<SessionContext> context={session}>
-                <div class={classes!("st-root", kiosk.then_some("st-kiosk"))} ref={root}
+                <div class={classes!("st-root", kiosk.then_some("st-kiosk"), reading.large.then_some("st-large"))} ref={root}
+                    lang={lang.code()}
                     onpointerdown={on(&activity).map(|c| c.reform(|e: PointerEvent| e.into()))}
                     ontouchstart={on(&activity).map(|c| c.reform(|e: TouchEvent| e.into()))}
                     onkeydown={on(&activity).map(|c| c.reform(|e: KeyboardEvent| e.into()))}
                     onscroll={on(&activity)}
                     oncontextmenu={no_menu}>
+                    <div class="st-toolbar st-noprint" role="group" aria-label={t.toolbar}>
+                        <button type="button" class="st-tool" lang={other.code()} onclick={switch_language}>{ other.texts().name }</button>
+                        <button type="button" class="st-tool" aria-pressed={reading.large.to_string()} onclick={toggle_large}>{ t.larger_text }</button>
+                    </div>
+                    <p class="st-sr-only" aria-live="polite">{ (*announcement).clone() }</p>
                     { body }
                     if show_clear {
                         <p class="st-clear st-noprint">
-                            <button type="button" class="st-link-button" onclick={clear}>{ "Clear my answers" }</button>
+                            <button type="button" class="st-link-button" onclick={clear}>{ t.clear_answers }</button>
                         </p>
                     }
                     if kiosk {
@@ -188,6 +271,23 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </div>
             </ContextProvider<SessionContext>>
+        </ContextProvider<Lang>>
         </ContextProvider<Config>>
+    }
+}
+
+/// What the live region says when a screen opens: where the patient is, or the result.
+fn announce(session: &Session, t: &'static crate::i18n::Texts, config: &Config) -> String {
+    match session.screen {
+        Screen::Page(_) => match session.page() {
+            Some((index, page)) if page.emergency_finding().is_some() => {
+                let total = session.pages().iter().filter(|p| p.emergency_finding().is_some()).count();
+                fill(t.warning_progress, &[("n", &(index + 1).to_string()), ("total", &total.to_string())])
+            }
+            Some((_, page)) => t.page_titles[page.title.index()].to_string(),
+            None => String::new(),
+        },
+        Screen::Result => format!("{}: {}", t.your_result, config.fill(t.level(session.outcome().level).headline)),
+        _ => String::new(),
     }
 }

@@ -27,6 +27,12 @@ pub enum Therapy {
 }
 
 impl Therapy {
+    /// Position in `Texts::therapy_names` and `Texts::start_round`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The stable id kept in storage ("ice", "heat"); never shown.
     pub fn name(self) -> &'static str {
         match self {
             Therapy::Ice => "ice",
@@ -34,13 +40,6 @@ impl Therapy {
         }
     }
 
-    /// "an ice round", "a heat round".
-    pub fn round_name(self) -> &'static str {
-        match self {
-            Therapy::Ice => "an ice round",
-            Therapy::Heat => "a heat round",
-        }
-    }
 }
 
 /// Round lengths and the rest gap. The product's defaults; tests may shorten them through

@@ -33,14 +33,5 @@ pub use summary_view::SummaryView;
 
 use crate::ids::Answer;
 
-/// The words for a yes / no / not sure answer.
-pub fn answer_label(answer: Answer) -> &'static str {
-    match answer {
-        Answer::Yes => "Yes",
-        Answer::No => "No",
-        Answer::NotSure => "Not sure",
-    }
-}
-
 /// The three answers in the order they are offered.
 pub const ANSWER_ORDER: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotSure];

@@ -34,13 +34,7 @@ pub enum Mode {
     Kiosk,
 }
 
-/// The widget's language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Lang {
-    #[default]
-    En,
-    Es,
-}
+pub use crate::i18n::Lang;
 
 /// What a practice can configure. Every field has a safe default.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,7 +48,9 @@ pub struct Config {
     pub booking_url: Option<String>,
     /// The accent colour as `#rrggbb`, dark enough for white text on it (4.5:1).
     pub accent: Option<String>,
-    pub lang: Lang,
+    /// The language the practice chose (`data-lang`); if none, the browser's language decides
+    /// ([`Lang::negotiate`]).
+    pub lang: Option<Lang>,
     pub mode: Mode,
     /// Ice and heat round length and rest gap. Tests shorten it; the product never does.
     pub timing: Timing,
@@ -74,7 +70,7 @@ impl Default for Config {
             phone: None,
             booking_url: None,
             accent: None,
-            lang: Lang::En,
+            lang: None,
             mode: Mode::Inline,
             timing: Timing::default(),
             hold_ms: 15_000,
@@ -163,10 +159,9 @@ impl Config {
                     Ok(v) => config.accent = Some(v),
                     Err(problem) => warn(problem),
                 },
-                "data-lang" => match value.to_ascii_lowercase().as_str() {
-                    "en" | "en-us" | "en-gb" => config.lang = Lang::En,
-                    "es" | "es-us" | "es-mx" | "es-es" => config.lang = Lang::Es,
-                    _ => warn("\"en\" or \"es\" is expected"),
+                "data-lang" => match Lang::from_tag(value) {
+                    Some(lang) => config.lang = Some(lang),
+                    None => warn("a language tag starting \"en\" or \"es\" is expected (\"es-MX\" is fine)"),
                 },
                 "data-mode" => match value {
                     "inline" => config.mode = Mode::Inline,
@@ -288,7 +283,7 @@ mod tests {
         assert_eq!(c.booking_url.as_deref(), Some("https://riverside.example/book?x=1"));
         assert_eq!(c.emergency_tel(), "tel:112");
         assert_eq!(c.accent.as_deref(), Some("#003366"));
-        assert_eq!(c.lang, Lang::Es);
+        assert_eq!(c.lang, Some(Lang::Es));
         assert_eq!(c.mode, Mode::Kiosk);
         assert!(!c.persist, "kiosk mode never stores");
     }

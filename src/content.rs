@@ -163,6 +163,24 @@ pub fn parse_library(files: &[(String, String)]) -> Result<Vec<Article>, Content
     Ok(articles)
 }
 
+/// Checks that a translated library has exactly the articles of the original, by slug, so an
+/// article opened in one language can be shown in the other. `dir` names the translation's folder.
+pub fn check_translation(original: &[Article], translated: &[Article], dir: &str) -> Result<(), ContentError> {
+    let missing = |slug: &str| ContentError { file: format!("{dir}/{slug}.md"), line: 0, message: "missing: every article needs a translation with the same file name".into() };
+    if let Some(a) = original.iter().find(|a| !translated.iter().any(|t| t.slug == a.slug)) {
+        return Err(missing(&a.slug));
+    }
+    if let Some(t) = translated.iter().find(|t| !original.iter().any(|a| a.slug == t.slug)) {
+        return Err(ContentError { file: format!("{dir}/{}.md", t.slug), line: 0, message: "has no original with the same file name".into() });
+    }
+    for (a, t) in original.iter().zip(translated) {
+        if a.related != t.related || a.tags != t.tags {
+            return Err(ContentError { file: format!("{dir}/{}.md", t.slug), line: 1, message: "tags and related ids must equal the original's".into() });
+        }
+    }
+    Ok(())
+}
+
 /// Finding and factor ids of the spec, spelled out here so the build script needs nothing else.
 fn is_known_id(id: &str) -> bool {
     const IDS: [&str; 38] = [
@@ -546,9 +564,9 @@ impl StaticArticle {
     }
 }
 
-/// Writes the articles as Rust source for a `static ARTICLES: &[StaticArticle]` (used by
+/// Writes the articles as Rust source for a `static {name}: &[StaticArticle]` (used by
 /// `build.rs`). Strings are written with `{:?}`, so any text is escaped safely.
-pub fn to_rust_source(articles: &[Article]) -> String {
+pub fn to_rust_source(name: &str, articles: &[Article]) -> String {
     fn inlines(out: &mut String, list: &[Inline]) {
         out.push_str("&[");
         for inline in list {
@@ -562,7 +580,7 @@ pub fn to_rust_source(articles: &[Article]) -> String {
         out.push(']');
     }
     let strs = |list: &[String]| format!("&[{}]", list.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "));
-    let mut out = String::from("pub static ARTICLES: &[StaticArticle] = &[\n");
+    let mut out = format!("pub static {name}: &[StaticArticle] = &[\n");
     for a in articles {
         out.push_str(&format!(
             "StaticArticle {{ slug: {:?}, title: {:?}, summary: {:?}, tags: {}, related: {}, sources: {}, reviewed: {:?}, blocks: &[",

@@ -19,8 +19,7 @@
 //! assert_eq!(back.level, Level::Urgent);
 //! ```
 
-use std::fmt;
-
+use crate::i18n::{fill, Texts};
 use crate::ids::{Answer, Item, Level};
 use crate::triage::{triage, Answers};
 
@@ -49,18 +48,14 @@ pub enum HandoffError {
     Damaged(&'static str),
 }
 
-impl fmt::Display for HandoffError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl HandoffError {
+    /// What the patient is told, in plain words.
+    pub fn message(&self, t: &Texts) -> String {
         match self {
-            HandoffError::Empty => f.write_str("This link has no summary in it."),
-            HandoffError::TooLong => f.write_str("This link is too long to be a summary. It may have been changed."),
-            HandoffError::FutureVersion(v) => write!(
-                f,
-                "This summary was made by a newer version of the check (format {v}). Please open it on the practice's own page."
-            ),
-            HandoffError::Damaged(_) => {
-                f.write_str("This summary link is damaged or incomplete. Please ask for the link or QR code again.")
-            }
+            HandoffError::Empty => t.link_empty.to_string(),
+            HandoffError::TooLong => t.link_too_long.to_string(),
+            HandoffError::FutureVersion(v) => fill(t.link_newer, &[("version", &v.to_string())]),
+            HandoffError::Damaged(_) => t.link_damaged.to_string(),
         }
     }
 }
@@ -125,16 +120,15 @@ impl Summary {
 impl Summary {
     /// Every answer that was yes or not sure, as (question, answer) in plain words: findings with
     /// their question, factors with their label.
-    pub fn reported(&self) -> Vec<(&'static str, &'static str)> {
-        let label = |a: Answer| if a == Answer::Yes { "Yes" } else { "Not sure" };
+    pub fn reported(&self, t: &'static Texts) -> Vec<(&'static str, &'static str)> {
         let mut out = Vec::new();
         for answer in [Answer::Yes, Answer::NotSure] {
             for item in self.answers.items_answered(answer) {
                 let text = match item {
-                    Item::Finding(f) => f.rule().question,
-                    Item::Factor(f) => f.info().label,
+                    Item::Finding(f) => t.finding(f).question,
+                    Item::Factor(f) => t.factor(f).label,
                 };
-                out.push((text, label(answer)));
+                out.push((text, t.answer(answer)));
             }
         }
         out
@@ -142,39 +136,39 @@ impl Summary {
 
     /// The summary as plain text, to copy into a message or a patient portal. `when` is the
     /// finishing time as the patient's device shows it; `number` the emergency number.
-    pub fn text(&self, when: &str, number: &str) -> String {
-        let fill = |t: &str| t.replace("{number}", number);
+    pub fn text(&self, t: &'static Texts, when: &str, number: &str) -> String {
+        let fill_number = |text: &str| fill(text, &[("number", number)]);
         let outcome = triage(&self.answers);
-        let level = self.level.text();
-        let mut out = format!("Back spasm check: summary for your doctor\nDate: {when}\n\n");
-        out.push_str(&format!("Result: {}\nWhen: {}\n", fill(level.headline), fill(level.time_frame)));
+        let level = t.level(self.level);
+        let mut out = format!("{}\n{} {when}\n\n", t.summary_text_title, t.date);
+        out.push_str(&format!("{}: {}\n{} {}\n", t.result, fill_number(level.headline), t.when, fill_number(level.time_frame)));
         if !outcome.reasons.is_empty() {
-            out.push_str("\nWhy:\n");
+            out.push_str(&format!("\n{}:\n", t.why));
             for reason in &outcome.reasons {
-                out.push_str(&format!("- {}\n", reason.text()));
+                out.push_str(&format!("- {}\n", reason.text(t)));
             }
         }
-        out.push_str("\nAnswers that were yes or not sure:\n");
-        let reported = self.reported();
+        out.push_str(&format!("\n{}:\n", t.reported_title));
+        let reported = self.reported(t);
         if reported.is_empty() {
-            out.push_str("- None\n");
+            out.push_str(&format!("- {}\n", t.none));
         }
         for (question, answer) in reported {
             out.push_str(&format!("- {question} {answer}\n"));
         }
         if !outcome.factors.is_empty() {
-            out.push_str("\nMay have contributed:\n");
+            out.push_str(&format!("\n{}:\n", t.may_have_contributed));
             for group in &outcome.factors {
                 for factor in &group.factors {
-                    out.push_str(&format!("- {}\n", factor.info().contributed));
+                    out.push_str(&format!("- {}\n", t.factor(*factor).contributed));
                 }
             }
         }
-        out.push_str("\nAdvice given:\n");
+        out.push_str(&format!("\n{}:\n", t.advice_given));
         for line in level.do_now {
-            out.push_str(&format!("- {}\n", fill(line)));
+            out.push_str(&format!("- {}\n", fill_number(line)));
         }
-        out.push_str("\nThis check is not a diagnosis.\n");
+        out.push_str(&format!("\n{}\n", t.summary_disclaimer));
         out
     }
 }
@@ -251,13 +245,16 @@ mod tests {
         }
         assert_eq!(Summary::decode(&"s1.".repeat(1000)), Err(HandoffError::TooLong));
         for e in [HandoffError::Empty, HandoffError::TooLong, HandoffError::FutureVersion(3), HandoffError::Damaged("x")] {
-            assert!(e.to_string().ends_with('.'));
+            for t in [&crate::i18n::EN, &crate::i18n::ES] {
+                let message = e.message(t);
+                assert!(message.ends_with('.') && !message.contains('{'), "{message}");
+            }
         }
     }
 
     #[test]
     fn plain_text_has_the_level_reasons_and_answers() {
-        let text = sample().text("21 Nov 2026, 3:40 PM", "112");
+        let text = sample().text(&crate::i18n::EN, "21 Nov 2026, 3:40 PM", "112");
         assert!(text.contains("Date: 21 Nov 2026, 3:40 PM"));
         assert!(text.contains("Result: Speak to a doctor today"));
         assert!(text.contains("- You said you have a fever, chills, or night sweats."));
@@ -266,6 +263,9 @@ mod tests {
         assert!(text.contains("- I lifted something heavy or bent over a lot Yes"));
         assert!(text.contains("Lifting or bending may have strained your back muscles."));
         assert!(!text.contains("{number}"));
+        let spanish = sample().text(&crate::i18n::ES, "21 nov 2026, 15:40", "112");
+        assert!(spanish.contains(crate::i18n::ES.finding(crate::ids::Finding::Fever).question));
+        assert!(!spanish.contains('{'));
     }
 
     #[test]

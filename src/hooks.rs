@@ -6,6 +6,8 @@ use std::rc::Rc;
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
+use crate::i18n::{Lang, Texts};
+
 /// Milliseconds since the Unix epoch, from the browser's clock.
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
@@ -35,18 +37,20 @@ pub fn use_ticking(active: bool, period_ms: u32) -> i64 {
     *now
 }
 
-/// "4:15 PM" for a timestamp, in the device's time zone.
-pub fn clock_time(ms: i64) -> String {
+/// "4:15 PM" (or "16:15") for a timestamp, in the device's time zone.
+pub fn clock_time(t: &Texts, ms: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let (h, m) = (date.get_hours(), date.get_minutes());
-    let half = if h < 12 { "AM" } else { "PM" };
-    format!("{}:{:02} {}", (h + 11) % 12 + 1, m, half)
+    t.clock(date.get_hours(), date.get_minutes())
 }
 
-/// "Nov 21, 2026, 3:40 PM" for a timestamp, in the device's time zone.
-pub fn date_time(ms: i64) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/// "Nov 21, 2026, 3:40 PM" (or "21 nov 2026, 15:40") for a timestamp, in the device's time zone.
+pub fn date_time(t: &Texts, ms: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let month = MONTHS.get(date.get_month() as usize).copied().unwrap_or("");
-    format!("{month} {}, {}, {}", date.get_date(), date.get_full_year(), clock_time(ms))
+    t.date_time(date.get_full_year(), date.get_month(), date.get_date(), date.get_hours(), date.get_minutes())
+}
+
+/// The words of the language the patient is reading, from the app's context.
+#[hook]
+pub fn use_texts() -> &'static Texts {
+    use_context::<Lang>().unwrap_or_default().texts()
 }

@@ -2,7 +2,8 @@
 //!
 //! The pure core (no `yew`, `web_sys`, `gloo` or `js_sys`), tested natively with `cargo test`:
 //! - [`ids`]: the stable ids of levels, findings, factors and answers;
-//! - [`rules`]: the clinical rule data and its patient wording;
+//! - [`rules`]: the clinical rule data;
+//! - [`i18n`]: every word the widget shows, in English and Spanish;
 //! - [`triage`]: the engine, the only place that decides a level of care;
 //! - [`questionnaire`]: the pages of the interview and how choices become answers;
 //! - [`session`]: one patient's session and its reducer;
@@ -14,6 +15,7 @@
 //! The views live in [`app`], which only renders state and sends actions.
 
 pub mod handoff;
+pub mod i18n;
 pub mod ids;
 pub mod kiosk;
 pub mod rules;

@@ -28,14 +28,9 @@ impl Duration {
         Duration::NotSure,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Duration::UnderOneDay => "Less than 1 day",
-            Duration::OneToTwoDays => "1 to 2 days",
-            Duration::TwoDaysToTwoWeeks => "2 days to 2 weeks",
-            Duration::OverTwoWeeks => "More than 2 weeks",
-            Duration::NotSure => "Not sure",
-        }
+    /// Position in [`Self::ALL`] (the words are `Texts::durations`).
+    pub fn index(self) -> usize {
+        self as usize
     }
 
     /// The answer this gives to `over_two_weeks`.
@@ -60,13 +55,9 @@ pub enum AgeBand {
 impl AgeBand {
     pub const ALL: [AgeBand; 4] = [AgeBand::Under20, AgeBand::From20To50, AgeBand::Over50, AgeBand::NotSaying];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            AgeBand::Under20 => "Under 20",
-            AgeBand::From20To50 => "20 to 50",
-            AgeBand::Over50 => "Over 50",
-            AgeBand::NotSaying => "I'd rather not say",
-        }
+    /// Position in [`Self::ALL`] (the words are `Texts::age_bands`).
+    pub fn index(self) -> usize {
+        self as usize
     }
 
     fn outside_20_50(self) -> Answer {
@@ -93,10 +84,30 @@ pub enum Field {
     Factors,
 }
 
+/// The title of a page of the interview (the words are `Texts::page_titles`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageTitle {
+    WarningSigns,
+    HowLong,
+    WherePainGoes,
+    OtherSigns,
+    HowPainBehaves,
+    YourHealth,
+    AboutYou,
+    LedToIt,
+}
+
+impl PageTitle {
+    /// Position in `Texts::page_titles`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// A page of the interview.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Page {
-    pub title: &'static str,
+    pub title: PageTitle,
     pub fields: Vec<Field>,
 }
 
@@ -117,13 +128,13 @@ pub fn pages() -> Vec<Page> {
     let mut pages: Vec<Page> = FINDINGS
         .iter()
         .filter(|rule| rule.level.is_emergency())
-        .map(|rule| Page { title: "Warning signs", fields: vec![Field::Finding(rule.finding)] })
+        .map(|rule| Page { title: PageTitle::WarningSigns, fields: vec![Field::Finding(rule.finding)] })
         .collect();
     let rest = [
-        ("How long and how it started", vec![Field::Duration, Field::Finding(Finding::Injury)]),
-        ("Where the pain goes", vec![Field::Finding(Finding::RadiatingPain), Field::Finding(Finding::LimbTingling)]),
+        (PageTitle::HowLong, vec![Field::Duration, Field::Finding(Finding::Injury)]),
+        (PageTitle::WherePainGoes, vec![Field::Finding(Finding::RadiatingPain), Field::Finding(Finding::LimbTingling)]),
         (
-            "Other signs",
+            PageTitle::OtherSigns,
             vec![
                 Field::Finding(Finding::Fever),
                 Field::Finding(Finding::UrinarySymptoms),
@@ -132,7 +143,7 @@ pub fn pages() -> Vec<Page> {
             ],
         ),
         (
-            "How the pain behaves",
+            PageTitle::HowPainBehaves,
             vec![
                 Field::Finding(Finding::NotImproving),
                 Field::Finding(Finding::Recurring),
@@ -141,7 +152,7 @@ pub fn pages() -> Vec<Page> {
             ],
         ),
         (
-            "Your health",
+            PageTitle::YourHealth,
             vec![
                 Field::Finding(Finding::CancerHistory),
                 Field::Finding(Finding::WeightLoss),
@@ -149,8 +160,8 @@ pub fn pages() -> Vec<Page> {
                 Field::Finding(Finding::InfectionRisk),
             ],
         ),
-        ("About you", vec![Field::Age, Field::BackPainBefore]),
-        ("What may have led to it", vec![Field::Factors]),
+        (PageTitle::AboutYou, vec![Field::Age, Field::BackPainBefore]),
+        (PageTitle::LedToIt, vec![Field::Factors]),
     ];
     pages.extend(rest.into_iter().map(|(title, fields)| Page { title, fields }));
     pages

@@ -18,7 +18,7 @@ pub enum Screen {
     Result,
     /// The article library.
     Library,
-    /// Article `n` of [`crate::library::ARTICLES`].
+    /// Article `n` of [`crate::library::articles`] (the same in every language).
     Article(usize),
     /// The self-care coach (only after a `self_care` or `soon` result).
     Coach,
@@ -46,7 +46,7 @@ pub enum Action {
     SeeResult,
     StartOver,
     OpenLibrary,
-    /// Open article `n` of [`crate::library::ARTICLES`].
+    /// Open article `n` of [`crate::library::articles`].
     OpenArticle(usize),
     /// Open the self-care coach: ignored unless the result offers it.
     OpenCoach,
@@ -136,7 +136,7 @@ impl Session {
             Action::SeeResult => {}
             Action::StartOver => next = Session::default(),
             Action::OpenLibrary => next.go(Screen::Library),
-            Action::OpenArticle(n) if n < crate::library::ARTICLES.len() => next.go(Screen::Article(n)),
+            Action::OpenArticle(n) if n < crate::library::ARTICLES_EN.len() => next.go(Screen::Article(n)),
             Action::OpenArticle(_) => {}
             Action::OpenCoach if next.screen == Screen::Result && crate::coach::coach_offered(next.outcome().level) => {
                 next.go(Screen::Coach)
@@ -299,7 +299,7 @@ mod tests {
     #[test]
     fn changing_an_answer_from_the_review_changes_the_result() {
         let s = self_care_walk();
-        let other_signs = s.pages().iter().position(|p| p.title == "Other signs").unwrap();
+        let other_signs = s.pages().iter().position(|p| p.title == crate::questionnaire::PageTitle::OtherSigns).unwrap();
         let s = s.apply(Action::Edit(other_signs));
         assert_eq!(s.screen, Screen::Page(other_signs));
         let s = s.apply(Action::Answer(Finding::Fever, Answer::Yes)).apply(Action::Continue);

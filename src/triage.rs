@@ -16,6 +16,7 @@
 //! assert_eq!(triage(&answers).level, Level::Urgent);
 //! ```
 
+use crate::i18n::{fill, Texts};
 use crate::ids::{Answer, CauseFamily, Factor, Finding, Item, Level};
 use crate::rules::{Combination, COMBINATIONS, FINDINGS};
 
@@ -89,20 +90,22 @@ pub struct Reason {
     pub certainty: Certainty,
     /// The level this reason reaches.
     pub level: Level,
-    /// For a combination, why the findings matter together.
-    pub combination_why: Option<&'static str>,
+    /// For a combination, its index in [`COMBINATIONS`] (the words say why the findings matter
+    /// together).
+    pub combination: Option<usize>,
 }
 
 impl Reason {
     /// The reason in plain words, starting "You said …" or "You were not sure …".
-    pub fn text(&self) -> String {
-        let signs: Vec<&str> = self.findings.iter().map(|f| f.rule().sign).collect();
-        let signs = join_and(&signs);
-        let mut text = match self.certainty {
-            Certainty::Yes => format!("You said you have {signs}."),
-            Certainty::NotSure => format!("You were not sure whether you have {signs}. A doctor should check."),
+    pub fn text(&self, t: &Texts) -> String {
+        let signs: Vec<&str> = self.findings.iter().map(|f| t.finding(*f).sign).collect();
+        let signs = t.join_and(&signs);
+        let template = match self.certainty {
+            Certainty::Yes => t.reasons.yes,
+            Certainty::NotSure => t.reasons.not_sure,
         };
-        if let Some(why) = self.combination_why {
+        let mut text = fill(template, &[("signs", &signs)]);
+        if let Some(why) = self.combination.and_then(|i| t.combinations.get(i)) {
             text.push(' ');
             text.push_str(why);
         }
@@ -126,14 +129,15 @@ pub enum Sign {
 
 impl Sign {
     /// The sign in plain words, to follow "… if you notice:" or "… if:".
-    pub fn text(self) -> String {
+    pub fn text(self, t: &Texts) -> String {
+        let r = &t.reasons;
         match self {
-            Sign::Finding(f) => capitalise(f.rule().sign),
-            Sign::NotSureAbout(f) => format!("You find out you do have {}", f.rule().sign),
-            Sign::NotBetterInTwoWeeks => "Your back is not better in 2 weeks".to_string(),
-            Sign::PainSpreads => "The pain spreads to your buttock, leg, or arm".to_string(),
-            Sign::KeepsComingBack => "The spasms keep coming back".to_string(),
-            Sign::GetsWorse => "You get worse, or new signs start, before you are seen".to_string(),
+            Sign::Finding(f) => capitalise(t.finding(f).sign),
+            Sign::NotSureAbout(f) => fill(r.sign_not_sure, &[("sign", t.finding(f).sign)]),
+            Sign::NotBetterInTwoWeeks => r.not_better_in_two_weeks.to_string(),
+            Sign::PainSpreads => r.pain_spreads.to_string(),
+            Sign::KeepsComingBack => r.keeps_coming_back.to_string(),
+            Sign::GetsWorse => r.gets_worse.to_string(),
         }
     }
 }
@@ -148,14 +152,8 @@ pub struct SafetyNet {
 impl SafetyNet {
     /// The lead-in for this group ("Call {number} if you notice:"). `{number}` stands for the
     /// emergency number.
-    pub fn lead(&self) -> &'static str {
-        match self.level {
-            Level::CallEmergency => "Call {number} at once if:",
-            Level::EmergencyDepartment => "Go to an emergency department now if:",
-            Level::Urgent => "Speak to a doctor the same day if:",
-            Level::Soon => "Book a visit with a doctor if:",
-            Level::SelfCare => "Keep caring for yourself at home if:",
-        }
+    pub fn lead(&self, t: &'static Texts) -> &'static str {
+        t.level(self.level).net_lead
     }
 }
 
@@ -191,27 +189,27 @@ pub fn triage(answers: &Answers) -> Outcome {
             Answer::No => None,
         };
         if let Some((level, certainty)) = reached {
-            reasons.push(Reason { findings: vec![rule.finding], certainty, level, combination_why: None });
+            reasons.push(Reason { findings: vec![rule.finding], certainty, level, combination: None });
         }
     }
 
     // Section 3 and 4: combinations. Every matched combination is named, even where a single
     // finding already reaches its level, so the reasons name both findings.
-    for combo in &COMBINATIONS {
-        if let Some(reason) = combination_reason(combo, answers) {
+    for (i, combo) in COMBINATIONS.iter().enumerate() {
+        if let Some(reason) = combination_reason(i, combo, answers) {
             reasons.push(reason);
         }
     }
 
     // Most urgent first; a combination before single findings of the same level, since it
     // explains more. The sort is stable, so ties keep the spec's order.
-    reasons.sort_by_key(|r| (std::cmp::Reverse(r.level), r.combination_why.is_none()));
+    reasons.sort_by_key(|r| (std::cmp::Reverse(r.level), r.combination.is_none()));
     let level = reasons.first().map_or(Level::SelfCare, |r| r.level);
 
     Outcome { level, reasons, safety_net: safety_net(level, answers), factors: factor_groups(answers) }
 }
 
-fn combination_reason(combo: &Combination, answers: &Answers) -> Option<Reason> {
+fn combination_reason(index: usize, combo: &Combination, answers: &Answers) -> Option<Reason> {
     let mut certainty = Certainty::Yes;
     for finding in combo.findings {
         match answers.get(*finding) {
@@ -224,7 +222,7 @@ fn combination_reason(combo: &Combination, answers: &Answers) -> Option<Reason> 
         Certainty::Yes => Some(combo.level),
         Certainty::NotSure => combo.level.when_unsure(),
     }?;
-    Some(Reason { findings: combo.findings.to_vec(), certainty, level, combination_why: Some(combo.why) })
+    Some(Reason { findings: combo.findings.to_vec(), certainty, level, combination: Some(index) })
 }
 
 /// Safety net for a result at `level`: the red flags of every more urgent level, what to do if
@@ -290,16 +288,6 @@ fn factor_groups(answers: &Answers) -> Vec<FactorGroup> {
         .collect()
 }
 
-/// "a", "a and b", "a, b, and c".
-fn join_and(parts: &[&str]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [first, second] => format!("{first} and {second}"),
-        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
-    }
-}
-
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
@@ -352,7 +340,7 @@ mod tests {
                 assert!(has_line, "{}: no safety-net line", rule.finding);
             } else {
                 assert_eq!(outcome.reasons[0].certainty, Certainty::NotSure);
-                assert!(outcome.reasons[0].text().contains("not sure"));
+                assert!(outcome.reasons[0].text(&crate::i18n::EN).contains("not sure"));
             }
         }
     }
@@ -370,7 +358,7 @@ mod tests {
         assert_eq!(outcome.level, Level::Urgent);
         let first = &outcome.reasons[0];
         assert_eq!(first.findings, vec![Finding::CancerHistory, Finding::NightPain]);
-        assert!(first.text().contains("a past cancer and pain that is worse at night"), "{}", first.text());
+        assert!(first.text(&crate::i18n::EN).contains("a past cancer and pain that is worse at night"), "{}", first.text(&crate::i18n::EN));
     }
 
     #[test]
@@ -404,10 +392,4 @@ mod tests {
         assert!(ed.signs.contains(&Sign::GetsWorse));
     }
 
-    #[test]
-    fn join_and_reads_naturally() {
-        assert_eq!(join_and(&["a"]), "a");
-        assert_eq!(join_and(&["a", "b"]), "a and b");
-        assert_eq!(join_and(&["a", "b", "c"]), "a, b, and c");
-    }
 }

@@ -89,27 +89,51 @@ fn bad_file_names_are_refused() {
 }
 
 #[test]
-fn the_bundled_library_is_valid_and_searchable() {
-    use spasm_triage::library::{article, find, ARTICLES};
-    assert!(ARTICLES.len() >= 8);
-    for a in ARTICLES {
-        assert!(!a.sources.is_empty() && !a.blocks.is_empty(), "{}", a.slug);
-        assert_eq!(article(a.slug).map(|x| x.title), Some(a.title));
+fn the_bundled_library_is_valid_and_searchable_in_both_languages() {
+    use spasm_triage::i18n::Lang;
+    use spasm_triage::library::{article, articles, find, position};
+    let (en, es) = (articles(Lang::En), articles(Lang::Es));
+    assert!(en.len() >= 8);
+    assert_eq!(en.len(), es.len(), "every article has a Spanish translation");
+    for (i, (a, b)) in en.iter().zip(es).enumerate() {
+        assert_eq!(a.slug, b.slug, "article {i} is the same article in both languages");
+        assert_ne!(a.title, b.title, "{}: the Spanish title is translated", a.slug);
+        assert_eq!(position(a.slug), Some(i));
+        for x in [a, b] {
+            assert!(!x.sources.is_empty() && !x.blocks.is_empty(), "{}", x.slug);
+        }
+        assert_eq!(article(Lang::Es, a.slug).map(|x| x.title), Some(b.title));
     }
-    let hits = find("kidney STONES");
-    assert!(!hits.is_empty(), "search found nothing for kidney stones");
-    for a in &hits {
-        let text = format!("{} {}", a.title, a.plain_text()).to_lowercase();
-        assert!(text.contains("kidney") && text.contains("stones"), "{} matched without both words", a.slug);
+    for (lang, query, words) in [(Lang::En, "kidney STONES", ["kidney", "stones"]), (Lang::Es, "piedras RIÑONES", ["piedras", "riñones"])] {
+        let hits = find(lang, query);
+        assert!(!hits.is_empty(), "search found nothing for {query}");
+        for n in &hits {
+            let a = &articles(lang)[*n];
+            let text = format!("{} {}", a.title, a.plain_text()).to_lowercase();
+            assert!(words.iter().all(|w| text.contains(w)), "{} matched {query} without every word", a.slug);
+        }
+        assert!(find(lang, "zzzz-no-such-word").is_empty());
+        assert!(find(lang, "  ").is_empty());
     }
-    assert!(find("zzzz-no-such-word").is_empty());
-    assert!(find("  ").is_empty());
+}
+
+#[test]
+fn a_missing_or_extra_translation_fails_the_build() {
+    use spasm_triage::content::check_translation;
+    let en = vec![parse_article("content/articles/a.md", FIXTURE).unwrap()];
+    let err = check_translation(&en, &[], "content/articles-es").unwrap_err();
+    assert_eq!(err.file, "content/articles-es/a.md");
+    assert!(err.message.contains("missing"), "{err}");
+    let err = check_translation(&[], &en, "content/articles-es").unwrap_err();
+    assert!(err.message.contains("no original"), "{err}");
+    assert!(check_translation(&en, &en, "content/articles-es").is_ok());
 }
 
 #[test]
 fn read_more_follows_what_the_patient_reported() {
+    use spasm_triage::i18n::Lang;
     use spasm_triage::ids::{Answer, Factor, Finding};
-    use spasm_triage::library::read_more;
+    use spasm_triage::library::{articles, read_more};
     use spasm_triage::triage::Answers;
     assert!(read_more(&Answers::default(), 3).is_empty());
     let mut answers = Answers::default();
@@ -117,17 +141,19 @@ fn read_more_follows_what_the_patient_reported() {
     answers.set(Finding::Fever, Answer::NotSure);
     let picks = read_more(&answers, 3);
     assert!(!picks.is_empty() && picks.len() <= 3);
-    for a in &picks {
+    for n in &picks {
+        let a = &articles(Lang::En)[*n];
         assert!(a.related.contains(&"dehydration") || a.related.contains(&"fever"), "{}", a.slug);
     }
 }
 
 #[test]
 fn every_id_the_spec_names_has_an_article_to_read() {
+    use spasm_triage::i18n::Lang;
     use spasm_triage::ids::{Factor, Finding};
-    use spasm_triage::library::ARTICLES;
+    use spasm_triage::library::articles;
     let ids = Finding::ALL.iter().map(|f| f.id()).chain(Factor::ALL.iter().map(|f| f.id()));
     for id in ids {
-        assert!(ARTICLES.iter().any(|a| a.related.contains(&id)), "no article is related to {id}");
+        assert!(articles(Lang::En).iter().any(|a| a.related.contains(&id)), "no article is related to {id}");
     }
 }

@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 
+use spasm_triage::i18n::{EN, ES};
 use spasm_triage::ids::{Answer, Factor, Finding, Level};
 use spasm_triage::questionnaire::{next_after, pages, AgeBand, Duration, Next, Responses};
 use spasm_triage::rules::FINDINGS;
@@ -58,7 +59,14 @@ fn check_explained(answers: &Answers, outcome: &Outcome) {
         for finding in &reason.findings {
             assert_ne!(answers.get(*finding), Answer::No, "reason names {finding}, answered no");
         }
-        assert!(reason.text().starts_with("You "), "{}", reason.text());
+        // Every reason reads as a sentence in both languages, naming each of its findings' signs.
+        for t in [&EN, &ES] {
+            let text = reason.text(t);
+            assert!(text.ends_with('.') && !text.contains('{'), "{text}");
+            for finding in &reason.findings {
+                assert!(text.contains(t.finding(*finding).sign), "{text} does not name {finding}");
+            }
+        }
     }
 }
 
@@ -68,7 +76,10 @@ fn check_safety_net(outcome: &Outcome) {
     for net in &outcome.safety_net {
         assert!(!net.signs.is_empty());
         for sign in &net.signs {
-            assert!(!sign.text().is_empty());
+            for t in [&EN, &ES] {
+                let text = sign.text(t);
+                assert!(!text.is_empty() && !text.contains('{'), "{text}");
+            }
         }
     }
 }

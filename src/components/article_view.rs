@@ -1,8 +1,11 @@
 use yew::prelude::*;
 
 use crate::app::{send, SessionContext};
+use crate::hooks::use_texts;
+use crate::i18n::fill;
 use crate::content::{StaticBlock, StaticInline};
-use crate::library::ARTICLES;
+use crate::i18n::Lang;
+use crate::library::{articles, position};
 use crate::session::Action;
 
 #[derive(Properties, PartialEq)]
@@ -14,14 +17,16 @@ pub struct ArticleViewProps {
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let session = use_context::<SessionContext>().expect("session context");
-    let Some(article) = ARTICLES.get(props.index) else { return html! {} };
+    let t = use_texts();
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let Some(article) = articles(lang).get(props.index) else { return html! {} };
     let inline = |i: &StaticInline| -> Html {
         match i {
             StaticInline::Text(t) => html! { { *t } },
             StaticInline::Strong(t) => html! { <strong>{ *t }</strong> },
             StaticInline::Emphasis(t) => html! { <em>{ *t }</em> },
             StaticInline::Link { text, slug } => {
-                let target = ARTICLES.iter().position(|a| a.slug == *slug);
+                let target = position(slug);
                 let session = session.clone();
                 let onclick = Callback::from(move |_| {
                     if let Some(n) = target {
@@ -48,11 +53,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <h2 data-focus-heading="" tabindex="-1">{ article.title }</h2>
             { for blocks }
             <footer class="st-sources">
-                <h3>{ "Sources" }</h3>
+                <h3>{ t.sources }</h3>
                 <ul>{ for article.sources.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
-                <p class="st-muted">{ format!("Last reviewed {}.", article.reviewed) }</p>
+                <p class="st-muted">{ fill(t.last_reviewed, &[("date", article.reviewed)]) }</p>
             </footer>
-            <button type="button" class="st-secondary" onclick={back}>{ "Back" }</button>
+            <button type="button" class="st-secondary" onclick={back}>{ t.back }</button>
         </article>
     }
 }

@@ -1,7 +1,9 @@
 use yew::prelude::*;
 
-use super::{answer_label, ANSWER_ORDER};
+use super::ANSWER_ORDER;
 use crate::app::{send, SessionContext};
+use crate::hooks::use_texts;
+use crate::i18n::fill;
 use crate::session::Action;
 
 /// One warning-sign question on its own page. Each answer is a button that answers and moves on,
@@ -9,10 +11,11 @@ use crate::session::Action;
 #[function_component]
 pub fn EmergencyQuestion() -> Html {
     let session = use_context::<SessionContext>().expect("session context");
+    let t = use_texts();
     let Some((index, page)) = session.0.page() else { return html! {} };
     let Some(finding) = page.emergency_finding() else { return html! {} };
     let total = session.0.pages().iter().filter(|p| p.emergency_finding().is_some()).count();
-    let rule = finding.rule();
+    let words = t.finding(finding);
     let current = session.0.responses.finding(finding);
     let buttons = ANSWER_ORDER.iter().map(|answer| {
         let session = session.clone();
@@ -20,20 +23,20 @@ pub fn EmergencyQuestion() -> Html {
         let onclick = send(&session, Action::AnswerAndContinue(finding, answer));
         html! {
             <button type="button" class="st-answer" aria-pressed={(current == Some(answer)).to_string()} {onclick}>
-                { answer_label(answer) }
+                { t.answer(answer) }
             </button>
         }
     });
     let back = send(&session, Action::Back);
     html! {
         <section class="st-screen" aria-labelledby="st-question">
-            <p class="st-progress">{ format!("Warning sign {} of {}", index + 1, total) }</p>
-            <h2 id="st-question" data-focus-heading="" tabindex="-1">{ rule.question }</h2>
-            <p class="st-why" id="st-why"><strong>{ "Why we ask: " }</strong>{ rule.why }</p>
+            <p class="st-progress">{ fill(t.warning_progress, &[("n", &(index + 1).to_string()), ("total", &total.to_string())]) }</p>
+            <h2 id="st-question" data-focus-heading="" tabindex="-1">{ words.question }</h2>
+            <p class="st-why" id="st-why"><strong>{ t.why_we_ask }{ " " }</strong>{ words.why }</p>
             <div class="st-answers" role="group" aria-labelledby="st-question" aria-describedby="st-why">
                 { for buttons }
             </div>
-            <button type="button" class="st-secondary" onclick={back}>{ "Back" }</button>
+            <button type="button" class="st-secondary" onclick={back}>{ t.back }</button>
         </section>
     }
 }

@@ -2,7 +2,8 @@ use yew::prelude::*;
 
 use crate::coach::countdown;
 use crate::config::Config;
-use crate::hooks::{now_ms, use_ticking};
+use crate::hooks::{now_ms, use_texts, use_ticking};
+use crate::i18n::fill;
 
 #[derive(Properties, PartialEq)]
 pub struct HoldTimerProps {
@@ -14,6 +15,7 @@ pub struct HoldTimerProps {
 #[function_component]
 pub fn HoldTimer(props: &HoldTimerProps) -> Html {
     let config = use_context::<Config>().unwrap_or_default();
+    let t = use_texts();
     let started = use_state(|| None::<i64>);
     let done = use_state(|| 0u32);
     let holding = started.is_some_and(|s| now_ms() - s < config.hold_ms);
@@ -35,19 +37,20 @@ pub fn HoldTimer(props: &HoldTimerProps) -> Html {
         let started = started.clone();
         Callback::from(move |_| started.set(Some(now_ms())))
     };
-    let seconds = config.hold_ms / 1000;
+    let seconds = (config.hold_ms / 1000).to_string();
+    let label = fill(t.start_hold, &[("seconds", &seconds)]);
     html! {
         <div class="st-hold">
             if let Some(left) = left {
                 <p class="st-countdown" role="timer">{ countdown(left) }</p>
             } else {
                 <button type="button" class="st-secondary" onclick={begin}
-                    aria-label={format!("Start a {seconds}-second hold: {}", props.stretch)}>
-                    { format!("Start a {seconds}-second hold") }
+                    aria-label={format!("{label}: {}", props.stretch)}>
+                    { label }
                 </button>
             }
             <p class="st-announce" role="status">
-                { if *done == 0 { String::new() } else { format!("Holds done: {}. Relax, then repeat up to 3 times.", *done) } }
+                { if *done == 0 { String::new() } else { fill(t.holds_done, &[("n", &done.to_string())]) } }
             </p>
         </div>
     }

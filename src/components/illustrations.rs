@@ -14,8 +14,8 @@ fn figure(label: &'static str, body: Html) -> Html {
 }
 
 /// Lying on the back, upper body raised on a pillow, a pillow under the knees.
-pub fn rest_on_back() -> Html {
-    figure("A person lying on their back, head and shoulders raised on pillows, with a pillow under the knees.", html! { <>
+pub fn rest_on_back(label: &'static str) -> Html {
+    figure(label, html! { <>
         <path d="M20 88 h45 l-15 -18 h-30 z" stroke-width="2" />
         <rect x="105" y="74" width="32" height="14" rx="7" stroke-width="2" />
         <circle cx="38" cy="58" r="9" />
@@ -25,8 +25,8 @@ pub fn rest_on_back() -> Html {
 }
 
 /// Half-lying in a recliner, legs supported, knees slightly bent.
-pub fn rest_recliner() -> Html {
-    figure("A person resting in a recliner chair, back tilted, legs raised on the footrest with knees slightly bent.", html! { <>
+pub fn rest_recliner(label: &'static str) -> Html {
+    figure(label, html! { <>
         <path d="M25 30 L55 80 H120 L170 70 V80" stroke-width="2" />
         <path d="M60 80 V92 M150 74 V92" stroke-width="2" />
         <circle cx="38" cy="32" r="9" />
@@ -36,8 +36,8 @@ pub fn rest_recliner() -> Html {
 }
 
 /// Sitting tall on a chair, upper body turned to one side.
-pub fn seated_twist() -> Html {
-    figure("A person sitting tall on a chair, turning the upper body to one side, one hand on the opposite knee.", html! { <>
+pub fn seated_twist(label: &'static str) -> Html {
+    figure(label, html! { <>
         <path d="M70 60 H120 V92 M70 60 V92" stroke-width="2" />
         <circle cx="95" cy="16" r="9" />
         <path d="M95 25 V60 L130 60 L130 92" />
@@ -46,8 +46,8 @@ pub fn seated_twist() -> Html {
 }
 
 /// On hands and knees, back rounded up like a cat.
-pub fn cat_cow() -> Html {
-    figure("A person on hands and knees with the back gently rounded up, head tucked down.", html! { <>
+pub fn cat_cow(label: &'static str) -> Html {
+    figure(label, html! { <>
         <circle cx="50" cy="58" r="9" />
         <path d="M60 52 Q100 26 140 50" />
         <path d="M62 54 L62 90 M140 50 L140 90 L170 90" />
@@ -55,8 +55,8 @@ pub fn cat_cow() -> Html {
 }
 
 /// Lying on the belly, chest lifted a little on the hands.
-pub fn cobra() -> Html {
-    figure("A person lying face down, pressing gently on the hands to lift the chest a little, hips on the floor.", html! { <>
+pub fn cobra(label: &'static str) -> Html {
+    figure(label, html! { <>
         <circle cx="40" cy="46" r="9" />
         <path d="M48 54 Q70 70 100 86 L180 88" />
         <path d="M60 60 L62 90" />
@@ -64,8 +64,8 @@ pub fn cobra() -> Html {
 }
 
 /// Kneeling, sitting back on the heels, arms stretched forward on the floor.
-pub fn childs_pose() -> Html {
-    figure("A person kneeling and sitting back on the heels, bending forward with arms stretched out on the floor.", html! { <>
+pub fn childs_pose(label: &'static str) -> Html {
+    figure(label, html! { <>
         <circle cx="70" cy="80" r="9" />
         <path d="M80 76 Q110 56 140 72 L150 90 L120 90" />
         <path d="M66 88 L20 90" />

@@ -8,7 +8,8 @@ use yew::prelude::*;
 use crate::app::SessionContext;
 use crate::coach::countdown;
 use crate::config::Config;
-use crate::hooks::{now_ms, use_ticking};
+use crate::hooks::{now_ms, use_texts, use_ticking};
+use crate::i18n::fill;
 use crate::kiosk::Idle;
 use crate::session::{Action, Screen};
 
@@ -24,6 +25,7 @@ pub struct KioskGuardProps {
 pub fn KioskGuard(props: &KioskGuardProps) -> Html {
     let session = use_context::<SessionContext>().expect("session context");
     let config = use_context::<Config>().unwrap_or_default();
+    let t = use_texts();
     let in_use = session.0.screen != Screen::Start;
     let now = use_ticking(in_use, 500);
 
@@ -78,11 +80,11 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
                 <div class="st-kiosk-prompt" role="alertdialog" aria-modal="true"
                     aria-labelledby="st-still-there" aria-describedby="st-still-there-text">
                     <div class="st-kiosk-prompt-box">
-                        <h2 id="st-still-there">{ "Still there?" }</h2>
+                        <h2 id="st-still-there">{ t.still_there }</h2>
                         <p id="st-still-there-text">
-                            { format!("For your privacy, your answers will be cleared in {}.", countdown(remaining_ms)) }
+                            { fill(t.clearing_in, &[("time", &countdown(remaining_ms))]) }
                         </p>
-                        <button type="button" class="st-primary" ref={still_here} onclick={stay}>{ "I'm still here" }</button>
+                        <button type="button" class="st-primary" ref={still_here} onclick={stay}>{ t.still_here }</button>
                     </div>
                 </div>
             }

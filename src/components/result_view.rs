@@ -3,6 +3,8 @@ use yew::prelude::*;
 use crate::app::{send, SessionContext};
 use crate::components::QrCode;
 use crate::config::{Config, Mode};
+use crate::hooks::use_texts;
+use crate::i18n::fill;
 use crate::ids::Level;
 use crate::session::Action;
 
@@ -12,35 +14,37 @@ use crate::session::Action;
 pub fn ResultView() -> Html {
     let session = use_context::<SessionContext>().expect("session context");
     let config = use_context::<Config>().unwrap_or_default();
+    let t = use_texts();
     let outcome = session.0.outcome();
     let level = outcome.level;
-    let text = level.text();
+    let text = t.level(level);
 
     // A kiosk never leaves the page: what would be a link is a QR code to scan with one's own phone.
     let kiosk = config.mode == Mode::Kiosk;
     let call = level.is_emergency().then(|| {
         if kiosk {
-            html! { <p class="st-call">{ config.fill("Tell the front desk now, or call {number}") }</p> }
+            html! { <p class="st-call">{ config.fill(t.kiosk_call) }</p> }
         } else {
-            html! { <a class="st-call" href={config.emergency_tel()}>{ config.fill("Call {number}") }</a> }
+            html! { <a class="st-call" href={config.emergency_tel()}>{ config.fill(t.call_number) }</a> }
         }
     });
     // The practice's own ways to reach it, by level: booking and phone for a visit in the next few
     // days; the phone for a same-day visit. Emergency levels show only the emergency number.
-    let practice = config.practice_name.clone().unwrap_or_else(|| "your doctor's office".to_string());
+    let practice = config.practice_name.clone().unwrap_or_else(|| t.your_doctors_office.to_string());
     let practice_actions = match level {
         Level::Soon | Level::Urgent => {
             let book = (level == Level::Soon).then(|| config.booking_url.clone()).flatten().map(|url| {
                 if kiosk {
-                    html! { <QrCode data={url} label="Scan to book a visit online" /> }
+                    html! { <QrCode data={url} label={t.scan_to_book} /> }
                 } else {
-                    html! { <a class="st-action" href={url} target="_blank" rel="noopener noreferrer">{ "Book a visit online" }</a> }
+                    html! { <a class="st-action" href={url} target="_blank" rel="noopener noreferrer">{ t.book_online }</a> }
                 }
             });
             let call = config.practice_tel().map(|tel| {
-                let label = format!("Call {practice}: {}", config.phone.clone().unwrap_or_default());
+                let phone = config.phone.clone().unwrap_or_default();
+                let label = fill(t.call_practice, &[("practice", &practice), ("phone", &phone)]);
                 if kiosk {
-                    html! { <QrCode data={tel} label={format!("Scan to call {practice}")} /> }
+                    html! { <QrCode data={tel} label={fill(t.scan_to_call, &[("practice", &practice)])} /> }
                 } else {
                     html! { <a class="st-action" href={tel}>{ label }</a> }
                 }
@@ -50,27 +54,28 @@ pub fn ResultView() -> Html {
         _ => html! {},
     };
     let do_now = text.do_now.iter().map(|line| html! { <li>{ config.fill(line) }</li> });
-    let reasons = outcome.reasons.iter().map(|r| html! { <li>{ r.text() }</li> });
+    let reasons = outcome.reasons.iter().map(|r| html! { <li>{ r.text(t) }</li> });
     let nets = outcome.safety_net.iter().map(|net| {
         html! {
             <div class="st-net">
-                <h4>{ config.fill(net.lead()) }</h4>
-                <ul>{ for net.signs.iter().map(|s| html! { <li>{ s.text() }</li> }) }</ul>
+                <h4>{ config.fill(net.lead(t)) }</h4>
+                <ul>{ for net.signs.iter().map(|s| html! { <li>{ s.text(t) }</li> }) }</ul>
             </div>
         }
     });
     let factors = outcome.factors.iter().map(|group| {
         html! {
             <div class="st-family">
-                <h4>{ group.family.title() }</h4>
-                <ul>{ for group.factors.iter().map(|f| html! { <li>{ f.info().contributed }</li> }) }</ul>
+                <h4>{ t.family(group.family) }</h4>
+                <ul>{ for group.factors.iter().map(|f| html! { <li>{ t.factor(*f).contributed }</li> }) }</ul>
             </div>
         }
     });
-    let read_more = crate::library::read_more(&session.0.responses.answers(), 3).into_iter().map(|article| {
-        let n = crate::library::ARTICLES.iter().position(|a| std::ptr::eq(a, article)).unwrap_or(0);
+    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
+    let library = crate::library::articles(lang);
+    let read_more = crate::library::read_more(&session.0.responses.answers(), 3).into_iter().map(|n| {
         let onclick = send(&session, Action::OpenArticle(n));
-        html! { <li><button type="button" class="st-article-link" {onclick}>{ article.title }</button></li> }
+        html! { <li><button type="button" class="st-article-link" {onclick}>{ library[n].title }</button></li> }
     }).collect::<Vec<_>>();
     let open_coach = send(&session, Action::OpenCoach);
     let change = send(&session, Action::Back);
@@ -78,36 +83,36 @@ pub fn ResultView() -> Html {
     let start_over = send(&session, Action::StartOver);
     html! {
         <section class={classes!("st-screen", "st-result", format!("st-level-{}", level.id()))}>
-            <p class="st-progress">{ "Your result" }</p>
+            <p class="st-progress">{ t.your_result }</p>
             <h2 class="st-headline" data-focus-heading="" tabindex="-1">{ config.fill(text.headline) }</h2>
             { for call }
-            <p class="st-time"><strong>{ "When: " }</strong>{ config.fill(text.time_frame) }</p>
-            <h3>{ "What to do now" }</h3>
+            <p class="st-time"><strong>{ t.when }{ " " }</strong>{ config.fill(text.time_frame) }</p>
+            <h3>{ t.what_to_do }</h3>
             <ul>{ for do_now }</ul>
             { practice_actions }
             if crate::coach::coach_offered(level) {
-                <button type="button" class="st-primary" onclick={open_coach}>{ "Open the self-care guide" }</button>
+                <button type="button" class="st-primary" onclick={open_coach}>{ t.open_coach }</button>
             }
             if !outcome.reasons.is_empty() {
-                <h3>{ "Why" }</h3>
+                <h3>{ t.why }</h3>
                 <ul class="st-reasons">{ for reasons }</ul>
             }
-            <h3>{ if level == Level::CallEmergency { "While you wait" } else { "Get help if things change" } }</h3>
+            <h3>{ if level == Level::CallEmergency { t.while_you_wait } else { t.get_help_if } }</h3>
             { for nets }
             if !outcome.factors.is_empty() {
-                <h3>{ "What may have contributed" }</h3>
-                <p class="st-muted">{ "These are possible causes, not a diagnosis." }</p>
+                <h3>{ t.contributed }</h3>
+                <p class="st-muted">{ t.contributed_note }</p>
                 { for factors }
             }
             if !read_more.is_empty() {
-                <h3>{ "Read more" }</h3>
+                <h3>{ t.read_more }</h3>
                 <ul class="st-library">{ for read_more }</ul>
             }
-            <p class="st-muted">{ "This check is not a diagnosis. If you are worried, contact a doctor." }</p>
+            <p class="st-muted">{ t.result_disclaimer }</p>
             <div class="st-nav">
-                <button type="button" class="st-secondary" onclick={open_summary}>{ "Summary for my doctor" }</button>
-                <button type="button" class="st-secondary" onclick={change}>{ "Change my answers" }</button>
-                <button type="button" class="st-secondary" onclick={start_over}>{ "Start over" }</button>
+                <button type="button" class="st-secondary" onclick={open_summary}>{ t.summary_button }</button>
+                <button type="button" class="st-secondary" onclick={change}>{ t.change_answers }</button>
+                <button type="button" class="st-secondary" onclick={start_over}>{ t.start_over }</button>
             </div>
         </section>
     }

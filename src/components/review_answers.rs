@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
-use super::answer_label;
 use crate::app::{send, SessionContext};
+use crate::hooks::use_texts;
+use crate::i18n::fill;
 use crate::ids::{Answer, Factor};
 use crate::questionnaire::Field;
 use crate::session::Action;
@@ -10,31 +11,33 @@ use crate::session::Action;
 #[function_component]
 pub fn ReviewAnswers() -> Html {
     let session = use_context::<SessionContext>().expect("session context");
+    let t = use_texts();
     let r = &session.0.responses;
-    let shown = |a: Option<Answer>| a.map_or("Not answered", answer_label);
+    let shown = |a: Option<Answer>| a.map_or(t.not_answered, |a| t.answer(a));
     let rows = |field: &Field| -> Html {
         let (question, answer): (String, String) = match field {
-            Field::Finding(f) => (f.rule().question.into(), shown(r.finding(*f)).into()),
-            Field::Duration => ("How long you have had the spasms".into(), r.duration.map_or("Not answered", |d| d.label()).into()),
-            Field::Age => ("Your age".into(), r.age.map_or("Not answered", |a| a.label()).into()),
-            Field::BackPainBefore => ("Back pain before this time".into(), shown(r.back_pain_before).into()),
+            Field::Finding(f) => (t.finding(*f).question.into(), shown(r.finding(*f)).into()),
+            Field::Duration => (t.review_duration.into(), r.duration.map_or(t.not_answered, |d| t.durations[d.index()]).into()),
+            Field::Age => (t.review_age.into(), r.age.map_or(t.not_answered, |a| t.age_bands[a.index()]).into()),
+            Field::BackPainBefore => (t.review_before.into(), shown(r.back_pain_before).into()),
             Field::Factors => {
-                let chosen: Vec<&str> = Factor::ALL.iter().filter(|f| r.factor(**f)).map(|f| f.info().label).collect();
-                ("What may have led to it".into(), if chosen.is_empty() { "None chosen".into() } else { chosen.join("; ") })
+                let chosen: Vec<&str> = Factor::ALL.iter().filter(|f| r.factor(**f)).map(|f| t.factor(*f).label).collect();
+                (t.review_factors.into(), if chosen.is_empty() { t.none_chosen.into() } else { chosen.join("; ") })
             }
         };
         html! { <div class="st-review-row"><dt>{ question }</dt><dd>{ answer }</dd></div> }
     };
     let sections = session.0.pages().iter().enumerate().map(|(n, page)| {
         let edit = send(&session, Action::Edit(n));
-        let label = match page.emergency_finding() {
-            Some(f) => format!("Change: {}", f.rule().question),
-            None => format!("Change: {}", page.title),
+        let what = match page.emergency_finding() {
+            Some(f) => t.finding(f).question,
+            None => t.page_titles[page.title.index()],
         };
+        let label = fill(t.change_label, &[("what", what)]);
         html! {
             <li class="st-review-page">
                 <dl>{ for page.fields.iter().map(rows) }</dl>
-                <button type="button" class="st-link-button" aria-label={label} onclick={edit}>{ "Change" }</button>
+                <button type="button" class="st-link-button" aria-label={label} onclick={edit}>{ t.change }</button>
             </li>
         }
     });
@@ -42,12 +45,12 @@ pub fn ReviewAnswers() -> Html {
     let back = send(&session, Action::Back);
     html! {
         <section class="st-screen">
-            <h2 data-focus-heading="" tabindex="-1">{ "Check your answers" }</h2>
-            <p>{ "You can change any answer before you see your result." }</p>
+            <h2 data-focus-heading="" tabindex="-1">{ t.review_title }</h2>
+            <p>{ t.review_lead }</p>
             <ul class="st-review">{ for sections }</ul>
             <div class="st-nav">
-                <button type="button" class="st-primary" onclick={see}>{ "See my result" }</button>
-                <button type="button" class="st-secondary" onclick={back}>{ "Back" }</button>
+                <button type="button" class="st-primary" onclick={see}>{ t.see_result }</button>
+                <button type="button" class="st-secondary" onclick={back}>{ t.back }</button>
             </div>
         </section>
     }

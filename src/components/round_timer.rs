@@ -2,7 +2,8 @@ use yew::prelude::*;
 
 use crate::coach::{countdown, may_start, CoachState, Round, RoundStatus, Therapy};
 use crate::config::Config;
-use crate::hooks::{clock_time, now_ms, use_ticking};
+use crate::hooks::{clock_time, now_ms, use_texts, use_ticking};
+use crate::i18n::fill;
 
 const STORAGE_KEY: &str = "spasm-triage-coach";
 
@@ -33,6 +34,7 @@ pub struct RoundTimerProps {
 #[function_component]
 pub fn RoundTimer(props: &RoundTimerProps) -> Html {
     let config = use_context::<Config>().unwrap_or_default();
+    let t = use_texts();
     let timing = config.timing;
     let persist = config.persist;
     let state = use_state(|| load(persist));
@@ -58,7 +60,7 @@ pub fn RoundTimer(props: &RoundTimerProps) -> Html {
     let therapy = props.therapy;
     let start = update(Box::new(move |s, now| match may_start(s.last_ended(now, timing), now, timing) {
         Ok(()) => Ok(CoachState { round: Some(Round::start(therapy, now, timing)), ..s }),
-        Err(next_at) => Err(format!("Your skin needs a rest first. You can start the next round at {}.", clock_time(next_at))),
+        Err(next_at) => Err(fill(t.skin_rest, &[("time", &clock_time(t, next_at))])),
     }));
     let pause = update(Box::new(|s, now| Ok(CoachState { round: s.round.map(|r| r.pause(now)), ..s })));
     let resume = update(Box::new(|s, now| Ok(CoachState { round: s.round.map(|r| r.resume(now)), ..s })));
@@ -71,40 +73,40 @@ pub fn RoundTimer(props: &RoundTimerProps) -> Html {
     }));
 
     let current = state.round.map_or(props.therapy, |r| r.therapy);
-    let therapy = current.name();
+    let therapy = t.therapy_names[current.index()];
     let minutes = timing.round_ms / 60_000;
     let (shown, controls, announcement) = match status {
         Some(RoundStatus::Running { remaining_ms }) => (
             countdown(remaining_ms),
             html! { <>
-                <button type="button" class="st-primary" onclick={pause}>{ "Pause" }</button>
-                <button type="button" class="st-secondary" onclick={stop}>{ "Stop" }</button>
+                <button type="button" class="st-primary" onclick={pause}>{ t.pause }</button>
+                <button type="button" class="st-secondary" onclick={stop}>{ t.stop }</button>
             </> },
             String::new(),
         ),
         Some(RoundStatus::Paused { remaining_ms }) => (
             countdown(remaining_ms),
             html! { <>
-                <button type="button" class="st-primary" onclick={resume}>{ "Resume" }</button>
-                <button type="button" class="st-secondary" onclick={stop}>{ "Stop" }</button>
+                <button type="button" class="st-primary" onclick={resume}>{ t.resume }</button>
+                <button type="button" class="st-secondary" onclick={stop}>{ t.stop }</button>
             </> },
-            format!("Paused with {} left.", countdown(remaining_ms)),
+            fill(t.paused_left, &[("time", &countdown(remaining_ms))]),
         ),
         _ => {
             let done = last_end.map(|end| {
-                format!("Round done. Take the {therapy} off now. Your next round can start at {}.", clock_time(end + timing.gap_ms))
+                fill(t.round_done, &[("therapy", therapy), ("time", &clock_time(t, end + timing.gap_ms))])
             });
             (
                 countdown(timing.round_ms),
-                html! { <button type="button" class="st-primary" onclick={start}>{ format!("Start {}", current.round_name()) }</button> },
+                html! { <button type="button" class="st-primary" onclick={start}>{ t.start_round[current.index()] }</button> },
                 done.unwrap_or_default(),
             )
         }
     };
     html! {
         <div class="st-timer">
-            <p class="st-countdown" role="timer" aria-label={format!("Time left in this {therapy} round")}>{ shown }</p>
-            <p class="st-muted">{ format!("Each round is {minutes} minutes, then at least one hour off.") }</p>
+            <p class="st-countdown" role="timer" aria-label={fill(t.time_left, &[("therapy", therapy)])}>{ shown }</p>
+            <p class="st-muted">{ fill(t.round_rule, &[("minutes", &minutes.to_string())]) }</p>
             <div class="st-nav">{ controls }</div>
             <p class="st-announce" role="status">{ announcement }</p>
             if let Some(message) = &*note {

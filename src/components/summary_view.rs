@@ -4,7 +4,8 @@ use yew::prelude::*;
 use super::QrCode;
 use crate::config::Config;
 use crate::handoff::Summary;
-use crate::hooks::date_time;
+use crate::hooks::{date_time, use_texts};
+use crate::i18n::fill;
 use crate::triage::triage;
 
 #[derive(Properties, PartialEq)]
@@ -23,12 +24,13 @@ pub struct SummaryViewProps {
 #[function_component]
 pub fn SummaryView(props: &SummaryViewProps) -> Html {
     let config = use_context::<Config>().unwrap_or_default();
+    let t = use_texts();
     let copied = use_state(|| None::<&'static str>);
     let summary = &props.summary;
-    let when = date_time(summary.finished_at);
+    let when = date_time(t, summary.finished_at);
     let outcome = triage(&summary.answers);
-    let level = summary.level.text();
-    let text = summary.text(&when, &config.emergency_number);
+    let level = t.level(summary.level);
+    let text = summary.text(t, &when, &config.emergency_number);
 
     let print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
@@ -42,7 +44,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
             let text = text.clone();
             yew::platform::spawn_local(async move {
                 let done = copy_text(&text).await;
-                copied.set(Some(if done { "Copied. You can paste it into a message to your doctor." } else { "Copying did not work here. Please print it instead." }));
+                copied.set(Some(if done { t.copied } else { t.copy_failed }));
             });
         })
     };
@@ -50,40 +52,40 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
         let on_back = props.on_back.clone();
         Callback::from(move |_| on_back.emit(()))
     };
-    let reported = summary.reported();
+    let reported = summary.reported(t);
     html! {
         <section class="st-screen st-summary">
-            <h2 data-focus-heading="" tabindex="-1">{ "Summary for your doctor" }</h2>
-            <p>{ format!("Back spasm check done on {when}.") }</p>
-            <h3>{ "Result" }</h3>
+            <h2 data-focus-heading="" tabindex="-1">{ t.summary_title }</h2>
+            <p>{ fill(t.summary_done_on, &[("when", &when)]) }</p>
+            <h3>{ t.result }</h3>
             <p class="st-summary-level"><strong>{ config.fill(level.headline) }</strong>{ " " }{ config.fill(level.time_frame) }</p>
             if !outcome.reasons.is_empty() {
-                <h3>{ "Why" }</h3>
-                <ul>{ for outcome.reasons.iter().map(|r| html! { <li>{ r.text() }</li> }) }</ul>
+                <h3>{ t.why }</h3>
+                <ul>{ for outcome.reasons.iter().map(|r| html! { <li>{ r.text(t) }</li> }) }</ul>
             }
-            <h3>{ "Answers that were yes or not sure" }</h3>
+            <h3>{ t.reported_title }</h3>
             if reported.is_empty() {
-                <p>{ "None." }</p>
+                <p>{ t.none }</p>
             } else {
                 <dl class="st-summary-answers">
                     { for reported.iter().map(|(q, a)| html! { <div><dt>{ *q }</dt><dd>{ *a }</dd></div> }) }
                 </dl>
             }
             if !outcome.factors.is_empty() {
-                <h3>{ "May have contributed" }</h3>
-                <ul>{ for outcome.factors.iter().flat_map(|g| g.factors.iter()).map(|f| html! { <li>{ f.info().contributed }</li> }) }</ul>
+                <h3>{ t.may_have_contributed }</h3>
+                <ul>{ for outcome.factors.iter().flat_map(|g| g.factors.iter()).map(|f| html! { <li>{ t.factor(*f).contributed }</li> }) }</ul>
             }
-            <h3>{ "Advice given" }</h3>
+            <h3>{ t.advice_given }</h3>
             <ul>{ for level.do_now.iter().map(|l| html! { <li>{ config.fill(l) }</li> }) }</ul>
-            <p class="st-muted">{ "This check is not a diagnosis." }</p>
+            <p class="st-muted">{ t.summary_disclaimer }</p>
             <div class="st-nav st-noprint">
-                <button type="button" class="st-primary" onclick={print}>{ "Print" }</button>
-                <button type="button" class="st-secondary" onclick={copy}>{ "Copy as text" }</button>
+                <button type="button" class="st-primary" onclick={print}>{ t.print }</button>
+                <button type="button" class="st-secondary" onclick={copy}>{ t.copy }</button>
             </div>
             <p class="st-announce st-noprint" role="status">{ copied.unwrap_or_default() }</p>
             if let Some(url) = &props.page_url {
                 <div class="st-noprint">
-                    <QrCode data={format!("{url}#{}", summary.encode())} label="Scan to take this summary with you" />
+                    <QrCode data={format!("{url}#{}", summary.encode())} label={t.scan_summary} />
                 </div>
             }
             <button type="button" class="st-secondary st-noprint" onclick={back}>{ props.back_label.clone() }</button>
