@@ -220,8 +220,6 @@ pub struct Texts {
     // The controls every screen has.
     /// The toolbar's accessible name.
     pub toolbar: &'static str,
-    /// The language switch's accessible name; `{language}` is the other language's name.
-    pub switch_language: &'static str,
     pub larger_text: &'static str,
     pub clear_answers: &'static str,
 
@@ -417,100 +415,10 @@ impl Texts {
         }
     }
 
-    /// "4:15 PM" or "16:15", from hours and minutes.
-    pub fn clock(&self, hours: u32, minutes: u32) -> String {
-        if self.clock_12h {
-            let half = if hours < 12 { "AM" } else { "PM" };
-            format!("{}:{minutes:02} {half}", (hours + 11) % 12 + 1)
-        } else {
-            format!("{hours}:{minutes:02}")
-        }
-    }
-
-    /// A date and time as the patient reads it, from its parts (month 0 is January).
-    pub fn date_time(&self, year: u32, month: u32, day: u32, hours: u32, minutes: u32) -> String {
-        let month = self.months.get(month as usize).copied().unwrap_or("");
-        fill(
-            self.date_format,
-            &[("month", month), ("day", &day.to_string()), ("year", &year.to_string()), ("time", &self.clock(hours, minutes))],
-        )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tags_negotiate_in_order() {
-        assert_eq!(Lang::from_tag("es-419"), Some(Lang::Es));
-        assert_eq!(Lang::from_tag(" EN_gb "), Some(Lang::En));
-        assert_eq!(Lang::from_tag("fr"), None);
-        assert_eq!(Lang::from_tag(""), None);
-        assert_eq!(Lang::negotiate(Some(Lang::En), ["es-MX"]), Lang::En, "the practice's choice wins");
-        assert_eq!(Lang::negotiate(None, ["fr-FR", "es-MX", "en"]), Lang::Es, "first spoken language");
-        assert_eq!(Lang::negotiate(None, ["de", "fr"]), Lang::En, "English otherwise");
-        assert_eq!(Lang::negotiate(None, []), Lang::En);
-    }
-
-    #[test]
-    fn fill_replaces_named_placeholders_only() {
-        assert_eq!(fill("Call {number} now", &[("number", "112")]), "Call 112 now");
-        assert_eq!(fill("{a}{b}{a}", &[("a", "1"), ("b", "2")]), "121");
-        assert_eq!(fill("keep {unknown} and {", &[("a", "1")]), "keep {unknown} and {");
-        assert_eq!(placeholders("{time} and {n} of {total}"), vec!["n", "time", "total"]);
-    }
-
-    #[test]
-    fn lists_join_by_language() {
-        assert_eq!(EN.join_and(&["a"]), "a");
-        assert_eq!(EN.join_and(&["a", "b"]), "a and b");
-        assert_eq!(EN.join_and(&["a", "b", "c"]), "a, b, and c");
-        assert_eq!(ES.join_and(&["a", "b", "c"]), "a, b y c");
-    }
-
-    #[test]
-    fn dates_read_by_language() {
-        assert_eq!(EN.date_time(2026, 10, 21, 15, 4), "Nov 21, 2026, 3:04 PM");
-        assert_eq!(EN.clock(0, 5), "12:05 AM");
-        assert_eq!(ES.clock(15, 4), "15:04");
-        assert!(ES.date_time(2026, 10, 21, 15, 4).contains("2026"));
-    }
-
-    /// Each id-indexed table lists its ids in order, in both languages.
-    #[test]
-    fn tables_follow_the_ids() {
-        for t in [&EN, &ES] {
-            for (i, w) in t.findings.iter().enumerate() {
-                assert_eq!(w.finding, Finding::ALL[i], "{}: findings out of order", t.name);
-            }
-            for (i, w) in t.factors.iter().enumerate() {
-                assert_eq!(w.factor, Factor::ALL[i], "{}: factors out of order", t.name);
-            }
-            for (i, w) in t.levels.iter().enumerate() {
-                assert_eq!(w.level, Level::ALL[i], "{}: levels out of order", t.name);
-            }
-            for family in CauseFamily::ALL {
-                assert!(!t.family(*family).is_empty(), "{}: no title for {family:?}", t.name);
-            }
-        }
-    }
-
-    /// Every text is written, and each translation keeps the original's placeholders.
-    #[test]
-    fn translations_are_complete_and_keep_placeholders() {
-        let en = all_texts(&EN);
-        let es = all_texts(&ES);
-        assert_eq!(en.len(), es.len(), "the languages have lists of different lengths");
-        for ((key, e), (_, s)) in en.iter().zip(&es) {
-            assert!(!e.trim().is_empty(), "English {key} is empty");
-            assert!(!s.trim().is_empty(), "Spanish {key} is empty");
-            assert_eq!(placeholders(e), placeholders(s), "{key}: Spanish `{s}` does not keep the placeholders of `{e}`");
-        }
-    }
-
-    /// Every text of a language with a key naming it, for the completeness test.
-    fn all_texts(t: &Texts) -> Vec<(String, &'static str)> {
+    /// Every text of this language with a key naming it, for checks of completeness and reading
+    /// level. List lengths appear as `"-"` entries whose key holds the length.
+    pub fn entries(&'static self) -> Vec<(String, &'static str)> {
+        let t = self;
         let mut out: Vec<(String, &'static str)> = Vec::new();
         let mut add = |key: String, text: &'static str| out.push((key, text));
         add("name".into(), t.name);
@@ -594,7 +502,6 @@ mod tests {
             ("next", t.next),
             ("back", t.back),
             ("toolbar", t.toolbar),
-            ("switch_language", t.switch_language),
             ("larger_text", t.larger_text),
             ("clear_answers", t.clear_answers),
             ("start_title", t.start_title),
@@ -701,4 +608,97 @@ mod tests {
         }
         out
     }
+
+    /// "4:15 PM" or "16:15", from hours and minutes.
+    pub fn clock(&self, hours: u32, minutes: u32) -> String {
+        if self.clock_12h {
+            let half = if hours < 12 { "AM" } else { "PM" };
+            format!("{}:{minutes:02} {half}", (hours + 11) % 12 + 1)
+        } else {
+            format!("{hours}:{minutes:02}")
+        }
+    }
+
+    /// A date and time as the patient reads it, from its parts (month 0 is January).
+    pub fn date_time(&self, year: u32, month: u32, day: u32, hours: u32, minutes: u32) -> String {
+        let month = self.months.get(month as usize).copied().unwrap_or("");
+        fill(
+            self.date_format,
+            &[("month", month), ("day", &day.to_string()), ("year", &year.to_string()), ("time", &self.clock(hours, minutes))],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_negotiate_in_order() {
+        assert_eq!(Lang::from_tag("es-419"), Some(Lang::Es));
+        assert_eq!(Lang::from_tag(" EN_gb "), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr"), None);
+        assert_eq!(Lang::from_tag(""), None);
+        assert_eq!(Lang::negotiate(Some(Lang::En), ["es-MX"]), Lang::En, "the practice's choice wins");
+        assert_eq!(Lang::negotiate(None, ["fr-FR", "es-MX", "en"]), Lang::Es, "first spoken language");
+        assert_eq!(Lang::negotiate(None, ["de", "fr"]), Lang::En, "English otherwise");
+        assert_eq!(Lang::negotiate(None, []), Lang::En);
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders_only() {
+        assert_eq!(fill("Call {number} now", &[("number", "112")]), "Call 112 now");
+        assert_eq!(fill("{a}{b}{a}", &[("a", "1"), ("b", "2")]), "121");
+        assert_eq!(fill("keep {unknown} and {", &[("a", "1")]), "keep {unknown} and {");
+        assert_eq!(placeholders("{time} and {n} of {total}"), vec!["n", "time", "total"]);
+    }
+
+    #[test]
+    fn lists_join_by_language() {
+        assert_eq!(EN.join_and(&["a"]), "a");
+        assert_eq!(EN.join_and(&["a", "b"]), "a and b");
+        assert_eq!(EN.join_and(&["a", "b", "c"]), "a, b, and c");
+        assert_eq!(ES.join_and(&["a", "b", "c"]), "a, b y c");
+    }
+
+    #[test]
+    fn dates_read_by_language() {
+        assert_eq!(EN.date_time(2026, 10, 21, 15, 4), "Nov 21, 2026, 3:04 PM");
+        assert_eq!(EN.clock(0, 5), "12:05 AM");
+        assert_eq!(ES.clock(15, 4), "15:04");
+        assert!(ES.date_time(2026, 10, 21, 15, 4).contains("2026"));
+    }
+
+    /// Each id-indexed table lists its ids in order, in both languages.
+    #[test]
+    fn tables_follow_the_ids() {
+        for t in [&EN, &ES] {
+            for (i, w) in t.findings.iter().enumerate() {
+                assert_eq!(w.finding, Finding::ALL[i], "{}: findings out of order", t.name);
+            }
+            for (i, w) in t.factors.iter().enumerate() {
+                assert_eq!(w.factor, Factor::ALL[i], "{}: factors out of order", t.name);
+            }
+            for (i, w) in t.levels.iter().enumerate() {
+                assert_eq!(w.level, Level::ALL[i], "{}: levels out of order", t.name);
+            }
+            for family in CauseFamily::ALL {
+                assert!(!t.family(*family).is_empty(), "{}: no title for {family:?}", t.name);
+            }
+        }
+    }
+
+    /// Every text is written, and each translation keeps the original's placeholders.
+    #[test]
+    fn translations_are_complete_and_keep_placeholders() {
+        let en = EN.entries();
+        let es = ES.entries();
+        assert_eq!(en.len(), es.len(), "the languages have lists of different lengths");
+        for ((key, e), (_, s)) in en.iter().zip(&es) {
+            assert!(!e.trim().is_empty(), "English {key} is empty");
+            assert!(!s.trim().is_empty(), "Spanish {key} is empty");
+            assert_eq!(placeholders(e), placeholders(s), "{key}: Spanish `{s}` does not keep the placeholders of `{e}`");
+        }
+    }
+
 }

@@ -1,6 +1,8 @@
-//! Each English article's Flesch-Kincaid grade, computed and printed: each must be at most 7 and
-//! their mean at most 6. Same method as shared/tools/readability.py: front matter and link targets
-//! skipped, each heading and list item its own sentence, syllables estimated from vowel groups.
+//! Reading level, computed and printed. English articles by Flesch-Kincaid grade: each at most 7
+//! and their mean at most 6 (the same method as shared/tools/readability.py: front matter and link
+//! targets skipped, each heading and list item its own sentence, syllables from vowel groups).
+//! Spanish articles by Fernández-Huerta reading ease: each at least 70 and their mean at least 75.
+//! And the widget's own words ([`spasm_triage::i18n`]) in both languages.
 
 use std::path::PathBuf;
 
@@ -133,4 +135,88 @@ fn every_english_article_reads_at_grade_7_or_below_and_the_mean_at_6() {
 fn a_hard_text_scores_above_grade_7() {
     let hard = "---\ntitle = \"x\"\n---\n\nIntervertebral degeneration precipitates paraspinal musculature hypertonicity, necessitating comprehensive multidisciplinary evaluation and individualised conservative management.\n";
     assert!(grade(hard).0 > 7.0, "{}", grade(hard).0);
+}
+
+/// Spanish syllables: vowel groups, where two strong vowels (a, e, o) side by side, or an accented
+/// í or ú beside another vowel, are two syllables (a hiatus: "le-er", "dí-a").
+fn syllables_es(word: &str) -> usize {
+    let strong = |c: char| "aeoáéó".contains(c);
+    let vowel = |c: char| "aeiouáéíóúü".contains(c);
+    let chars: Vec<char> = word.to_lowercase().chars().collect();
+    let mut count = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if !vowel(*c) {
+            continue;
+        }
+        match i.checked_sub(1).map(|j| chars[j]) {
+            Some(p) if vowel(p) => {
+                let hiatus = (strong(p) && strong(*c)) || "íú".contains(*c) || "íú".contains(p);
+                if hiatus {
+                    count += 1;
+                }
+            }
+            _ => count += 1,
+        }
+    }
+    count.max(1)
+}
+
+/// Fernández-Huerta reading ease for Spanish (higher is easier; 70 to 80 is "fairly easy", about
+/// grade 7; 80 to 90 "easy", about grade 6), and the word count.
+fn ease_es(text: &str) -> (f64, usize) {
+    let body = prose(text);
+    let sentences = body.split_terminator(['.', '!', '?', ':', ';']).filter(|s| s.chars().any(char::is_alphabetic)).count();
+    let words: Vec<&str> = body.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let syl: usize = words.iter().map(|w| syllables_es(w)).sum();
+    let w = words.len().max(1) as f64;
+    (206.84 - 0.60 * (100.0 * syl as f64 / w) - 1.02 * (100.0 * sentences.max(1) as f64 / w), words.len())
+}
+
+#[test]
+fn spanish_syllables_follow_diphthongs_and_hiatus() {
+    for (word, n) in [("espalda", 3), ("médico", 3), ("dolor", 2), ("pierna", 2), ("día", 2), ("leer", 2), ("emergencias", 4), ("huesos", 2), ("ahora", 3)] {
+        assert_eq!(syllables_es(word), n, "{word}");
+    }
+}
+
+#[test]
+fn every_spanish_article_is_fairly_easy_and_the_mean_easy_to_read() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/articles-es");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
+    paths.sort();
+    assert!(paths.len() >= 8, "only {} articles", paths.len());
+    let mut scores = Vec::new();
+    let mut too_hard = Vec::new();
+    for path in &paths {
+        let (ease, words) = ease_es(&std::fs::read_to_string(path).unwrap());
+        println!("{ease:5.1}  {words:5} words  {}", path.file_name().unwrap().to_string_lossy());
+        if ease < 70.0 {
+            too_hard.push(format!("{} ({ease:.1})", path.display()));
+        }
+        scores.push(ease);
+    }
+    let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+    println!("mean Fernández-Huerta {mean:.1}, {} articles", scores.len());
+    assert!(too_hard.is_empty(), "articles below 70 (fairly easy): {too_hard:?}");
+    assert!(mean >= 75.0, "mean reading ease {mean:.1} is below 75");
+}
+
+#[test]
+fn a_hard_spanish_text_scores_below_70() {
+    let hard = "La degeneración intervertebral precipita hipertonicidad de la musculatura paraespinal, requiriendo evaluación multidisciplinaria exhaustiva y tratamiento conservador individualizado.";
+    assert!(ease_es(hard).0 < 70.0, "{}", ease_es(hard).0);
+}
+
+/// The widget's own words, not only the articles: every text of each language, one per sentence.
+#[test]
+fn the_widget_text_reads_easily_in_both_languages() {
+    use spasm_triage::i18n::{EN, ES};
+    let sentences = |entries: Vec<(String, &'static str)>| {
+        entries.into_iter().filter(|(_, t)| *t != "-" && t.split_whitespace().count() > 1).map(|(_, t)| t).collect::<Vec<_>>().join("\n")
+    };
+    let (grade_en, words_en) = grade(&sentences(EN.entries()));
+    let (ease_es, words_es) = ease_es(&sentences(ES.entries()));
+    println!("widget text: English grade {grade_en:.1} ({words_en} words), Spanish ease {ease_es:.1} ({words_es} words)");
+    assert!(grade_en <= 6.5, "English widget text at grade {grade_en:.1}");
+    assert!(ease_es >= 70.0, "Spanish widget text at reading ease {ease_es:.1}");
 }

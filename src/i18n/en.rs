@@ -270,7 +270,6 @@ pub static EN: Texts = Texts {
     back: "Back",
 
     toolbar: "Language and text size",
-    switch_language: "Switch to {language}",
     larger_text: "Larger text",
     clear_answers: "Clear my answers",
 

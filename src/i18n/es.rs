@@ -274,7 +274,6 @@ pub static ES: Texts = Texts {
     back: "Atrás",
 
     toolbar: "Idioma y tamaño de la letra",
-    switch_language: "Cambiar a {language}",
     larger_text: "Letra más grande",
     clear_answers: "Borrar mis respuestas",
 
