@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::{ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers, SelfCareCoach, StartScreen, SummaryView};
 use crate::config::{Config, Mode};
-use crate::i18n::{fill, Lang};
+use crate::i18n::{fill, Lang, Reading};
 use crate::session::{Action, Screen, Session};
 
 /// The widget's styles, compiled in; [`crate::mount`] adopts them into the widget's shadow root.
@@ -64,28 +64,6 @@ fn browser_languages() -> Vec<String> {
     tags
 }
 
-/// The patient's reading choices: language and larger text. Kept with the session across a reload
-/// (as "es" or "es+large"), and reset with it in kiosk mode.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Reading {
-    lang: Lang,
-    large: bool,
-}
-
-impl Reading {
-    fn encode(self) -> String {
-        format!("{}{}", self.lang.code(), if self.large { "+large" } else { "" })
-    }
-
-    fn decode(text: &str) -> Option<Reading> {
-        let (tag, large) = match text.strip_suffix("+large") {
-            Some(tag) => (tag, true),
-            None => (text, false),
-        };
-        Some(Reading { lang: Lang::from_tag(tag).filter(|l| l.code() == tag)?, large })
-    }
-}
-
 /// The widget's root component.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
@@ -123,9 +101,15 @@ pub fn App(props: &AppProps) -> Html {
     };
     {
         let key = storage_key.clone();
-        use_effect_with(*reading, move |r| {
+        // Kept only when the patient changed it: the default needs no storage.
+        use_effect_with((*reading, default_reading), move |(r, default)| {
             if let (Some(key), Some(storage)) = (key, session_storage()) {
-                storage.set_item(&format!("{key}-reading"), &r.encode()).ok();
+                let key = format!("{key}-reading");
+                if r == default {
+                    storage.remove_item(&key).ok();
+                } else {
+                    storage.set_item(&key, &r.encode()).ok();
+                }
             }
         });
     }

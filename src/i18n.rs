@@ -69,6 +69,29 @@ impl Lang {
     }
 }
 
+/// The patient's reading choices: language and larger text. Kept with the session across a reload
+/// (as "es" or "es+large"), and reset with it in kiosk mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub lang: Lang,
+    pub large: bool,
+}
+
+impl Reading {
+    pub fn encode(self) -> String {
+        format!("{}{}", self.lang.code(), if self.large { "+large" } else { "" })
+    }
+
+    /// Reads what [`Reading::encode`] wrote; anything else is `None`.
+    pub fn decode(text: &str) -> Option<Reading> {
+        let (tag, large) = match text.strip_suffix("+large") {
+            Some(tag) => (tag, true),
+            None => (text, false),
+        };
+        Some(Reading { lang: Lang::ALL.into_iter().find(|l| l.code() == tag)?, large })
+    }
+}
+
 /// Fills named placeholders: `fill("Call {number}", &[("number", "112")])` is "Call 112".
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -643,6 +666,19 @@ mod tests {
         assert_eq!(Lang::negotiate(None, ["fr-FR", "es-MX", "en"]), Lang::Es, "first spoken language");
         assert_eq!(Lang::negotiate(None, ["de", "fr"]), Lang::En, "English otherwise");
         assert_eq!(Lang::negotiate(None, []), Lang::En);
+    }
+
+    #[test]
+    fn reading_choices_round_trip_and_refuse_anything_else() {
+        for lang in Lang::ALL {
+            for large in [false, true] {
+                let r = Reading { lang, large };
+                assert_eq!(Reading::decode(&r.encode()), Some(r));
+            }
+        }
+        for bad in ["", "fr", "es-MX", "ES", "es+LARGE", "+large", "es+large+large"] {
+            assert_eq!(Reading::decode(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

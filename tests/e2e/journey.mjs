@@ -29,7 +29,8 @@ export async function answerAll(page, { warning = {}, answers = {}, factors = []
       if (pick === "Yes") return;
       continue;
     }
-    for (const group of await page.getByRole("group").all()) {
+    // Each question is a group with a legend (the toolbar is a group too, without one).
+    for (const group of await page.getByRole("group").filter({ has: page.locator("legend") }).all()) {
       const legend = (await group.locator("legend").innerText()).trim();
       if (legend.startsWith("Did any of these happen")) {
         for (const f of factors) await group.getByRole("checkbox", { name: f }).check();
