@@ -60,14 +60,18 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
             }
         });
     }
-    let still_here = use_node_ref();
+    // A native modal dialog: it sits in the top layer, and everything behind it is inert, so
+    // neither a screen reader nor the keyboard can wander into the page under it.
+    let dialog = use_node_ref();
     {
-        let still_here = still_here.clone();
+        let dialog = dialog.clone();
         let prompting = matches!(state, Idle::Prompt { .. });
         use_effect_with(prompting, move |prompting| {
             if *prompting {
-                if let Some(button) = still_here.cast::<web_sys::HtmlElement>() {
-                    button.focus().ok();
+                if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                    if !dialog.open() {
+                        dialog.show_modal().ok();
+                    }
                 }
             }
         });
@@ -75,18 +79,24 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
     match state {
         Idle::Prompt { remaining_ms } => {
             let last = props.last_activity.clone();
-            let stay = Callback::from(move |_| last.set(now_ms()));
+            let stay = {
+                let last = last.clone();
+                Callback::from(move |_| last.set(now_ms()))
+            };
+            // Escape means "I'm still here" too, and the dialog stays under the app's control.
+            let oncancel = Callback::from(move |e: Event| {
+                e.prevent_default();
+                last.set(now_ms());
+            });
             html! {
-                <div class="st-kiosk-prompt" role="alertdialog" aria-modal="true"
+                <dialog class="st-kiosk-prompt" ref={dialog} role="alertdialog" {oncancel}
                     aria-labelledby="st-still-there" aria-describedby="st-still-there-text">
-                    <div class="st-kiosk-prompt-box">
-                        <h2 id="st-still-there">{ t.still_there }</h2>
-                        <p id="st-still-there-text">
-                            { fill(t.clearing_in, &[("time", &countdown(remaining_ms))]) }
-                        </p>
-                        <button type="button" class="st-primary" ref={still_here} onclick={stay}>{ t.still_here }</button>
-                    </div>
-                </div>
+                    <h2 id="st-still-there">{ t.still_there }</h2>
+                    <p id="st-still-there-text">
+                        { fill(t.clearing_in, &[("time", &countdown(remaining_ms))]) }
+                    </p>
+                    <button type="button" class="st-primary" onclick={stay} autofocus=true>{ t.still_here }</button>
+                </dialog>
             }
         }
         _ => html! {},

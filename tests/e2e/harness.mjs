@@ -117,7 +117,7 @@ export async function assertAccessible(page, label) {
   // teal-on-red link once hid there, so an unsettled contrast fails too.
   const unsettled = result.incomplete.filter((v) => v.id === "color-contrast");
   const problems = [...result.violations, ...unsettled].map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`,
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).slice(0, 5).join("\n    ")}`,
   );
   if (problems.length) throw new Error(`${label}: ${problems.length} accessibility violation(s)\n  ${problems.join("\n  ")}`);
 }

@@ -37,9 +37,13 @@ test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset th
     const prompt = page.getByRole("alertdialog", { name: "Still there?" });
     await prompt.waitFor({ timeout: 5000 });
     await assertAccessible(page, "the kiosk idle prompt");
+    // Someone walking up sees the prompt, not the last patient's question and answers.
+    assert.equal(await page.locator("[data-focus-heading]").isVisible(), false, "the question shows behind the prompt");
     await page.getByRole("button", { name: "I'm still here" }).tap();
     await prompt.waitFor({ state: "detached" });
     assert.match(await headline(page), /^Did numbness or weakness/, "the patient's place was lost");
+    assert.equal(await page.locator("[data-focus-heading]").isVisible(), true);
+
 
     // Finish a journey to the self-care guide, start a round: still nothing stored.
     for (let i = 0; i < 9; i++) await page.getByRole("button", { name: "No", exact: true }).tap();
@@ -47,9 +51,15 @@ test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset th
     await page.getByRole("button", { name: "See my result" }).tap();
     assert.equal(await headline(page), "Speak to a doctor today");
     assert.deepEqual(await stored(page), NOTHING);
+    // The language and text size a patient chose are theirs alone: the reset brings back the default.
+    await page.getByRole("button", { name: "Español" }).tap();
+    await page.getByRole("button", { name: "Letra más grande" }).tap();
+    assert.equal(await headline(page), "Hable con un médico hoy");
 
     // Walk away: the prompt, then the reset to the attract screen.
     await page.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor({ timeout: 8000 });
+    assert.equal(await page.locator(".st-root").getAttribute("lang"), "en");
+    assert.equal(await page.getByRole("button", { name: "Larger text" }).getAttribute("aria-pressed"), "false");
     assert.deepEqual(await stored(page), NOTHING);
     assert.equal(await page.evaluate(() => history.length), historyAtLoad, "the widget added browser history");
     // The next patient finds no trace: no Back, no old answer pressed.
