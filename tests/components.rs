@@ -396,3 +396,32 @@ async fn in_kiosk_mode_the_coach_stores_nothing() {
     w.press("Start an ice round").await;
     assert_eq!(storage.length().unwrap(), 0);
 }
+
+#[wasm_bindgen_test]
+async fn the_practice_can_choose_spanish_and_every_word_follows() {
+    use spasm_triage::i18n::{Lang, ES};
+    let w = Widget::mount(Config { lang: Some(Lang::Es), ..Config::default() }).await;
+    assert_eq!(w.heading(), ES.start_title);
+    assert_eq!(w.all(".st-root")[0].get_attribute("lang").as_deref(), Some("es"));
+    w.press(ES.start_button).await;
+    assert_eq!(w.heading(), ES.finding(spasm_triage::ids::Finding::ChestPain).question);
+    w.press(ES.answers[0]).await; // Sí
+    assert_eq!(w.heading(), "Llame al 911 ahora");
+    assert!(w.text().contains("Usted dijo que tiene dolor en el pecho"), "{}", w.text());
+    assert!(!w.text().contains("You said"), "English left on a Spanish result");
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_mid_interview_keeps_the_answers() {
+    use spasm_triage::i18n::{EN, ES};
+    let w = Widget::mount(Config { lang: Some(spasm_triage::i18n::Lang::En), ..Config::default() }).await;
+    w.press(EN.start_button).await;
+    w.press("Not sure").await;
+    w.press("Español").await;
+    assert_eq!(w.heading(), ES.finding(spasm_triage::ids::Finding::OneSideNumbness).question);
+    w.press(ES.back).await;
+    let pressed: Vec<String> = w.all("button[aria-pressed=true]").iter().map(|b| b.inner_text()).collect();
+    assert_eq!(pressed, vec![ES.answers[2].to_string()], "the 'not sure' answer was lost");
+    w.press("English").await;
+    assert_eq!(w.heading(), EN.finding(spasm_triage::ids::Finding::ChestPain).question);
+}
