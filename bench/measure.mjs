@@ -275,11 +275,15 @@ function summarize(runs, origin) {
   const fileSet = (list) => [...new Set(list.filter((e) => e.status === 200).map((e) => e.file))].sort();
   const sets = loads.map((l) => fileSet(l.before));
   const consistent = sets.every((s) => JSON.stringify(s) === JSON.stringify(sets[0]));
+  const runsOf = {};
+  for (const set of sets) for (const f of set) runsOf[f] = (runsOf[f] ?? 0) + 1;
   return {
-    // The first run's lists; `firstLoadConsistent` says whether every run's first-load set was the same.
-    firstLoadFiles: sets[0],
+    // Every file any run downloaded before it was interactive, and in how many runs each was.
+    firstLoadFiles: Object.keys(runsOf).sort(),
+    firstLoadFileRuns: runsOf,
     firstLoadConsistent: consistent,
     firstLoadPerRun: sets,
+    // The request lists below are the first run's.
     firstLoadRequests: loads[0].before,
     serviceWorkerBeforeInteractive: loads[0].swBefore,
     serviceWorkerBeforeInteractiveFiles: fileSet(loads[0].swBefore),

@@ -71,8 +71,10 @@ function sizeTable(dir) {
 }
 
 /** The brotli bytes of a list of files of `dir`, each counted once. */
-function priced(dir, files) {
-  const rows = [...new Set(files)].map((file) => ({ file, brotli: sizes(join(dir, file)).brotli, raw: sizes(join(dir, file)).raw }));
+function priced(dir, files, runsOf) {
+  const rows = [...new Set(files)].map((file) => ({
+    file, brotli: sizes(join(dir, file)).brotli, raw: sizes(join(dir, file)).raw, ...(runsOf ? { runs: runsOf[file] } : {}),
+  }));
   return { files: rows, brotli: rows.reduce((t, r) => t + r.brotli, 0), raw: rows.reduce((t, r) => t + r.raw, 0) };
 }
 
@@ -119,9 +121,9 @@ const manifest = JSON.parse(readFileSync(join(dist, "spasm-triage.json"), "utf8"
 const shippedWasm = sizes(join(dist, manifest.wasm)).raw;
 
 const firstLoad = {
-  standalone: { ...priced(dist, m.widget.firstLoadFiles), consistentAcrossRuns: m.widget.firstLoadConsistent },
-  embed: { ...priced(dist, m.embed.firstLoadFiles), consistentAcrossRuns: m.embed.firstLoadConsistent },
-  hello: { ...priced(hello, m.hello.firstLoadFiles), consistentAcrossRuns: m.hello.firstLoadConsistent },
+  standalone: { ...priced(dist, m.widget.firstLoadFiles, m.widget.firstLoadFileRuns), consistentAcrossRuns: m.widget.firstLoadConsistent },
+  embed: { ...priced(dist, m.embed.firstLoadFiles, m.embed.firstLoadFileRuns), consistentAcrossRuns: m.embed.firstLoadConsistent },
+  hello: { ...priced(hello, m.hello.firstLoadFiles, m.hello.firstLoadFileRuns), consistentAcrossRuns: m.hello.firstLoadConsistent },
   computedFromDist: { standalone: priced(dist, computed.standalone), embed: priced(dist, computed.embed) },
   serviceWorkerBeforeInteractive: {
     ...priced(dist, m.widget.serviceWorkerBeforeInteractiveFiles),
@@ -199,14 +201,19 @@ p("## First load", "");
 p(`What a first visit downloads before the first question is interactive, recorded in Chromium (network ` +
   `responses for the served files, requests started before the "Start the check" button was in the DOM, visible ` +
   `and enabled; for the hello world, before its \`<h1>\` was visible), priced at the brotli size of each file ` +
-  `on disk, each file once.`, "");
+  `on disk, each file once. Every file that any of the ${m.runs} runs downloaded is listed, with the number of runs ` +
+  `that downloaded it before that moment.`, "");
 const setTable = (label, set, note) => {
   p(`### ${label}`, "");
   if (note) p(note, "");
-  p("| file | raw | brotli |", "| --- | ---: | ---: |");
-  for (const f of set.files) p(`| ${code(f.file)} | ${n(f.raw)} | ${n(f.brotli)} |`);
-  p(`| **total** | **${n(set.raw)}** | **${n(set.brotli)}** (${kB(set.brotli)}) |`, "");
-  if (set.consistentAcrossRuns === false) p("**The set differed between runs** (see report.json, `measure.*.firstLoadPerRun`).", "");
+  p("| file | runs | raw | brotli |", "| --- | ---: | ---: | ---: |");
+  for (const f of set.files) p(`| ${code(f.file)} | ${f.runs}/${m.runs} | ${n(f.raw)} | ${n(f.brotli)} |`);
+  p(`| **total** | | **${n(set.raw)}** | **${n(set.brotli)}** (${kB(set.brotli)}) |`, "");
+  if (set.consistentAcrossRuns === false) {
+    const always = set.files.filter((f) => f.runs === m.runs).reduce((t, f) => t + f.brotli, 0);
+    p(`The set differed between runs: the files downloaded in every run make ${n(always)} bytes brotli ` +
+      "(each run's set is in report.json, `measure.*.firstLoadPerRun`).", "");
+  }
 };
 setTable("Standalone page (`index.html`)", firstLoad.standalone);
 const sw = firstLoad.serviceWorkerBeforeInteractive;
@@ -215,7 +222,7 @@ if (sw.requests > 0) {
   p(`Not counted above: in ${sw.runsWithIt} of ${m.runs} runs the service worker (registered by the page as it mounts, ` +
     `before the first render) had already started caching the built files before the Start button appeared. In the ` +
     `first run, ${sw.requests} of its requests started before that moment, for ${sw.files.map((f) => code(f.file)).join(", ")} ` +
-    `(${n(sw.brotli)} bytes brotli); they compete with the first render but are not needed for it. Over the whole first ` +
+    `(${n(sw.brotli)} bytes brotli): such requests compete with the first render but are not needed for it. Over the whole first ` +
     `run (the load, the walk to the result and 0.5 s more) the server sent the wasm ${wasmServed} time(s)` +
     (wasmServed > 1 ? ": the service worker caches its own copy, a second download from this test server, which sends no cache validators" : "") +
     ".", "");
@@ -228,6 +235,17 @@ const c = firstLoad.computedFromDist;
 p(`Computed from \`dist/\` alone (as \`scripts/check-budgets.sh\` does): standalone ` +
   `${c.standalone.files.map((f) => code(f.file)).join(" + ")} = ${n(c.standalone.brotli)} bytes; embed ` +
   `${c.embed.files.map((f) => code(f.file)).join(" + ")} = ${n(c.embed.brotli)} bytes.`, "");
+for (const [label, measured, comp] of [["standalone", firstLoad.standalone, c.standalone], ["embed", firstLoad.embed, c.embed]]) {
+  const mf = measured.files.map((f) => f.file);
+  const cf = comp.files.map((f) => f.file);
+  const extra = mf.filter((f) => !cf.includes(f));
+  const missing = cf.filter((f) => !mf.includes(f));
+  if (extra.length || missing.length) {
+    p(`The measured ${label} set differs from the computed one: ` +
+      [extra.length ? `measured also ${extra.map(code).join(", ")}` : "", missing.length ? `not measured ${missing.map(code).join(", ")}` : ""]
+        .filter(Boolean).join("; ") + ".", "");
+  }
+}
 p(`**First load, brotli: standalone ${n(firstLoad.standalone.brotli)} bytes (${kB(firstLoad.standalone.brotli)}), ` +
   `embed ${n(firstLoad.embed.brotli)} bytes (${kB(firstLoad.embed.brotli)}); hello world ${n(firstLoad.hello.brotli)} bytes ` +
   `(${kB(firstLoad.hello.brotli)}). Ratio to hello world: standalone ${ratio.standalone.toFixed(2)}×, embed ${ratio.embed.toFixed(2)}×.**`, "");
