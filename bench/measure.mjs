@@ -17,6 +17,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { loadavg } from "node:os";
+import { readFileSync } from "node:fs";
 import { chromium } from "../tests/e2e/node_modules/playwright-core/index.mjs";
 import { answerAll } from "../tests/e2e/journey.mjs";
 
@@ -317,7 +318,19 @@ const embedPage = (snippetHtml) =>
 
 const widgetServer = await serve(dist, { "/__bench/blank.html": blank, "/__bench/embed.html": embedPage(snippet) });
 const helloServer = await serve(helloDist, { "/__bench/blank.html": blank });
+/** The machine's CPU time counters (Linux /proc/stat, in ticks): total, idle, and stolen by the hypervisor. */
+function cpuTicks() {
+  try {
+    const [, ...f] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal (guest times are already in user and nice)
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { total, idle: f[3] + f[4], steal: f[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
 const loadBefore = loadavg();
+const ticksBefore = cpuTicks();
 const browser = await launch();
 const chromiumVersion = browser.version();
 const runs = { widget: [], embed: [], hello: [] };
@@ -353,6 +366,14 @@ console.log(JSON.stringify({
   cpuThrottlingRate: CPU_RATE,
   // The machine's load average (1, 5, 15 min) before and after: other work on it skews the times.
   loadAverage: { before: loadBefore, after: loadavg() },
+  // Over the whole measurement, the share of all cores' time that was busy (this and anything else
+  // running) and that the hypervisor took for other machines (steal): both skew the times.
+  cpu: (() => {
+    const after = cpuTicks();
+    if (!ticksBefore || !after) return null;
+    const total = after.total - ticksBefore.total;
+    return { busyPercent: (100 * (total - (after.idle - ticksBefore.idle))) / total, stealPercent: (100 * (after.steal - ticksBefore.steal)) / total };
+  })(),
   embedSnippet: snippet,
   widget: runs.widget.length ? summarize(runs.widget, widgetServer.origin) : undefined,
   embed: runs.embed.length ? summarize(runs.embed, widgetServer.origin) : undefined,

@@ -258,7 +258,10 @@ p(`Headless Chromium ${m.chromium}, CPU throttled ${m.cpuThrottlingRate}× (CDP 
   `\`timeStamp\` on "See my result" (the review page, after "No" to every warning sign and mild answers, as ` +
   `\`tests/e2e/journey.mjs\` answers) to the result heading ("${m.widget.resultHeadline}") in the DOM and visible. ` +
   `Load average before/after: ${la.before.map((x) => x.toFixed(2)).join(", ")} / ${la.after.map((x) => x.toFixed(2)).join(", ")} ` +
-  `(${tryRun("nproc", []) ?? "?"} cores); other work on the machine inflates these times.`, "");
+  `(${tryRun("nproc", []) ?? "?"} cores)` +
+  (m.cpu ? `; during the runs the cores were ${m.cpu.busyPercent.toFixed(0)}% busy (this benchmark and anything else), ` +
+    `and ${m.cpu.stealPercent.toFixed(0)}% of their time was stolen by the hypervisor` : "") +
+  `. Other work on the machine inflates these times; compare medians from one quiet machine.`, "");
 p("| page | from → to | median | min | max |", "| --- | --- | ---: | ---: | ---: |");
 const trow = (page, what, s) => s && p(`| ${page} | ${what} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.max)} |`);
 trow("standalone", "navigation → Start button visible and enabled", timings.standaloneInteractive);
@@ -315,7 +318,7 @@ const json = {
   sizes: { dist: distSizes, hello: helloSizes },
   firstLoad,
   ratio,
-  timings: { runs: m.runs, cpuThrottlingRate: m.cpuThrottlingRate, loadAverage: m.loadAverage, ms: timings, resultHeadline: m.widget.resultHeadline },
+  timings: { runs: m.runs, cpuThrottlingRate: m.cpuThrottlingRate, loadAverage: m.loadAverage, cpu: m.cpu, ms: timings, resultHeadline: m.widget.resultHeadline },
   twiggy,
   measure: { widget: m.widget, embed: m.embed, hello: m.hello },
 };
