@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Checks the byte budgets of an existing build (default dist/): no build, no browser, a few seconds.
+# Prints each budget with its actual size and limit; exits 1 naming every budget exceeded.
+#
+#   scripts/check-budgets.sh [dist-dir]
+#
+# All sizes are brotli -q 11 bytes of the files on disk (what a host serving precompressed or
+# brotli-compressed files sends); kB = 1000 bytes. The first-load sets are computed from dist/:
+#   standalone page: index.html + its stylesheets + the wasm-bindgen glue (.js) + the _bg.wasm
+#   embed:           spasm-triage.js (loader) + spasm-triage.json + glue + wasm
+# and the larger of the two is held to the first-load budgets. scripts/bench.sh measures the same
+# sets in Chromium (and reports a few small files the browser also asks for, like the favicon).
+set -euo pipefail
+
+# ---- The budgets: change them here, and only here. ----------------------------------------------
+# First load (the larger of the standalone and embed sets), at most:
+FIRST_LOAD_MAX=100000
+# ... and at most this many times the Yew hello world's first load (bench/hello/, same versions and
+# build settings). Its figure is read from bench/hello-world-bytes.txt, which scripts/bench.sh
+# writes, so this check needs no hello-world build.
+FIRST_LOAD_HELLO_FACTOR=2.1
+# Everything: every file under dist/, recursively (future articles*/ data files too), except
+# embed-snippet.html (text for people to copy, never downloaded), at most:
+TOTAL_MAX=160000
+# The loader (dist/spasm-triage.js), which every page with the tag downloads, at most:
+LOADER_MAX=5000
+# -------------------------------------------------------------------------------------------------
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dist="${1:-$root/dist}"
+hello_file="$root/bench/hello-world-bytes.txt"
+
+die() { printf 'check-budgets: %s\n' "$*" >&2; exit 2; }
+command -v brotli >/dev/null || die "brotli is missing (scripts/setup.sh installs it)"
+[ -f "$dist/index.html" ] && [ -f "$dist/spasm-triage.json" ] \
+  || die "$dist has no index.html and spasm-triage.json: build first (trunk build --release)"
+
+br() { brotli -q 11 -c "$dist/$1" | wc -c | tr -d ' '; }
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f kB", b / 1000 }'; }
+
+# The glue and wasm names, from the loader's manifest ({"glue":"…","wasm":"…"}).
+manifest="$(cat "$dist/spasm-triage.json")"
+glue="$(printf '%s' "$manifest" | sed -n 's/.*"glue":"\([^"]*\)".*/\1/p')"
+wasm="$(printf '%s' "$manifest" | sed -n 's/.*"wasm":"\([^"]*\)".*/\1/p')"
+[ -n "$glue" ] && [ -f "$dist/$glue" ] || die "spasm-triage.json names no glue file that exists"
+[ -n "$wasm" ] && [ -f "$dist/$wasm" ] || die "spasm-triage.json names no wasm file that exists"
+# The page's stylesheets, as index.html links them.
+mapfile -t css < <(grep -o '<link[^>]*rel="stylesheet"[^>]*>' "$dist/index.html" \
+  | sed -n 's/.*href="\(\.\/\)\{0,1\}\([^"]*\)".*/\2/p')
+
+sum_set() { # prints "total|a (n) + b (m) + …"
+  local total=0 parts="" f b
+  for f in "$@"; do
+    b="$(br "$f")"
+    total=$((total + b))
+    parts="${parts:+$parts + }$f ($b)"
+  done
+  printf '%s|%s\n' "$total" "$parts"
+}
+
+IFS='|' read -r standalone standalone_parts < <(sum_set index.html "${css[@]}" "$glue" "$wasm")
+IFS='|' read -r embed embed_parts < <(sum_set spasm-triage.js spasm-triage.json "$glue" "$wasm")
+if [ "$standalone" -ge "$embed" ]; then first="$standalone"; first_which="standalone"; else first="$embed"; first_which="embed"; fi
+loader="$(br spasm-triage.js)"
+total=0
+files=0
+while IFS= read -r -d '' f; do
+  total=$((total + $(brotli -q 11 -c "$f" | wc -c)))
+  files=$((files + 1))
+done < <(find "$dist" -type f ! -path "$dist/embed-snippet.html" -print0)
+
+hello=""
+if [ -f "$hello_file" ]; then
+  hello="$(grep -v '^[[:space:]]*#' "$hello_file" | grep -m1 -o '[0-9][0-9]*' || true)"
+fi
+
+printf 'check-budgets: %s (brotli -q 11 bytes; kB = 1000 bytes)\n' "$dist"
+printf '  standalone first load: %s = %s\n' "$standalone_parts" "$standalone"
+printf '  embed first load:      %s = %s\n' "$embed_parts" "$embed"
+
+failed=0
+check() { # name actual limit detail
+  local name="$1" actual="$2" limit="$3" detail="$4"
+  if [ "$actual" -le "$limit" ]; then
+    printf 'ok    %-34s %7s / %7s bytes  (%s of %s)  %s\n' "$name" "$actual" "$limit" "$(kb "$actual")" "$(kb "$limit")" "$detail"
+  else
+    printf 'FAIL  %-34s %7s / %7s bytes  (%s of %s)  %s: %s bytes over\n' "$name" "$actual" "$limit" "$(kb "$actual")" "$(kb "$limit")" "$detail" "$((actual - limit))"
+    failed=$((failed + 1))
+  fi
+}
+
+check "first load" "$first" "$FIRST_LOAD_MAX" "the $first_which set, the larger"
+if [ -n "$hello" ]; then
+  hello_limit="$(awk -v h="$hello" -v f="$FIRST_LOAD_HELLO_FACTOR" 'BEGIN { printf "%d", h * f }')"
+  check "first load vs hello world" "$first" "$hello_limit" "$FIRST_LOAD_HELLO_FACTOR x hello world's $hello (bench/hello-world-bytes.txt)"
+else
+  printf 'FAIL  %-34s no hello-world figure in %s: run scripts/bench.sh\n' "first load vs hello world" "$hello_file"
+  failed=$((failed + 1))
+fi
+check "everything" "$total" "$TOTAL_MAX" "$files files, all but embed-snippet.html"
+check "loader spasm-triage.js" "$loader" "$LOADER_MAX" "dist/spasm-triage.js"
+
+if [ "$failed" -gt 0 ]; then
+  printf 'check-budgets: %d budget(s) exceeded\n' "$failed" >&2
+  exit 1
+fi
+printf 'check-budgets: all budgets met\n'
