@@ -65,9 +65,19 @@ pub fn mount_by_id(id: &str) {
 /// the origin that hosts the page.
 fn register_service_worker() {
     let Some(window) = web_sys::window() else { return };
-    let container = window.navigator().service_worker();
-    // A promise we need not await: the page works the same without it.
-    let _ = container.register("sw.js");
+    // After the page has loaded, so caching every file never competes with the first screen.
+    let register = wasm_bindgen::closure::Closure::once_into_js(|| {
+        if let Some(window) = web_sys::window() {
+            // A promise we need not await: the page works the same without it.
+            let _ = window.navigator().service_worker().register("sw.js");
+        }
+    });
+    let loaded = window.document().is_some_and(|d| d.ready_state() == "complete");
+    if loaded {
+        let _ = window.set_timeout_with_callback(register.unchecked_ref());
+    } else {
+        let _ = window.add_event_listener_with_callback("load", register.unchecked_ref());
+    }
 }
 
 /// Mounts a widget configured by `host`'s `data-*` attributes into `container`, which must be inside
