@@ -10,6 +10,20 @@
 
 use crate::ids::{CauseFamily, Factor, Finding, Level};
 
+/// One finding's words in a language table: `words!(ChestPain, question, why, sign)`.
+macro_rules! words {
+    ($f:ident, $question:literal, $why:literal, $sign:literal) => {
+        $crate::i18n::FindingWords { finding: $crate::ids::Finding::$f, question: $question, why: $why, sign: $sign }
+    };
+}
+
+/// One factor's words in a language table: `factor!(HeavyLifting, label, contributed)`.
+macro_rules! factor {
+    ($f:ident, $label:literal, $contributed:literal) => {
+        $crate::i18n::FactorWords { factor: $crate::ids::Factor::$f, label: $label, contributed: $contributed }
+    };
+}
+
 mod en;
 mod es;
 

@@ -5,20 +5,8 @@
 //! "adormecimiento", "hormigueo", "defensas bajas". The clinical wording (findings, levels,
 //! reasons) is what clinicians review in `docs/rules.md`, next to the English.
 
-use super::{FactorWords, FamilyWords, FindingWords, LevelWords, ReasonWords, StretchWords, Texts};
-use crate::ids::{CauseFamily, Factor, Finding, Level};
-
-macro_rules! words {
-    ($f:ident, $question:literal, $why:literal, $sign:literal) => {
-        FindingWords { finding: Finding::$f, question: $question, why: $why, sign: $sign }
-    };
-}
-
-macro_rules! factor {
-    ($f:ident, $label:literal, $contributed:literal) => {
-        FactorWords { factor: Factor::$f, label: $label, contributed: $contributed }
-    };
-}
+use super::{FamilyWords, LevelWords, ReasonWords, StretchWords, Texts};
+use crate::ids::{CauseFamily, Level};
 
 pub static ES: Texts = Texts {
     name: "Español",
