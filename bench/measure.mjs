@@ -20,6 +20,7 @@ import { loadavg } from "node:os";
 import { readFileSync } from "node:fs";
 import { chromium } from "../tests/e2e/node_modules/playwright-core/index.mjs";
 import { answerAll } from "../tests/e2e/journey.mjs";
+import { TYPES } from "../tests/e2e/content-types.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -48,17 +49,6 @@ const log = (...m) => console.error("measure:", ...m);
 // A static server like tests/e2e/harness.mjs: no compression, no caching headers. It also serves
 // /__bench/embed.html (a host page with dist/embed-snippet.html's tag, pointed at this server) and
 // /__bench/blank.html, and logs every request it answers.
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-  ".webmanifest": "application/manifest+json",
-};
 
 async function serve(root, extra = {}) {
   const served = [];

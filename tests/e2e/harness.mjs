@@ -7,20 +7,10 @@ import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
+import { TYPES } from "./content-types.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const DIST = resolve(process.env.SPASM_DIST ?? join(here, "..", "..", "dist"));
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-  ".webmanifest": "application/manifest+json",
-};
 
 export const HOSTS = join(here, "hosts");
 
