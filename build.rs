@@ -1,22 +1,57 @@
-//! Parses and validates the articles at build time (no markdown parser in the wasm) and writes them
-//! as static data to $OUT_DIR/articles.rs: content/articles/*.md (English) and
-//! content/articles-es/*.md (Spanish, the same file names). A broken article, or a missing
-//! translation, fails the build with its file and line.
+//! Parses and validates the articles at build time (no markdown parser in the wasm):
+//! content/articles/*.md (English) and content/articles-es/*.md (Spanish, the same file names). A
+//! broken article, or a missing translation, fails the build with its file and line.
+//!
+//! Writes, in $OUT_DIR:
+//! - articles.rs: the index built into the widget (slugs, related ids, titles) and the names of the
+//!   data files, which carry a hash of their content;
+//! - articles-en.txt and articles-es.txt: each language's articles as one data file
+//!   (`content::encode`), which native tests read.
+//!
+//! and copies the data files, under their hashed names, to `<target>/<profile>/spasm-triage-articles/`,
+//! where Trunk's post-build hook (scripts/post-build.sh) picks them up for dist/.
 
 #[allow(dead_code)]
 #[path = "src/content.rs"]
 mod content;
 
-use std::path::Path;
+#[path = "src/css.rs"]
+mod css;
+
+use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=src/content.rs");
+    println!("cargo:rerun-if-changed=styles/widget.css");
+    let css = std::fs::read_to_string("styles/widget.css").unwrap_or_else(|e| fail(&format!("styles/widget.css: cannot read: {e}")));
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    std::fs::write(out_dir.join("widget.min.css"), css::minify(&css)).expect("write widget.min.css");
     let english = library("content/articles");
     let spanish = library("content/articles-es");
     content::check_translation(&english, &spanish, "content/articles-es").unwrap_or_else(|e| fail(&e.to_string()));
-    let source = content::to_rust_source("ARTICLES_EN", &english) + &content::to_rust_source("ARTICLES_ES", &spanish);
-    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("articles.rs");
-    std::fs::write(&out, source).expect("write articles.rs");
+    let out = out_dir;
+    let data = [content::encode(&english), content::encode(&spanish)];
+    let names = [("en", &data[0]), ("es", &data[1])].map(|(lang, text)| format!("articles-{lang}-{:016x}.txt", fnv1a(text.as_bytes())));
+    // The folder the post-build hook reads: $OUT_DIR is <target>/<profile>/build/<package>-<hash>/out.
+    let shipped = out.ancestors().nth(3).expect("OUT_DIR has a profile folder").join("spasm-triage-articles");
+    let _ = std::fs::remove_dir_all(&shipped);
+    std::fs::create_dir_all(&shipped).expect("create the data file folder");
+    for ((lang, text), name) in [("en", &data[0]), ("es", &data[1])].into_iter().zip(&names) {
+        std::fs::write(out.join(format!("articles-{lang}.txt")), text).expect("write a data file");
+        std::fs::write(shipped.join(name), text).expect("write a data file");
+    }
+    let mut source = String::from("pub static INDEX: &[ArticleMeta] = &[\n");
+    for (a, b) in english.iter().zip(&spanish) {
+        let related: Vec<String> = a.related.iter().map(|id| format!("{id:?}")).collect();
+        source += &format!("    ArticleMeta {{ slug: {:?}, related: &[{}], titles: [{:?}, {:?}] }},\n", a.slug, related.join(", "), a.title, b.title);
+    }
+    source += &format!("];\npub static DATA_FILES: [&str; 2] = [{:?}, {:?}];\n", names[0], names[1]);
+    std::fs::write(out.join("articles.rs"), source).expect("write articles.rs");
+}
+
+/// A 64-bit FNV-1a hash: enough to give each version of a data file its own name.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 /// Every article in `dir`, parsed and checked, in slug order.

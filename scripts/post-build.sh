@@ -10,11 +10,19 @@ glue="$(cd "$dir" && ls spasm-triage-*.js | head -n 1)"
 wasm="$(cd "$dir" && ls spasm-triage-*_bg.wasm | head -n 1)"
 printf '{"glue":"%s","wasm":"%s"}\n' "$glue" "$wasm" > "$dir/spasm-triage.json"
 
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# The articles' data files (fetched when the library first opens), which build.rs wrote beside the
+# wasm build under names with a hash of their content. Exactly two: English and Spanish.
+profile="release"; [ "${TRUNK_PROFILE:-release}" = "debug" ] && profile="debug"
+articles="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/$profile/spasm-triage-articles"
+[ "$(ls "$articles"/articles-*.txt 2>/dev/null | wc -l)" -eq 2 ] \
+  || { echo "post-build: no article data files in $articles (build.rs writes them)" >&2; exit 1; }
+cp "$articles"/articles-*.txt "$dir/"
+
 # The service worker caches every built file; its version changes whenever any file does.
 files="$(cd "$dir" && find . -type f ! -name sw.js ! -name embed-snippet.html ! -name '.*' | sed 's|^\./||' | sort)"
 version="$(cd "$dir" && printf '%s\n' $files | xargs sha256sum | sha256sum | cut -c1-16)"
 list="$(printf '%s\n' $files | sed 's/.*/"&"/' | paste -sd, -)"
-root="$(cd "$(dirname "$0")/.." && pwd)"
 sed -e "s/__VERSION__/$version/" -e "s|__FILES__|[$list]|" "$root/loader/sw.template.js" > "$dir/sw.js"
 
 sri="sha384-$(openssl dgst -sha384 -binary "$dir/spasm-triage.js" | openssl base64 -A)"

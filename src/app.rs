@@ -10,7 +10,7 @@ use crate::i18n::{fill, Lang, Reading};
 use crate::session::{Action, Screen, Session};
 
 /// The widget's styles, compiled in; [`crate::mount`] adopts them into the widget's shadow root.
-pub const WIDGET_CSS: &str = include_str!("../styles/widget.css");
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// The session as Yew state: the reducer is [`Session::apply`].
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -203,8 +203,8 @@ pub fn App(props: &AppProps) -> Html {
         },
         Screen::Review => html! { <ReviewAnswers /> },
         Screen::Result => html! { <ResultView /> },
-        Screen::Library => html! { <LibraryView /> },
-        Screen::Article(index) => html! { <ArticleView {index} /> },
+        Screen::Library => html! { <LibraryView page_url={props.page_url.clone().map(AttrValue::from)} /> },
+        Screen::Article(index) => html! { <ArticleView {index} page_url={props.page_url.clone().map(AttrValue::from)} /> },
         Screen::Coach => html! { <SelfCareCoach /> },
     };
     // Kiosk mode: any touch, pointer or key counts as activity for the idle reset; no context menu.

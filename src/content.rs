@@ -2,9 +2,11 @@
 //! validated at build time.
 //!
 //! `build.rs` includes this file, parses every `content/articles/*.md`, and fails the build with the
-//! file and line of the first problem. The widget receives the articles as data ([`Block`] and
-//! [`Inline`] trees), never as HTML, so no article can inject markup. The same code is tested
-//! natively with good and broken fixtures.
+//! file and line of the first problem. It writes each language's articles as one data file
+//! ([`encode`]) that the widget fetches when the library first opens, so the articles cost the first
+//! screen nothing; the widget reads it back with [`decode`] into [`Block`] and [`Inline`] trees,
+//! never HTML, so no article can inject markup. The same code is tested natively with good and
+//! broken fixtures.
 //!
 //! The markdown subset: one `# Title` first, `##` headings, paragraphs, `-` bullet lists, `1.`
 //! numbered lists, `**bold**`, `*italic*`, and links to other articles as `[text](slug.md)`.
@@ -81,6 +83,9 @@ pub fn parse_article(file: &str, text: &str) -> Result<Article, ContentError> {
         return Err(err(1, format!("file name \"{name}\" must be lowercase letters, digits and hyphens")));
     }
     let text = text.replace("\r\n", "\n");
+    if let Some(n) = text.lines().position(|l| l.chars().any(|c| c.is_control() && c != '\t')) {
+        return Err(err(n + 1, "control characters are not allowed in articles".into()));
+    }
     let (meta, body_start) = split_front_matter(&text).map_err(|(line, m)| err(line, m))?;
     let field = |key: &str| -> Result<&MetaValue, ContentError> {
         meta.iter().find(|(k, _, _)| k == key).map(|(_, _, v)| v).ok_or_else(|| err(1, format!("front matter is missing \"{key}\"")))
@@ -479,126 +484,160 @@ fn link_targets(line: &str) -> Vec<String> {
     out
 }
 
-/// Articles matching every word of `query` in the title, summary or text, best first (title hits
-/// before text hits). Case-insensitive; works offline on the bundled data.
-pub fn search<'a, A, F>(articles: &'a [A], query: &str, text_of: F) -> Vec<&'a A>
-where
-    F: Fn(&A) -> (&str, String),
-{
-    let words: Vec<String> = query.split_whitespace().map(|w| w.to_lowercase()).filter(|w| w.len() > 1).collect();
-    if words.is_empty() {
-        return Vec::new();
-    }
-    let mut scored: Vec<(usize, usize, &A)> = articles
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| {
-            let (title, body) = text_of(a);
-            let (title, body) = (title.to_lowercase(), body.to_lowercase());
-            let mut score = 0;
-            for w in &words {
-                if title.contains(w.as_str()) {
-                    score += 10;
-                } else if body.contains(w.as_str()) {
-                    score += 1;
-                } else {
-                    return None;
-                }
-            }
-            Some((score, i, a))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, _, a)| a).collect()
-}
-
-/// Inline text as the widget stores it: static data, built into the wasm by `build.rs`.
-#[derive(Debug, PartialEq, Eq)]
-pub enum StaticInline {
-    Text(&'static str),
-    Strong(&'static str),
-    Emphasis(&'static str),
-    Link { text: &'static str, slug: &'static str },
-}
-
-/// A block as the widget stores it.
-#[derive(Debug, PartialEq, Eq)]
-pub enum StaticBlock {
-    Heading(&'static [StaticInline]),
-    Paragraph(&'static [StaticInline]),
-    List { ordered: bool, items: &'static [&'static [StaticInline]] },
-}
-
-/// An article as the widget stores it.
-#[derive(Debug, PartialEq, Eq)]
-pub struct StaticArticle {
-    pub slug: &'static str,
-    pub title: &'static str,
-    pub summary: &'static str,
-    pub tags: &'static [&'static str],
-    pub related: &'static [&'static str],
-    pub sources: &'static [&'static str],
-    pub reviewed: &'static str,
-    pub blocks: &'static [StaticBlock],
-}
-
-impl StaticArticle {
+impl Article {
     /// The summary and body as plain text, for search.
     pub fn plain_text(&self) -> String {
-        let mut out = String::from(self.summary);
+        let mut out = self.summary.clone();
         out.push('\n');
-        let mut push = |inlines: &[StaticInline]| {
+        let mut push = |inlines: &[Inline]| {
             for inline in inlines {
-                let (StaticInline::Text(t) | StaticInline::Strong(t) | StaticInline::Emphasis(t) | StaticInline::Link { text: t, .. }) = inline;
+                let (Inline::Text(t) | Inline::Strong(t) | Inline::Emphasis(t) | Inline::Link { text: t, .. }) = inline;
                 out.push_str(t);
             }
             out.push('\n');
         };
-        for block in self.blocks {
+        for block in &self.blocks {
             match block {
-                StaticBlock::Heading(i) | StaticBlock::Paragraph(i) => push(i),
-                StaticBlock::List { items, .. } => items.iter().for_each(|i| push(i)),
+                Block::Heading(i) | Block::Paragraph(i) => push(i),
+                Block::List { items, .. } => items.iter().for_each(|i| push(i)),
             }
         }
         out
     }
 }
 
-/// Writes the articles as Rust source for a `static {name}: &[StaticArticle]` (used by
-/// `build.rs`). Strings are written with `{:?}`, so any text is escaped safely.
-pub fn to_rust_source(name: &str, articles: &[Article]) -> String {
-    fn inlines(out: &mut String, list: &[Inline]) {
-        out.push_str("&[");
-        for inline in list {
-            match inline {
-                Inline::Text(t) => out.push_str(&format!("StaticInline::Text({t:?}),")),
-                Inline::Strong(t) => out.push_str(&format!("StaticInline::Strong({t:?}),")),
-                Inline::Emphasis(t) => out.push_str(&format!("StaticInline::Emphasis({t:?}),")),
-                Inline::Link { text, slug } => out.push_str(&format!("StaticInline::Link {{ text: {text:?}, slug: {slug:?} }},")),
-            }
-        }
-        out.push(']');
-    }
-    let strs = |list: &[String]| format!("&[{}]", list.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "));
-    let mut out = format!("pub static {name}: &[StaticArticle] = &[\n");
+/// The first line of an article data file: the format and its version.
+const DATA_HEADER: &str = "spasm-articles 1";
+/// Separates the pieces of inline text on one line of a data file.
+const SPAN: char = '\u{1f}';
+
+/// Writes parsed articles as the data file the widget fetches when the library opens (used by
+/// `build.rs`). One record per line, its kind in the first character:
+///
+/// ```text
+/// spasm-articles 1
+/// A<slug>  T<title>  S<summary>  R<reviewed>  G<tag>…  L<related id>…  C<source>…
+/// H<heading>  P<paragraph>  O<first item of a numbered list>  o<next item>  U, u: the same, bulleted
+/// E (the last line: a file cut short is refused)
+/// ```
+///
+/// Inline text is pieces joined by U+001F, each `t` text, `b` bold, `i` italic or `k<slug> <text>`
+/// a link. Articles never hold control characters (the parser refuses them), so nothing needs
+/// escaping. [`decode`] reads it back.
+pub fn encode(articles: &[Article]) -> String {
+    let mut out = String::from(DATA_HEADER);
+    let mut line = |kind: char, text: &str| {
+        out.push('\n');
+        out.push(kind);
+        out.push_str(text);
+    };
+    let spans = |inlines: &[Inline]| {
+        let pieces: Vec<String> = inlines
+            .iter()
+            .map(|inline| match inline {
+                Inline::Text(t) => format!("t{t}"),
+                Inline::Strong(t) => format!("b{t}"),
+                Inline::Emphasis(t) => format!("i{t}"),
+                Inline::Link { text, slug } => format!("k{slug} {text}"),
+            })
+            .collect();
+        pieces.join(&SPAN.to_string())
+    };
     for a in articles {
-        out.push_str(&format!(
-            "StaticArticle {{ slug: {:?}, title: {:?}, summary: {:?}, tags: {}, related: {}, sources: {}, reviewed: {:?}, blocks: &[",
-            a.slug, a.title, a.summary, strs(&a.tags), strs(&a.related), strs(&a.sources), a.reviewed,
-        ));
+        for (kind, text) in [('A', &a.slug), ('T', &a.title), ('S', &a.summary), ('R', &a.reviewed)] {
+            line(kind, text);
+        }
+        for (kind, list) in [('G', &a.tags), ('L', &a.related), ('C', &a.sources)] {
+            list.iter().for_each(|x| line(kind, x));
+        }
         for block in &a.blocks {
             match block {
-                Block::Heading(i) => { out.push_str("StaticBlock::Heading("); inlines(&mut out, i); out.push_str("),"); }
-                Block::Paragraph(i) => { out.push_str("StaticBlock::Paragraph("); inlines(&mut out, i); out.push_str("),"); }
+                Block::Heading(i) => line('H', &spans(i)),
+                Block::Paragraph(i) => line('P', &spans(i)),
                 Block::List { ordered, items } => {
-                    out.push_str(&format!("StaticBlock::List {{ ordered: {ordered}, items: &["));
-                    for item in items { inlines(&mut out, item); out.push(','); }
-                    out.push_str("] },");
+                    for (n, item) in items.iter().enumerate() {
+                        let kind = match (ordered, n) { (true, 0) => 'O', (true, _) => 'o', (false, 0) => 'U', (false, _) => 'u' };
+                        line(kind, &spans(item));
+                    }
                 }
             }
         }
-        out.push_str("] },\n");
     }
-    out.push_str("];\n");
+    line('E', "");
+    out.push('\n');
     out
+}
+
+/// Reads a data file written by [`encode`]. A file that is not one (a damaged download, an error
+/// page served in its place) gives the number of the first line that makes no sense.
+pub fn decode(data: &str) -> Result<Vec<Article>, usize> {
+    let mut lines = data.lines().enumerate().map(|(n, l)| (n + 1, l));
+    if lines.next().map(|(_, l)| l) != Some(DATA_HEADER) {
+        return Err(1);
+    }
+    let mut articles: Vec<Article> = Vec::new();
+    let mut ended = false;
+    for (n, line) in lines {
+        let mut chars = line.chars();
+        let kind = chars.next().ok_or(n)?;
+        let text = chars.as_str();
+        if ended {
+            return Err(n);
+        }
+        if kind == 'E' {
+            ended = true;
+            continue;
+        }
+        if kind == 'A' {
+            articles.push(Article {
+                slug: text.into(),
+                title: String::new(),
+                summary: String::new(),
+                tags: Vec::new(),
+                related: Vec::new(),
+                sources: Vec::new(),
+                reviewed: String::new(),
+                blocks: Vec::new(),
+            });
+            continue;
+        }
+        let a = articles.last_mut().ok_or(n)?;
+        match kind {
+            'T' => a.title = text.into(),
+            'S' => a.summary = text.into(),
+            'R' => a.reviewed = text.into(),
+            'G' => a.tags.push(text.into()),
+            'L' => a.related.push(text.into()),
+            'C' => a.sources.push(text.into()),
+            _ => {
+                let mut inlines = Vec::new();
+                for piece in text.split(SPAN) {
+                    let mut chars = piece.chars();
+                    let kind = chars.next().ok_or(n)?;
+                    let t = chars.as_str().to_string();
+                    inlines.push(match kind {
+                        't' => Inline::Text(t),
+                        'b' => Inline::Strong(t),
+                        'i' => Inline::Emphasis(t),
+                        'k' => {
+                            let (slug, text) = t.split_once(' ').ok_or(n)?;
+                            Inline::Link { text: text.into(), slug: slug.into() }
+                        }
+                        _ => return Err(n),
+                    });
+                }
+                match (kind, a.blocks.last_mut()) {
+                    ('H', _) => a.blocks.push(Block::Heading(inlines)),
+                    ('P', _) => a.blocks.push(Block::Paragraph(inlines)),
+                    ('O' | 'U', _) => a.blocks.push(Block::List { ordered: kind == 'O', items: vec![inlines] }),
+                    ('o', Some(Block::List { ordered: true, items })) | ('u', Some(Block::List { ordered: false, items })) => items.push(inlines),
+                    _ => return Err(n),
+                }
+            }
+        }
+    }
+    if !ended || articles.is_empty() || articles.iter().any(|a| a.title.is_empty() || a.blocks.is_empty()) {
+        return Err(data.lines().count().max(1));
+    }
+    Ok(articles)
 }

@@ -372,6 +372,11 @@ pub struct Texts {
     pub sources: &'static str,
     /// "Last reviewed {date}."
     pub last_reviewed: &'static str,
+    /// Shown while the articles' text downloads (the first time the library opens).
+    pub articles_loading: &'static str,
+    /// Shown when the articles could not be downloaded.
+    pub articles_failed: &'static str,
+    pub try_again: &'static str,
 
     // The summary for a doctor.
     pub summary_title: &'static str,
@@ -615,6 +620,9 @@ impl Texts {
             ("many_match", t.many_match),
             ("sources", t.sources),
             ("last_reviewed", t.last_reviewed),
+            ("articles_loading", t.articles_loading),
+            ("articles_failed", t.articles_failed),
+            ("try_again", t.try_again),
             ("summary_title", t.summary_title),
             ("summary_done_on", t.summary_done_on),
             ("summary_text_title", t.summary_text_title),

@@ -7,7 +7,10 @@
 //! - [`triage`]: the engine, the only place that decides a level of care;
 //! - [`questionnaire`]: the pages of the interview and how choices become answers;
 //! - [`session`]: one patient's session and its reducer;
-//! - [`content`], [`library`]: articles parsed at build time, search and "read more";
+//! - [`content`], [`library`]: articles checked at build time and fetched as data when the library
+//!   opens; their index, search and "read more";
+//! - [`sort`]: a small stable sort for short lists;
+//! - [`css`]: the widget stylesheet's minifier, run at build time;
 //! - [`coach`]: the self-care coach's timing policy (ice or heat, rounds, rest gaps);
 //! - [`kiosk`]: the waiting-room idle policy;
 //! - [`config`]: the practice's `data-*` configuration, parsed without panics.
@@ -26,7 +29,9 @@ pub mod triage;
 pub mod coach;
 pub mod config;
 pub mod content;
+pub mod css;
 pub mod library;
+pub mod sort;
 
 pub mod app;
 pub mod components;

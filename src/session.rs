@@ -18,7 +18,7 @@ pub enum Screen {
     Result,
     /// The article library.
     Library,
-    /// Article `n` of [`crate::library::articles`] (the same in every language).
+    /// Article `n` of [`crate::library::INDEX`] (the same in every language).
     Article(usize),
     /// The self-care coach (only after a `self_care` or `soon` result).
     Coach,
@@ -46,7 +46,7 @@ pub enum Action {
     SeeResult,
     StartOver,
     OpenLibrary,
-    /// Open article `n` of [`crate::library::articles`].
+    /// Open article `n` of [`crate::library::INDEX`].
     OpenArticle(usize),
     /// Open the self-care coach: ignored unless the result offers it.
     OpenCoach,
@@ -136,7 +136,7 @@ impl Session {
             Action::SeeResult => {}
             Action::StartOver => next = Session::default(),
             Action::OpenLibrary => next.go(Screen::Library),
-            Action::OpenArticle(n) if n < crate::library::ARTICLES_EN.len() => next.go(Screen::Article(n)),
+            Action::OpenArticle(n) if n < crate::library::count() => next.go(Screen::Article(n)),
             Action::OpenArticle(_) => {}
             Action::OpenCoach if next.screen == Screen::Result && crate::coach::coach_offered(next.outcome().level) => {
                 next.go(Screen::Coach)

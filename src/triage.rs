@@ -203,7 +203,8 @@ pub fn triage(answers: &Answers) -> Outcome {
 
     // Most urgent first; a combination before single findings of the same level, since it
     // explains more. The sort is stable, so ties keep the spec's order.
-    reasons.sort_by_key(|r| (std::cmp::Reverse(r.level), r.combination.is_none()));
+    let key = |r: &Reason| (std::cmp::Reverse(r.level), r.combination.is_none());
+    crate::sort::sort_small(&mut reasons, |a, b| key(a) < key(b));
     let level = reasons.first().map_or(Level::SelfCare, |r| r.level);
 
     Outcome { level, reasons, safety_net: safety_net(level, answers), factors: factor_groups(answers) }
@@ -262,7 +263,7 @@ fn safety_net(level: Level, answers: &Answers) -> Vec<SafetyNet> {
         }
     }
     nets.retain(|net| !net.signs.is_empty());
-    nets.sort_by_key(|net| std::cmp::Reverse(net.level));
+    crate::sort::sort_small(&mut nets, |a, b| a.level > b.level);
     nets
 }
 

@@ -1,16 +1,18 @@
 use yew::prelude::*;
 
+use super::library_view::{use_articles, Articles};
 use crate::app::{send, SessionContext};
+use crate::content::{Block, Inline};
 use crate::hooks::use_texts;
 use crate::i18n::fill;
-use crate::content::{StaticBlock, StaticInline};
-use crate::i18n::Lang;
-use crate::library::{articles, position};
+use crate::library::position;
 use crate::session::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     pub index: usize,
+    /// The widget's standalone page or folder: the articles' data files sit beside it.
+    pub page_url: Option<AttrValue>,
 }
 
 /// One article, rendered from data (never from HTML), with its sources at the foot.
@@ -18,14 +20,31 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let session = use_context::<SessionContext>().expect("session context");
     let t = use_texts();
-    let lang = use_context::<Lang>().unwrap_or_default();
-    let Some(article) = articles(lang).get(props.index) else { return html! {} };
-    let inline = |i: &StaticInline| -> Html {
+    let articles = use_articles(props.page_url.clone());
+    let back = send(&session, Action::Back);
+    let back = html! { <button type="button" class="st-secondary" onclick={back}>{ t.back }</button> };
+    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
+    let list = match &articles {
+        Articles::Ready(list) => list,
+        other => {
+            // The title is built in, so the heading shows at once.
+            let title = crate::library::title(lang, props.index).unwrap_or_default();
+            return html! {
+                <article class="st-screen st-article">
+                    <h2 data-focus-heading="" tabindex="-1">{ title }</h2>
+                    { other.status(t) }
+                    { back }
+                </article>
+            };
+        }
+    };
+    let Some(article) = list.get(props.index) else { return html! {} };
+    let inline = |i: &Inline| -> Html {
         match i {
-            StaticInline::Text(t) => html! { { *t } },
-            StaticInline::Strong(t) => html! { <strong>{ *t }</strong> },
-            StaticInline::Emphasis(t) => html! { <em>{ *t }</em> },
-            StaticInline::Link { text, slug } => {
+            Inline::Text(t) => html! { { t } },
+            Inline::Strong(t) => html! { <strong>{ t }</strong> },
+            Inline::Emphasis(t) => html! { <em>{ t }</em> },
+            Inline::Link { text, slug } => {
                 let target = position(slug);
                 let session = session.clone();
                 let onclick = Callback::from(move |_| {
@@ -33,31 +52,30 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         session.dispatch(Action::OpenArticle(n));
                     }
                 });
-                html! { <button type="button" class="st-inline-link" {onclick}>{ *text }</button> }
+                html! { <button type="button" class="st-inline-link" {onclick}>{ text }</button> }
             }
         }
     };
     let blocks = article.blocks.iter().map(|b| match b {
-        StaticBlock::Heading(i) => html! { <h3>{ for i.iter().map(inline) }</h3> },
-        StaticBlock::Paragraph(i) => html! { <p>{ for i.iter().map(inline) }</p> },
-        StaticBlock::List { ordered: true, items } => html! {
+        Block::Heading(i) => html! { <h3>{ for i.iter().map(inline) }</h3> },
+        Block::Paragraph(i) => html! { <p>{ for i.iter().map(inline) }</p> },
+        Block::List { ordered: true, items } => html! {
             <ol>{ for items.iter().map(|item| html! { <li>{ for item.iter().map(inline) }</li> }) }</ol>
         },
-        StaticBlock::List { ordered: false, items } => html! {
+        Block::List { ordered: false, items } => html! {
             <ul>{ for items.iter().map(|item| html! { <li>{ for item.iter().map(inline) }</li> }) }</ul>
         },
     });
-    let back = send(&session, Action::Back);
     html! {
         <article class="st-screen st-article">
-            <h2 data-focus-heading="" tabindex="-1">{ article.title }</h2>
+            <h2 data-focus-heading="" tabindex="-1">{ &article.title }</h2>
             { for blocks }
             <footer class="st-sources">
                 <h3>{ t.sources }</h3>
-                <ul>{ for article.sources.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
-                <p class="st-muted">{ fill(t.last_reviewed, &[("date", article.reviewed)]) }</p>
+                <ul>{ for article.sources.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                <p class="st-muted">{ fill(t.last_reviewed, &[("date", &article.reviewed)]) }</p>
             </footer>
-            <button type="button" class="st-secondary" onclick={back}>{ t.back }</button>
+            { back }
         </article>
     }
 }

@@ -1,38 +1,50 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::{send, SessionContext};
+use crate::content::Article;
 use crate::hooks::use_texts;
-use crate::i18n::fill;
-use crate::i18n::Lang;
-use crate::library::{articles, find};
+use crate::i18n::{fill, Lang};
+use crate::library::{data_url, load, search};
 use crate::session::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct LibraryViewProps {
+    /// The widget's standalone page or folder: the articles' data files sit beside it.
+    pub page_url: Option<AttrValue>,
+}
 
 /// The article library: search and a list of every article.
 #[function_component]
-pub fn LibraryView() -> Html {
+pub fn LibraryView(props: &LibraryViewProps) -> Html {
     let session = use_context::<SessionContext>().expect("session context");
     let t = use_texts();
-    let lang = use_context::<Lang>().unwrap_or_default();
-    let list = articles(lang);
+    let articles = use_articles(props.page_url.clone());
     let query = use_state(String::new);
+    let back = send(&session, Action::Back);
+    let back = html! { <button type="button" class="st-secondary" onclick={back}>{ t.back }</button> };
+    let heading = html! { <h2 data-focus-heading="" tabindex="-1">{ t.library_title }</h2> };
+    let list = match &articles {
+        Articles::Ready(list) => list,
+        other => return html! { <section class="st-screen">{ heading }{ other.status(t) }{ back }</section> },
+    };
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
-    let shown: Vec<usize> = if query.trim().is_empty() {
-        (0..list.len()).collect()
-    } else {
-        find(lang, &query)
-    };
+    let shown: Vec<usize> = if query.trim().is_empty() { (0..list.len()).collect() } else { search(list, &query) };
     let items = shown.iter().map(|n| {
-        let n = *n;
-        let article = &list[n];
-        let onclick = send(&session, Action::OpenArticle(n));
+        let article = &list[*n];
+        let onclick = send(&session, Action::OpenArticle(*n));
         html! {
             <li>
-                <button type="button" class="st-article-link" {onclick}>{ article.title }</button>
-                <p class="st-muted">{ article.summary }</p>
+                <button type="button" class="st-article-link" {onclick}>{ &article.title }</button>
+                <p class="st-muted">{ &article.summary }</p>
             </li>
         }
     });
@@ -42,15 +54,105 @@ pub fn LibraryView() -> Html {
         (false, 1) => t.one_match.to_string(),
         (false, n) => fill(t.many_match, &[("n", &n.to_string())]),
     };
-    let back = send(&session, Action::Back);
     html! {
         <section class="st-screen">
-            <h2 data-focus-heading="" tabindex="-1">{ t.library_title }</h2>
+            { heading }
             <label class="st-search" for="st-search">{ t.search_label }</label>
             <input id="st-search" type="search" value={(*query).clone()} {oninput} autocomplete="off" />
             <p class="st-muted" role="status">{ status }</p>
             <ul class="st-library">{ for items }</ul>
-            <button type="button" class="st-secondary" onclick={back}>{ t.back }</button>
+            { back }
         </section>
     }
+}
+
+/// The articles of the widget's language, as far as they have downloaded.
+pub enum Articles {
+    Loading,
+    Ready(Rc<Vec<Article>>),
+    /// The download failed (offline, or a damaged file); the callback tries again.
+    Failed(Callback<MouseEvent>),
+}
+
+impl Articles {
+    /// What to show while the articles are not ready: a status line, and a retry button on failure.
+    pub fn status(&self, t: &crate::i18n::Texts) -> Html {
+        match self {
+            Articles::Failed(retry) => html! {
+                <>
+                    <p class="st-muted" role="status">{ t.articles_failed }</p>
+                    <button type="button" class="st-primary" onclick={retry}>{ t.try_again }</button>
+                </>
+            },
+            _ => html! { <p class="st-muted" role="status">{ t.articles_loading }</p> },
+        }
+    }
+}
+
+/// Per language (in `Lang` order): the downloaded articles, or whether a download is under way or
+/// failed. Shared by every widget on the page; the articles are the same for every patient, so a
+/// kiosk reset keeps them.
+#[derive(Default)]
+struct Cache {
+    articles: [Option<Rc<Vec<Article>>>; 2],
+    loading: [bool; 2],
+    failed: [bool; 2],
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// The articles in the widget's language: downloads the language's data file the first time it is
+/// needed (the text is not in the wasm, so the first screen never waits for it).
+#[hook]
+pub fn use_articles(page_url: Option<AttrValue>) -> Articles {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let update = use_force_update();
+    let attempt = use_state(|| 0u32);
+    {
+        let update = update.clone();
+        use_effect_with((lang, *attempt), move |(lang, _)| {
+            let (i, lang) = (*lang as usize, *lang);
+            let start = CACHE.with_borrow_mut(|c| {
+                let start = c.articles[i].is_none() && !c.loading[i] && !c.failed[i];
+                c.loading[i] |= start;
+                start
+            });
+            if start {
+                let url = data_url(page_url.as_deref(), lang);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let articles = fetch_text(&url).await.and_then(|text| load(&text));
+                    CACHE.with_borrow_mut(|c| {
+                        c.loading[i] = false;
+                        c.failed[i] = articles.is_none();
+                        c.articles[i] = articles.map(Rc::new);
+                    });
+                    update.force_update();
+                });
+            }
+        });
+    }
+    let i = lang as usize;
+    CACHE.with_borrow(|c| match (&c.articles[i], c.failed[i]) {
+        (Some(articles), _) => Articles::Ready(articles.clone()),
+        (None, true) => Articles::Failed(Callback::from(move |_| {
+            CACHE.with_borrow_mut(|c| c.failed[i] = false);
+            attempt.set(*attempt + 1);
+        })),
+        (None, false) => Articles::Loading,
+    })
+}
+
+/// GETs `url` as text, without cookies; `None` on any failure or a status other than 2xx.
+async fn fetch_text(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let init = web_sys::RequestInit::new();
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }

@@ -72,10 +72,9 @@ pub fn ResultView() -> Html {
         }
     });
     let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
-    let library = crate::library::articles(lang);
     let read_more = crate::library::read_more(&session.0.responses.answers(), 3).into_iter().map(|n| {
         let onclick = send(&session, Action::OpenArticle(n));
-        html! { <li><button type="button" class="st-article-link" {onclick}>{ library[n].title }</button></li> }
+        html! { <li><button type="button" class="st-article-link" {onclick}>{ crate::library::title(lang, n) }</button></li> }
     }).collect::<Vec<_>>();
     let open_coach = send(&session, Action::OpenCoach);
     let change = send(&session, Action::Back);

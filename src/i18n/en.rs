@@ -409,6 +409,9 @@ pub static EN: Texts = Texts {
     many_match: "{n} articles match your search.",
     sources: "Sources",
     last_reviewed: "Last reviewed {date}.",
+    articles_loading: "Getting the articles…",
+    articles_failed: "We could not get the articles. Check that you are online, then try again.",
+    try_again: "Try again",
 
     summary_title: "Summary for your doctor",
     summary_done_on: "Back spasm check done on {when}.",

@@ -413,6 +413,9 @@ pub static ES: Texts = Texts {
     many_match: "{n} artículos coinciden con su búsqueda.",
     sources: "Fuentes",
     last_reviewed: "Última revisión: {date}.",
+    articles_loading: "Cargando los artículos…",
+    articles_failed: "No pudimos cargar los artículos. Revise que tenga conexión a internet y vuelva a intentarlo.",
+    try_again: "Intentar de nuevo",
 
     summary_title: "Resumen para su médico",
     summary_done_on: "Chequeo de espasmos de espalda hecho el {when}.",

@@ -56,3 +56,36 @@ test("the library searches titles and text offline", async () => {
     await page.context().close();
   }
 });
+
+test("the articles download only when the library opens; a failed download says so and can be retried", async () => {
+  // Without the service worker, which caches every file after the page has loaded (the offline
+  // tests cover that) and answers requests where this test's route cannot see them.
+  const page = await openPage(site.browser, site.server.origin, { serviceWorkers: "block" });
+  try {
+    const articleFiles = () => page.requests().filter((u) => /articles-(en|es)-[0-9a-f]{16}\.txt$/.test(u));
+    let refuse = true;
+    await page.route(/articles-en-[0-9a-f]{16}\.txt$/, (route) => (refuse ? route.abort("internetdisconnected") : route.continue()));
+    await page.goto(site.server.origin + "/");
+    await page.getByRole("button", { name: "Start the check" }).click();
+    await page.getByRole("button", { name: "Back" }).click();
+    assert.deepEqual(articleFiles(), [], "the first screens need no article text");
+    await page.getByRole("button", { name: "Read about back spasms" }).click();
+    await page.getByRole("status").filter({ hasText: "We could not get the articles." }).waitFor();
+    assert.equal(await page.getByRole("searchbox").count(), 0);
+    await assertAccessible(page, "the library when the articles could not be downloaded");
+    refuse = false;
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("status").filter({ hasText: /^\d+ articles$/ }).waitFor();
+    assert.ok(await page.locator(".st-library li").count() >= 8);
+    assert.equal(articleFiles().length, 2, "one failed download and one retry");
+    // Downloaded once: an article and the library again need no new request.
+    await page.locator(".st-library").getByRole("button").first().click();
+    await page.getByRole("heading", { name: "Sources" }).waitFor();
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.locator(".st-library li").first().waitFor();
+    assert.equal(articleFiles().length, 2);
+    assert.deepEqual(page.foreign(), []);
+  } finally {
+    await page.context().close();
+  }
+});

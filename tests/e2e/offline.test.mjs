@@ -45,6 +45,9 @@ test("after one visit, the site loads and works offline, from a sub-path", async
     await answerAll(page, { answers: { "Do you have a fever": "Yes" } });
     await page.getByRole("button", { name: "See my result" }).click();
     assert.equal(await headline(page), "Speak to a doctor today");
+    // The articles too: the service worker cached their data file on the first visit.
+    await page.locator(".st-library").getByRole("button").first().click();
+    await page.getByRole("heading", { name: "Sources" }).waitFor();
     // Kiosk mode works offline too (the query string still finds the cached page).
     await page.goto(server.origin + PREFIX + "?mode=kiosk");
     await page.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor();
