@@ -2,7 +2,7 @@
 # Checks the byte budgets of an existing build (default dist/): no build, no browser, a few seconds.
 # Prints each budget with its actual size and limit; exits 1 naming every budget exceeded.
 #
-#   scripts/check-budgets.sh [dist-dir]
+#   scripts/check-budgets.sh [--targets] [dist-dir]
 #
 # All sizes are brotli -q 11 bytes of the files on disk (what a host serving precompressed or
 # brotli-compressed files sends); kB = 1000 bytes. The first-load sets are computed from dist/:
@@ -12,21 +12,32 @@
 # sets in Chromium (and reports a few small files the browser also asks for, like the favicon).
 set -euo pipefail
 
-# ---- The budgets: change them here, and only here. ----------------------------------------------
+# ---- The budgets (issue #10's targets): change them here, and only here. ----------------------
 # First load (the larger of the standalone and embed sets), at most:
 FIRST_LOAD_MAX=100000
 # ... and at most this many times the Yew hello world's first load (bench/hello/, same versions and
 # build settings). Its figure is read from bench/hello-world-bytes.txt, which scripts/bench.sh
 # writes, so this check needs no hello-world build.
 FIRST_LOAD_HELLO_FACTOR=2.1
-# Everything: every file under dist/, recursively (future articles*/ data files too), except
+# Everything: every file under dist/, recursively (the articles' data files too), except
 # embed-snippet.html (text for people to copy, never downloaded), at most:
 TOTAL_MAX=160000
 # The loader (dist/spasm-triage.js), which every page with the tag downloads, at most:
 LOADER_MAX=5000
+#
+# ---- Ceilings, while a budget above is not met. -------------------------------------------------
+# A budget not yet met is held to a ceiling instead: the size it had when its ceiling was last set,
+# plus about 1 %, so no change makes the widget bigger unnoticed. Lower a ceiling whenever a change
+# makes the widget smaller; delete it once its budget is met. Empty means: hold to the budget.
+FIRST_LOAD_CEILING=150600
+TOTAL_CEILING=171200
 # -------------------------------------------------------------------------------------------------
-
+#
+# Exit status: 1 when a size exceeds what it is held to (its ceiling, or else its budget); with
+# --targets, also when any budget is not met. 2 when dist/ cannot be read.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+targets=0
+if [ "${1:-}" = "--targets" ]; then targets=1; shift; fi
 dist="${1:-$root/dist}"
 hello_file="$root/bench/hello-world-bytes.txt"
 
@@ -79,29 +90,37 @@ printf '  standalone first load: %s = %s\n' "$standalone_parts" "$standalone"
 printf '  embed first load:      %s = %s\n' "$embed_parts" "$embed"
 
 failed=0
-check() { # name actual limit detail
-  local name="$1" actual="$2" limit="$3" detail="$4"
-  if [ "$actual" -le "$limit" ]; then
-    printf 'ok    %-34s %7s / %7s bytes  (%s of %s)  %s\n' "$name" "$actual" "$limit" "$(kb "$actual")" "$(kb "$limit")" "$detail"
+check() { # name actual budget ceiling detail
+  local name="$1" actual="$2" budget="$3" ceiling="$4" detail="$5" limit status target=""
+  limit="${ceiling:-$budget}"
+  if [ "$actual" -gt "$limit" ]; then
+    status="FAIL"; failed=$((failed + 1))
+  elif [ "$actual" -gt "$budget" ]; then
+    status="over"; [ "$targets" = 1 ] && failed=$((failed + 1))
   else
-    printf 'FAIL  %-34s %7s / %7s bytes  (%s of %s)  %s: %s bytes over\n' "$name" "$actual" "$limit" "$(kb "$actual")" "$(kb "$limit")" "$detail" "$((actual - limit))"
-    failed=$((failed + 1))
+    status="ok"
+  fi
+  [ -n "$ceiling" ] && target="; held to the ceiling $(kb "$ceiling") until the budget is met"
+  if [ "$actual" -le "$budget" ]; then
+    printf '%-5s %-27s %7s bytes, budget %7s  (%s of %s)  %s\n' "$status" "$name" "$actual" "$budget" "$(kb "$actual")" "$(kb "$budget")" "$detail"
+  else
+    printf '%-5s %-27s %7s bytes, budget %7s  (%s of %s)  %s: %s bytes over the budget%s\n' "$status" "$name" "$actual" "$budget" "$(kb "$actual")" "$(kb "$budget")" "$detail" "$((actual - budget))" "$target"
   fi
 }
 
-check "first load" "$first" "$FIRST_LOAD_MAX" "the $first_which set, the larger"
+check "first load" "$first" "$FIRST_LOAD_MAX" "$FIRST_LOAD_CEILING" "the $first_which set, the larger"
 if [ -n "$hello" ]; then
   hello_limit="$(awk -v h="$hello" -v f="$FIRST_LOAD_HELLO_FACTOR" 'BEGIN { printf "%d", h * f }')"
-  check "first load vs hello world" "$first" "$hello_limit" "$FIRST_LOAD_HELLO_FACTOR x hello world's $hello (bench/hello-world-bytes.txt)"
+  check "first load vs hello world" "$first" "$hello_limit" "$FIRST_LOAD_CEILING" "$FIRST_LOAD_HELLO_FACTOR x hello world's $hello (bench/hello-world-bytes.txt)"
 else
-  printf 'FAIL  %-34s no hello-world figure in %s: run scripts/bench.sh\n' "first load vs hello world" "$hello_file"
+  printf 'FAIL  %-27s no hello-world figure in %s: run scripts/bench.sh\n' "first load vs hello world" "$hello_file"
   failed=$((failed + 1))
 fi
-check "everything" "$total" "$TOTAL_MAX" "$files files, all but embed-snippet.html"
-check "loader spasm-triage.js" "$loader" "$LOADER_MAX" "dist/spasm-triage.js"
+check "everything" "$total" "$TOTAL_MAX" "$TOTAL_CEILING" "$files files, all but embed-snippet.html"
+check "loader spasm-triage.js" "$loader" "$LOADER_MAX" "" "dist/spasm-triage.js"
 
 if [ "$failed" -gt 0 ]; then
-  printf 'check-budgets: %d budget(s) exceeded\n' "$failed" >&2
+  printf 'check-budgets: %d size(s) over what they are held to\n' "$failed" >&2
   exit 1
 fi
-printf 'check-budgets: all budgets met\n'
+printf 'check-budgets: no size over its ceiling or budget%s\n' "$([ "$targets" = 1 ] && echo ", every budget met")"

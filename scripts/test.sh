@@ -2,7 +2,8 @@
 # Runs every test tier, installing what is missing first (see scripts/setup.sh):
 #   1. native: engine unit tests, safety-invariant property tests, vignettes, rules table;
 #   2. component tests of the widget in headless Chromium (wasm-bindgen-test);
-#   3. end-to-end tests of the release build served locally, in Chromium.
+#   3. the release build's byte budgets (scripts/check-budgets.sh), then end-to-end tests of the
+#      build served locally, in Chromium.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -17,6 +18,7 @@ cargo test
 step "2/3 component tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test components
 
-step "3/3 end-to-end tests of the release build"
+step "3/3 byte budgets and end-to-end tests of the release build"
 trunk build --release
+scripts/check-budgets.sh
 node --test --test-concurrency=1 tests/e2e/
