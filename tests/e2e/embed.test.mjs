@@ -76,7 +76,7 @@ test("a hostile host page cannot reach in, and the widget's styles do not leak o
     assert.deepEqual(page.errors(), []);
   }));
 
-test("under a strict Content-Security-Policy the widget loads and works, with no violation", () =>
+test("under a strict Content-Security-Policy the widget loads and works, articles too, with no violation", () =>
   withPage(strict.origin, "/hosts/plain.html", async (page) => {
     const violations = [];
     page.on("console", (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
@@ -84,6 +84,10 @@ test("under a strict Content-Security-Policy the widget loads and works, with no
     // Styled (from the adopted stylesheet, which the CSP allows): the headline has its border.
     const border = await page.locator(".st-headline").evaluate((h) => getComputedStyle(h).borderLeftWidth);
     assert.equal(border, "8px");
+    // An article's text downloads from beside the loader (not beside this page, in /hosts/).
+    await page.locator(".st-library").getByRole("button").first().click();
+    await page.getByRole("heading", { name: "Sources" }).waitFor();
+    assert.ok(page.requests().some((u) => u.startsWith(strict.origin + "/articles-en-")), page.requests().join("\n"));
     assert.deepEqual(violations, []);
     assert.deepEqual(page.errors(), []);
   }));
