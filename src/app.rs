@@ -64,6 +64,65 @@ fn browser_languages() -> Vec<String> {
     tags
 }
 
+/// Keeps `value` in sessionStorage under `key`, or removes it when there is nothing to keep.
+fn keep(key: &str, value: Option<String>) {
+    if let Some(storage) = session_storage() {
+        match value {
+            Some(value) => storage.set_item(key, &value).ok(),
+            None => storage.remove_item(key).ok(),
+        };
+    }
+}
+
+/// The patient's reading choices. Language: the practice's choice, else the browser's, else
+/// English; a choice the patient made survives a reload (kept under `key` only when it differs
+/// from the default). `reset` (a kiosk's fresh session) puts the default back.
+#[hook]
+fn use_reading(configured: Option<Lang>, key: Option<String>, reset: bool) -> UseStateHandle<Reading> {
+    let default = Reading { lang: Lang::negotiate(configured, browser_languages().iter().map(String::as_str)), large: false };
+    let key = key.map(|k| k + "-reading");
+    let reading = {
+        let key = key.clone();
+        use_state(move || {
+            let saved = key.and_then(|k| session_storage()?.get_item(&k).ok().flatten());
+            saved.and_then(|text| Reading::decode(&text)).unwrap_or(default)
+        })
+    };
+    use_effect_with((*reading, default), move |(r, default)| {
+        if let Some(key) = key {
+            keep(&key, (r != default).then(|| r.encode()));
+        }
+    });
+    {
+        // Nothing kept between patients: a kiosk reset also resets the language and text size.
+        let setter = reading.setter();
+        use_effect_with(reset, move |reset| {
+            if *reset {
+                setter.set(default);
+            }
+        });
+    }
+    reading
+}
+
+/// The language switch and the larger-text toggle.
+fn toolbar(reading: &UseStateHandle<Reading>) -> Html {
+    let current = **reading;
+    let t = current.lang.texts();
+    let other = current.lang.other();
+    let set = |next: Reading| {
+        let setter = reading.setter();
+        Callback::from(move |_: MouseEvent| setter.set(next))
+    };
+    html! {
+        <div class="st-toolbar st-noprint" role="group" aria-label={t.toolbar}>
+            <button type="button" class="st-tool" lang={other.code()} onclick={set(Reading { lang: other, ..current })}>{ other.texts().name }</button>
+            <button type="button" class="st-tool" aria-pressed={if current.large { "true" } else { "false" }}
+                onclick={set(Reading { large: !current.large, ..current })}>{ t.larger_text }</button>
+        </div>
+    }
+}
+
 /// The widget's root component.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
@@ -80,49 +139,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         let key = storage_key.clone();
         use_effect_with(session.0.clone(), move |s| {
-            if let (Some(key), Some(storage)) = (key, session_storage()) {
-                if *s == Session::default() {
-                    storage.remove_item(&key).ok();
-                } else {
-                    storage.set_item(&key, &s.save()).ok();
-                }
-            }
-        });
-    }
-    // Language: the practice's choice, else the browser's, else English; a choice the patient made
-    // survives a reload.
-    let default_reading = Reading { lang: Lang::negotiate(props.config.lang, browser_languages().iter().map(String::as_str)), large: false };
-    let reading = {
-        let key = storage_key.clone();
-        use_state(move || {
-            let saved = key.and_then(|k| session_storage()?.get_item(&format!("{k}-reading")).ok().flatten());
-            saved.and_then(|text| Reading::decode(&text)).unwrap_or(default_reading)
-        })
-    };
-    {
-        let key = storage_key.clone();
-        // Kept only when the patient changed it: the default needs no storage.
-        use_effect_with((*reading, default_reading), move |(r, default)| {
-            if let (Some(key), Some(storage)) = (key, session_storage()) {
-                let key = format!("{key}-reading");
-                if r == default {
-                    storage.remove_item(&key).ok();
-                } else {
-                    storage.set_item(&key, &r.encode()).ok();
-                }
+            if let Some(key) = key {
+                keep(&key, (*s != Session::default()).then(|| s.save()));
             }
         });
     }
     let kiosk = props.config.mode == Mode::Kiosk;
-    {
-        // Nothing kept between patients: a kiosk reset also resets the language and text size.
-        let reading = reading.clone();
-        use_effect_with(session.0 == Session::default(), move |fresh| {
-            if kiosk && *fresh {
-                reading.set(default_reading);
-            }
-        });
-    }
+    let fresh = session.0 == Session::default();
+    let reading = use_reading(props.config.lang, storage_key.clone(), kiosk && fresh);
     let lang = reading.lang;
     let t = lang.texts();
     let shared = use_state(|| props.handoff.clone());
@@ -163,9 +187,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let back = send(&session, Action::Back);
-    let clear = send(&session, Action::StartOver);
-    let show_clear = storage_key.is_some() && session.0 != Session::default() && shared.is_none();
+    let show_clear = storage_key.is_some() && !fresh && shared.is_none();
     let body = match screen {
         _ if shared.is_some() => {
             let new_check = {
@@ -194,7 +216,7 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Summary => {
             let summary = crate::handoff::Summary::new(session.0.responses.answers(), crate::hooks::now_ms());
             let page_url = props.page_url.clone().map(AttrValue::from);
-            html! { <SummaryView {summary} {page_url} back_label={t.back_to_result} on_back={back.reform(|_| ())} /> }
+            html! { <SummaryView {summary} {page_url} back_label={t.back_to_result} on_back={send(&session, Action::Back)} /> }
         }
         Screen::Start => html! { <StartScreen /> },
         Screen::Page(_) => match session.0.page() {
@@ -211,43 +233,26 @@ pub fn App(props: &AppProps) -> Html {
     let last_activity = use_mut_ref(|| std::rc::Rc::new(std::cell::Cell::new(crate::hooks::now_ms()))).borrow().clone();
     let activity = {
         let last = last_activity.clone();
-        Callback::from(move |_: Event| last.set(crate::hooks::now_ms()))
+        kiosk.then(|| Callback::from(move |_: Event| last.set(crate::hooks::now_ms())))
     };
-    let no_menu = Callback::from(move |e: MouseEvent| {
-        if kiosk {
-            e.prevent_default();
-        }
-    });
-    let on = |cb: &Callback<Event>| kiosk.then(|| cb.clone());
-    let other = lang.other();
-    let switch_language = {
-        let reading = reading.clone();
-        Callback::from(move |_| reading.set(Reading { lang: other, ..*reading }))
-    };
-    let toggle_large = {
-        let reading = reading.clone();
-        Callback::from(move |_| reading.set(Reading { large: !reading.large, ..*reading }))
-    };
+    let on = |_: ()| activity.clone();
     html! {
         <ContextProvider<Config> context={props.config.clone()}>
         <ContextProvider<Lang> context={lang}>
-            <ContextProvider<SessionContext> context={session}>
+            <ContextProvider<SessionContext> context={session.clone()}>
                 <div class={classes!("st-root", kiosk.then_some("st-kiosk"), reading.large.then_some("st-large"))} ref={root}
                     lang={lang.code()}
-                    onpointerdown={on(&activity).map(|c| c.reform(|e: PointerEvent| e.into()))}
-                    ontouchstart={on(&activity).map(|c| c.reform(|e: TouchEvent| e.into()))}
-                    onkeydown={on(&activity).map(|c| c.reform(|e: KeyboardEvent| e.into()))}
-                    onscroll={on(&activity)}
-                    oncontextmenu={no_menu}>
-                    <div class="st-toolbar st-noprint" role="group" aria-label={t.toolbar}>
-                        <button type="button" class="st-tool" lang={other.code()} onclick={switch_language}>{ other.texts().name }</button>
-                        <button type="button" class="st-tool" aria-pressed={reading.large.to_string()} onclick={toggle_large}>{ t.larger_text }</button>
-                    </div>
+                    onpointerdown={on(()).map(|c| c.reform(|e: PointerEvent| e.into()))}
+                    ontouchstart={on(()).map(|c| c.reform(|e: TouchEvent| e.into()))}
+                    onkeydown={on(()).map(|c| c.reform(|e: KeyboardEvent| e.into()))}
+                    onscroll={activity.clone()}
+                    oncontextmenu={kiosk.then(|| Callback::from(|e: MouseEvent| e.prevent_default()))}>
+                    { toolbar(&reading) }
                     <p class="st-sr-only" aria-live="polite">{ (*announcement).clone() }</p>
                     { body }
                     if show_clear {
                         <p class="st-clear st-noprint">
-                            <button type="button" class="st-link-button" onclick={clear}>{ t.clear_answers }</button>
+                            <button type="button" class="st-link-button" onclick={send(&session, Action::StartOver)}>{ t.clear_answers }</button>
                         </p>
                     }
                     if kiosk {
