@@ -207,7 +207,7 @@ pub fn App(props: &AppProps) -> Html {
                     <section class="st-screen">
                         <h2 data-focus-heading="" tabindex="-1">{ t.summary_error_title }</h2>
                         <p role="alert">{ error.message(t) }</p>
-                        <button type="button" class="st-primary" onclick={new_check.reform(|_| ())}>{ t.new_check }</button>
+                        { crate::components::button("st-primary", t.new_check.into(), new_check.reform(|_| ())) }
                     </section>
                 },
                 None => html! {},
@@ -252,7 +252,7 @@ pub fn App(props: &AppProps) -> Html {
                     { body }
                     if show_clear {
                         <p class="st-clear st-noprint">
-                            <button type="button" class="st-link-button" onclick={send(&session, Action::StartOver)}>{ t.clear_answers }</button>
+                            { crate::components::action_button(&session, "st-link-button", t.clear_answers, Action::StartOver) }
                         </p>
                     }
                     if kiosk {

@@ -35,3 +35,19 @@ use crate::ids::Answer;
 
 /// The three answers in the order they are offered.
 pub const ANSWER_ORDER: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotSure];
+
+use yew::prelude::*;
+
+use crate::app::{send, SessionContext};
+use crate::session::Action;
+
+/// `<button type="button" class={class} onclick={onclick}>{ label }</button>`: every plain button
+/// of the widget, built in one place.
+pub fn button(class: &'static str, label: AttrValue, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" {class} {onclick}>{ label }</button> }
+}
+
+/// A plain button that sends `action` to the session.
+pub fn action_button(session: &SessionContext, class: &'static str, label: &'static str, action: Action) -> Html {
+    button(class, label.into(), send(session, action))
+}

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::ANSWER_ORDER;
+use super::{action_button, ANSWER_ORDER};
 use crate::app::{send, SessionContext};
 use crate::hooks::use_texts;
 use crate::i18n::fill;
@@ -27,7 +27,6 @@ pub fn EmergencyQuestion() -> Html {
             </button>
         }
     });
-    let back = send(&session, Action::Back);
     html! {
         <section class="st-screen" aria-labelledby="st-question">
             <p class="st-progress">{ fill(t.warning_progress, &[("n", &(index + 1).to_string()), ("total", &total.to_string())]) }</p>
@@ -36,7 +35,7 @@ pub fn EmergencyQuestion() -> Html {
             <div class="st-answers" role="group" aria-labelledby="st-question" aria-describedby="st-why">
                 { for buttons }
             </div>
-            <button type="button" class="st-secondary" onclick={back}>{ t.back }</button>
+            { action_button(&session, "st-secondary", t.back, Action::Back) }
         </section>
     }
 }

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::{ChoiceGroup, ANSWER_ORDER};
-use crate::app::{send, SessionContext};
+use super::{action_button, ChoiceGroup, ANSWER_ORDER};
+use crate::app::SessionContext;
 use crate::hooks::use_texts;
 use crate::i18n::Texts;
 use crate::ids::{Answer, Factor};
@@ -33,7 +33,6 @@ pub fn QuestionPage() -> Html {
             }
         })
     };
-    let back = send(&session, Action::Back);
     let missing = *tried && !session.0.can_continue();
     html! {
         <section class="st-screen">
@@ -45,7 +44,7 @@ pub fn QuestionPage() -> Html {
                 }
                 <div class="st-nav">
                     <button type="submit" class="st-primary">{ t.next }</button>
-                    <button type="button" class="st-secondary" onclick={back}>{ t.back }</button>
+                    { action_button(&session, "st-secondary", t.back, Action::Back) }
                 </div>
             </form>
         </section>

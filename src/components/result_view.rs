@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::app::{send, SessionContext};
-use crate::components::QrCode;
+use crate::components::{action_button, QrCode};
 use crate::config::{Config, Mode};
 use crate::hooks::use_texts;
 use crate::i18n::fill;
@@ -77,10 +77,6 @@ pub fn ResultView() -> Html {
         let onclick = send(&session, Action::OpenArticle(n));
         html! { <li><button type="button" class="st-article-link" {onclick}>{ library[n].title }</button></li> }
     }).collect::<Vec<_>>();
-    let open_coach = send(&session, Action::OpenCoach);
-    let change = send(&session, Action::Back);
-    let open_summary = send(&session, Action::OpenSummary);
-    let start_over = send(&session, Action::StartOver);
     html! {
         <section class={classes!("st-screen", "st-result", format!("st-level-{}", level.id()))}>
             <p class="st-progress">{ t.your_result }</p>
@@ -91,7 +87,7 @@ pub fn ResultView() -> Html {
             <ul>{ for do_now }</ul>
             { practice_actions }
             if crate::coach::coach_offered(level) {
-                <button type="button" class="st-primary" onclick={open_coach}>{ t.open_coach }</button>
+                { action_button(&session, "st-primary", t.open_coach, Action::OpenCoach) }
             }
             if !outcome.reasons.is_empty() {
                 <h3>{ t.why }</h3>
@@ -110,9 +106,9 @@ pub fn ResultView() -> Html {
             }
             <p class="st-muted">{ t.result_disclaimer }</p>
             <div class="st-nav">
-                <button type="button" class="st-secondary" onclick={open_summary}>{ t.summary_button }</button>
-                <button type="button" class="st-secondary" onclick={change}>{ t.change_answers }</button>
-                <button type="button" class="st-secondary" onclick={start_over}>{ t.start_over }</button>
+                { action_button(&session, "st-secondary", t.summary_button, Action::OpenSummary) }
+                { action_button(&session, "st-secondary", t.change_answers, Action::Back) }
+                { action_button(&session, "st-secondary", t.start_over, Action::StartOver) }
             </div>
         </section>
     }

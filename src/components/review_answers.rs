@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::app::{send, SessionContext};
+use super::action_button;
 use crate::hooks::use_texts;
 use crate::i18n::fill;
 use crate::ids::{Answer, Factor};
@@ -41,16 +42,14 @@ pub fn ReviewAnswers() -> Html {
             </li>
         }
     });
-    let see = send(&session, Action::SeeResult);
-    let back = send(&session, Action::Back);
     html! {
         <section class="st-screen">
             <h2 data-focus-heading="" tabindex="-1">{ t.review_title }</h2>
             <p>{ t.review_lead }</p>
             <ul class="st-review">{ for sections }</ul>
             <div class="st-nav">
-                <button type="button" class="st-primary" onclick={see}>{ t.see_result }</button>
-                <button type="button" class="st-secondary" onclick={back}>{ t.back }</button>
+                { action_button(&session, "st-primary", t.see_result, Action::SeeResult) }
+                { action_button(&session, "st-secondary", t.back, Action::Back) }
             </div>
         </section>
     }

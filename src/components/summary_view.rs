@@ -1,7 +1,7 @@
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::QrCode;
+use super::{button, QrCode};
 use crate::config::Config;
 use crate::handoff::Summary;
 use crate::hooks::{date_time, use_texts};
@@ -79,8 +79,8 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
             <ul>{ for level.do_now.iter().map(|l| html! { <li>{ config.fill(l) }</li> }) }</ul>
             <p class="st-muted">{ t.summary_disclaimer }</p>
             <div class="st-nav st-noprint">
-                <button type="button" class="st-primary" onclick={print}>{ t.print }</button>
-                <button type="button" class="st-secondary" onclick={copy}>{ t.copy }</button>
+                { button("st-primary", t.print.into(), print) }
+                { button("st-secondary", t.copy.into(), copy) }
             </div>
             <p class="st-announce st-noprint" role="status">{ copied.unwrap_or_default() }</p>
             if let Some(url) = &props.page_url {
@@ -88,7 +88,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
                     <QrCode data={format!("{url}#{}", summary.encode())} label={t.scan_summary} />
                 </div>
             }
-            <button type="button" class="st-secondary st-noprint" onclick={back}>{ props.back_label.clone() }</button>
+            { button("st-secondary st-noprint", props.back_label.clone(), back) }
         </section>
     }
 }
