@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers, SelfCareCoach, StartScreen, SummaryView};
+use crate::components::{with_attributes, ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers, SelfCareCoach, StartScreen, SummaryView};
 use crate::config::{Config, Mode};
 use crate::i18n::{fill, Lang, Reading};
 use crate::session::{Action, Screen, Session};
@@ -236,12 +236,8 @@ pub fn App(props: &AppProps) -> Html {
         kiosk.then(|| Callback::from(move |_: Event| last.set(crate::hooks::now_ms())))
     };
     let on = |_: ()| activity.clone();
-    html! {
-        <ContextProvider<Config> context={props.config.clone()}>
-        <ContextProvider<Lang> context={lang}>
-            <ContextProvider<SessionContext> context={session.clone()}>
-                <div class={classes!("st-root", kiosk.then_some("st-kiosk"), reading.large.then_some("st-large"))} ref={root}
-                    lang={lang.code()}
+    let widget = html! {
+                <div ref={root}
                     onpointerdown={on(()).map(|c| c.reform(|e: PointerEvent| e.into()))}
                     ontouchstart={on(()).map(|c| c.reform(|e: TouchEvent| e.into()))}
                     onkeydown={on(()).map(|c| c.reform(|e: KeyboardEvent| e.into()))}
@@ -259,11 +255,21 @@ pub fn App(props: &AppProps) -> Html {
                         <KioskGuard {last_activity} />
                     }
                 </div>
+    };
+    let classes = ROOT_CLASSES[usize::from(kiosk) + 2 * usize::from(reading.large)];
+    html! {
+        <ContextProvider<Config> context={props.config.clone()}>
+        <ContextProvider<Lang> context={lang}>
+            <ContextProvider<SessionContext> context={session.clone()}>
+                { with_attributes(widget, &["class", "lang"], [classes.into(), lang.code().into()]) }
             </ContextProvider<SessionContext>>
         </ContextProvider<Lang>>
         </ContextProvider<Config>>
     }
 }
+
+/// The root's classes by kiosk mode and larger text (index `kiosk + 2 * large`).
+const ROOT_CLASSES: [&str; 4] = ["st-root", "st-root st-kiosk", "st-root st-large", "st-root st-kiosk st-large"];
 
 /// What the live region says when a screen opens: where the patient is, or the result.
 fn announce(session: &Session, t: &'static crate::i18n::Texts, config: &Config) -> String {

@@ -22,7 +22,7 @@ pub fn EmergencyQuestion() -> Html {
         let answer = *answer;
         let onclick = send(&session, Action::AnswerAndContinue(finding, answer));
         html! {
-            <button type="button" class="st-answer" aria-pressed={(current == Some(answer)).to_string()} {onclick}>
+            <button type="button" class="st-answer" aria-pressed={if current == Some(answer) { "true" } else { "false" }} {onclick}>
                 { t.answer(answer) }
             </button>
         }

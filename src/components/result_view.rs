@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::app::{send, SessionContext};
-use crate::components::{action_button, QrCode};
+use crate::components::{action_button, with_attributes, QrCode};
 use crate::config::{Config, Mode};
 use crate::hooks::use_texts;
 use crate::i18n::fill;
@@ -77,8 +77,8 @@ pub fn ResultView() -> Html {
         let onclick = send(&session, Action::OpenArticle(n));
         html! { <li><button type="button" class="st-article-link" {onclick}>{ library[n].title }</button></li> }
     }).collect::<Vec<_>>();
-    html! {
-        <section class={classes!("st-screen", "st-result", format!("st-level-{}", level.id()))}>
+    let result = html! {
+        <section>
             <p class="st-progress">{ t.your_result }</p>
             <h2 class="st-headline" data-focus-heading="" tabindex="-1">{ config.fill(text.headline) }</h2>
             { for call }
@@ -111,5 +111,6 @@ pub fn ResultView() -> Html {
                 { action_button(&session, "st-secondary", t.start_over, Action::StartOver) }
             </div>
         </section>
-    }
+    };
+    with_attributes(result, &["class"], [format!("st-screen st-result st-level-{}", level.id()).into()])
 }
