@@ -188,46 +188,48 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let show_clear = storage_key.is_some() && !fresh && shared.is_none();
-    let body = match screen {
-        _ if shared.is_some() => {
-            let new_check = {
-                let shared = shared.clone();
-                Callback::from(move |_| {
-                    // Leave the link's fragment behind, so a reload starts fresh too.
-                    if let Some(w) = web_sys::window() {
-                        let url = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
-                        w.history().ok().map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
-                    }
-                    shared.set(None);
-                })
-            };
-            match (*shared).clone() {
-                Some(Ok(summary)) => html! { <SummaryView {summary} back_label={t.new_check} on_back={new_check} /> },
-                Some(Err(error)) => html! {
-                    <section class="st-screen">
-                        <h2 data-focus-heading="" tabindex="-1">{ t.summary_error_title }</h2>
-                        <p role="alert">{ error.message(t) }</p>
-                        { crate::components::button("st-primary", t.new_check.into(), new_check.reform(|_| ())) }
-                    </section>
-                },
-                None => html! {},
+    // Leave a hand-off link's fragment behind, so a reload starts fresh too.
+    let new_check = {
+        let shared = shared.clone();
+        Callback::from(move |()| {
+            if let Some(w) = web_sys::window() {
+                let url = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
+                w.history().ok().map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
             }
+            shared.set(None);
+        })
+    };
+    let body = match ((*shared).clone(), screen) {
+        (Some(Err(error)), _) => html! {
+            <section class="st-screen">
+                <h2 data-focus-heading="" tabindex="-1">{ t.summary_error_title }</h2>
+                <p role="alert">{ error.message(t) }</p>
+                { crate::components::button("st-primary", t.new_check.into(), new_check.reform(|_| ())) }
+            </section>
+        },
+        // A summary opened from a link, or the patient's own.
+        (opened @ Some(Ok(_)), _) | (opened @ None, Screen::Summary) => {
+            let (summary, page_url, back_label, on_back) = match opened {
+                Some(Ok(summary)) => (summary, None, t.new_check, new_check),
+                _ => (
+                    crate::handoff::Summary::new(session.0.responses.answers(), crate::hooks::now_ms()),
+                    props.page_url.clone().map(AttrValue::from),
+                    t.back_to_result,
+                    send(&session, Action::Back),
+                ),
+            };
+            html! { <SummaryView {summary} {page_url} {back_label} {on_back} /> }
         }
-        Screen::Summary => {
-            let summary = crate::handoff::Summary::new(session.0.responses.answers(), crate::hooks::now_ms());
-            let page_url = props.page_url.clone().map(AttrValue::from);
-            html! { <SummaryView {summary} {page_url} back_label={t.back_to_result} on_back={send(&session, Action::Back)} /> }
-        }
-        Screen::Start => html! { <StartScreen /> },
-        Screen::Page(_) => match session.0.page() {
+        (_, Screen::Start) => html! { <StartScreen /> },
+        (_, Screen::Page(_)) => match session.0.page() {
             Some((_, page)) if page.emergency_finding().is_some() => html! { <EmergencyQuestion /> },
             _ => html! { <QuestionPage /> },
         },
-        Screen::Review => html! { <ReviewAnswers /> },
-        Screen::Result => html! { <ResultView /> },
-        Screen::Library => html! { <LibraryView /> },
-        Screen::Article(index) => html! { <ArticleView {index} /> },
-        Screen::Coach => html! { <SelfCareCoach /> },
+        (_, Screen::Review) => html! { <ReviewAnswers /> },
+        (_, Screen::Result) => html! { <ResultView /> },
+        (_, Screen::Library) => html! { <LibraryView /> },
+        (_, Screen::Article(index)) => html! { <ArticleView {index} /> },
+        (_, Screen::Coach) => html! { <SelfCareCoach /> },
     };
     // Kiosk mode: any touch, pointer or key counts as activity for the idle reset; no context menu.
     let last_activity = use_mut_ref(|| std::rc::Rc::new(std::cell::Cell::new(crate::hooks::now_ms()))).borrow().clone();
