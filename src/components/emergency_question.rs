@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::{action_button, ANSWER_ORDER};
-use crate::app::{send, SessionContext};
-use crate::hooks::use_texts;
+use crate::app::send;
+use crate::hooks::{use_session, use_texts};
 use crate::i18n::fill;
 use crate::session::Action;
 
@@ -10,7 +10,7 @@ use crate::session::Action;
 /// so a "yes" shows the advice at once.
 #[function_component]
 pub fn EmergencyQuestion() -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
+    let session = use_session();
     let t = use_texts();
     let Some((index, page)) = session.0.page() else { return html! {} };
     let Some(finding) = page.emergency_finding() else { return html! {} };

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::{action_button, ChoiceGroup, ANSWER_ORDER};
 use crate::app::SessionContext;
-use crate::hooks::use_texts;
+use crate::hooks::{use_session, use_texts};
 use crate::i18n::Texts;
 use crate::ids::{Answer, Factor};
 use crate::questionnaire::{AgeBand, Duration, Field};
@@ -11,7 +11,7 @@ use crate::session::{Action, Session};
 /// A page of a few questions, each a [`ChoiceGroup`], with Next and Back.
 #[function_component]
 pub fn QuestionPage() -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
+    let session = use_session();
     let t = use_texts();
     let tried = use_state(|| false);
     let Some((index, page)) = session.0.page() else { return html! {} };

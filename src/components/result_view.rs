@@ -1,9 +1,9 @@
 use yew::prelude::*;
 
-use crate::app::{send, SessionContext};
+use crate::app::send;
 use crate::components::{action_button, with_attributes, QrCode};
-use crate::config::{Config, Mode};
-use crate::hooks::use_texts;
+use crate::config::Mode;
+use crate::hooks::{use_config, use_session, use_texts};
 use crate::i18n::fill;
 use crate::ids::Level;
 use crate::session::Action;
@@ -12,8 +12,8 @@ use crate::session::Action;
 /// reasons, the safety net, and what may have contributed.
 #[function_component]
 pub fn ResultView() -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
-    let config = use_context::<Config>().unwrap_or_default();
+    let session = use_session();
+    let config = use_config();
     let t = use_texts();
     let outcome = session.0.outcome();
     let level = outcome.level;

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use crate::app::{send, SessionContext};
+use crate::app::send;
 use super::action_button;
-use crate::hooks::use_texts;
+use crate::hooks::{use_session, use_texts};
 use crate::i18n::fill;
 use crate::ids::{Answer, Factor};
 use crate::questionnaire::Field;
@@ -11,7 +11,7 @@ use crate::session::Action;
 /// Every answer, page by page, each page with a Change button; then See my result.
 #[function_component]
 pub fn ReviewAnswers() -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
+    let session = use_session();
     let t = use_texts();
     let r = &session.0.responses;
     let shown = |a: Option<Answer>| a.map_or(t.not_answered, |a| t.answer(a));

@@ -2,8 +2,7 @@ use yew::prelude::*;
 
 use super::button;
 use crate::coach::{countdown, may_start, CoachState, Round, RoundStatus, Therapy};
-use crate::config::Config;
-use crate::hooks::{clock_time, now_ms, use_texts, use_ticking};
+use crate::hooks::{clock_time, now_ms, use_config, use_texts, use_ticking};
 use crate::i18n::fill;
 
 const STORAGE_KEY: &str = "spasm-triage-coach";
@@ -34,7 +33,7 @@ pub struct RoundTimerProps {
 /// round (sessionStorage); in kiosk mode nothing is stored.
 #[function_component]
 pub fn RoundTimer(props: &RoundTimerProps) -> Html {
-    let config = use_context::<Config>().unwrap_or_default();
+    let config = use_config();
     let t = use_texts();
     let timing = config.timing;
     let persist = config.persist;

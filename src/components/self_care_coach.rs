@@ -2,9 +2,8 @@ use yew::prelude::*;
 
 use super::illustrations;
 use super::{action_button, HoldTimer, RoundTimer};
-use crate::app::SessionContext;
 use crate::coach::{onset_from, therapy_for, Therapy};
-use crate::hooks::{now_ms, use_texts};
+use crate::hooks::{now_ms, use_session, use_texts};
 use crate::i18n::fill;
 use crate::session::Action;
 
@@ -16,7 +15,7 @@ const STRETCH_PICTURES: [fn(&'static str) -> Html; 4] =
 /// water and food, and medicine facts with their limits.
 #[function_component]
 pub fn SelfCareCoach() -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
+    let session = use_session();
     let t = use_texts();
     // The onset is estimated once, when the coach first opens, from the "how long" answer.
     let opened_at = use_state(now_ms);

@@ -1,15 +1,14 @@
 use yew::prelude::*;
 
 use super::action_button;
-use crate::app::SessionContext;
-use crate::config::{Config, Mode};
-use crate::hooks::use_texts;
+use crate::config::Mode;
+use crate::hooks::{use_config, use_session, use_texts};
 use crate::session::Action;
 
 #[function_component]
 pub fn StartScreen() -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
-    let config = use_context::<Config>().unwrap_or_default();
+    let session = use_session();
+    let config = use_config();
     let t = use_texts();
     if config.mode == Mode::Kiosk {
         // The attract screen for the next patient: nothing leaves the page, nothing is kept.

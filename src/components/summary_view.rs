@@ -2,9 +2,8 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::{button, QrCode};
-use crate::config::Config;
 use crate::handoff::Summary;
-use crate::hooks::{date_time, use_texts};
+use crate::hooks::{date_time, use_config, use_texts};
 use crate::i18n::fill;
 use crate::triage::triage;
 
@@ -23,7 +22,7 @@ pub struct SummaryViewProps {
 /// hands off by QR code with everything in the link's fragment (which never reaches a server).
 #[function_component]
 pub fn SummaryView(props: &SummaryViewProps) -> Html {
-    let config = use_context::<Config>().unwrap_or_default();
+    let config = use_config();
     let t = use_texts();
     let copied = use_state(|| None::<&'static str>);
     let summary = &props.summary;
