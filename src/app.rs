@@ -12,14 +12,15 @@ use crate::session::{Action, Screen, Session};
 /// The widget's styles, compiled in; [`crate::mount`] adopts them into the widget's shadow root.
 pub const WIDGET_CSS: &str = include_str!("../styles/widget.css");
 
-/// The session as Yew state: the reducer is [`Session::apply`].
+/// The session as Yew state: the reducer is [`Session::apply`]. It carries the practice's
+/// configuration (fixed when the widget mounts) too, so components read both from one context.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct SessionState(pub Session);
+pub struct SessionState(pub Session, pub Rc<Config>);
 
 impl Reducible for SessionState {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(SessionState(self.0.apply(action)))
+        Rc::new(SessionState(self.0.apply(action), self.1.clone()))
     }
 }
 
@@ -34,6 +35,8 @@ pub fn send<E: 'static>(session: &SessionContext, action: Action) -> Callback<E>
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
+    /// The practice's configuration. Read when the widget first renders (a mounted widget's props
+    /// never change); components get it from the session's context.
     #[prop_or_default]
     pub config: Config,
     /// Told the level each time a result is shown (the embed turns it into a host-page event).
@@ -129,9 +132,10 @@ pub fn App(props: &AppProps) -> Html {
     let storage_key = props.storage_key.clone().filter(|_| props.config.persist);
     let session = {
         let key = storage_key.clone();
+        let config = &props.config;
         use_reducer(move || {
             let saved = key.and_then(|k| session_storage()?.get_item(&k).ok().flatten());
-            SessionState(saved.and_then(|text| Session::restore(&text)).unwrap_or_default())
+            SessionState(saved.and_then(|text| Session::restore(&text)).unwrap_or_default(), Rc::new(config.clone()))
         })
     };
     // Nothing lost on a reload: every change is saved; a fresh session (Start over, "Clear my
@@ -260,13 +264,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     let classes = ROOT_CLASSES[usize::from(kiosk) + 2 * usize::from(reading.large)];
     html! {
-        <ContextProvider<Config> context={props.config.clone()}>
         <ContextProvider<Lang> context={lang}>
             <ContextProvider<SessionContext> context={session.clone()}>
                 { with_attributes(widget, &["class", "lang"], [classes.into(), lang.code().into()]) }
             </ContextProvider<SessionContext>>
         </ContextProvider<Lang>>
-        </ContextProvider<Config>>
     }
 }
 

@@ -61,8 +61,8 @@ pub fn use_session() -> crate::app::SessionContext {
     use_context::<crate::app::SessionContext>().expect("session context")
 }
 
-/// The practice's configuration, from the app's context.
+/// The practice's configuration, from the app's context (it travels with the session).
 #[hook]
-pub fn use_config() -> crate::config::Config {
-    use_context::<crate::config::Config>().unwrap_or_default()
+pub fn use_config() -> Rc<crate::config::Config> {
+    use_session().1.clone()
 }
