@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers, SelfCareCoach, StartScreen, SummaryView};
+use crate::components::{with_attributes, ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers, SelfCareCoach, StartScreen, SummaryView};
 use crate::config::{Config, Mode};
 use crate::i18n::{fill, Lang, Reading};
 use crate::session::{Action, Screen, Session};
@@ -12,14 +12,15 @@ use crate::session::{Action, Screen, Session};
 /// The widget's styles, compiled in; [`crate::mount`] adopts them into the widget's shadow root.
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
-/// The session as Yew state: the reducer is [`Session::apply`].
+/// The session as Yew state: the reducer is [`Session::apply`]. It carries the practice's
+/// configuration (fixed when the widget mounts) too, so components read both from one context.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct SessionState(pub Session);
+pub struct SessionState(pub Session, pub Rc<Config>);
 
 impl Reducible for SessionState {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(SessionState(self.0.apply(action)))
+        Rc::new(SessionState(self.0.apply(action), self.1.clone()))
     }
 }
 
@@ -34,6 +35,8 @@ pub fn send<E: 'static>(session: &SessionContext, action: Action) -> Callback<E>
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
+    /// The practice's configuration. Read when the widget first renders (a mounted widget's props
+    /// never change); components get it from the session's context.
     #[prop_or_default]
     pub config: Config,
     /// Told the level each time a result is shown (the embed turns it into a host-page event).
@@ -64,15 +67,75 @@ fn browser_languages() -> Vec<String> {
     tags
 }
 
+/// Keeps `value` in sessionStorage under `key`, or removes it when there is nothing to keep.
+fn keep(key: &str, value: Option<String>) {
+    if let Some(storage) = session_storage() {
+        match value {
+            Some(value) => storage.set_item(key, &value).ok(),
+            None => storage.remove_item(key).ok(),
+        };
+    }
+}
+
+/// The patient's reading choices. Language: the practice's choice, else the browser's, else
+/// English; a choice the patient made survives a reload (kept under `key` only when it differs
+/// from the default). `reset` (a kiosk's fresh session) puts the default back.
+#[hook]
+fn use_reading(configured: Option<Lang>, key: Option<String>, reset: bool) -> UseStateHandle<Reading> {
+    let default = Reading { lang: Lang::negotiate(configured, browser_languages().iter().map(String::as_str)), large: false };
+    let key = key.map(|k| k + "-reading");
+    let reading = {
+        let key = key.clone();
+        use_state(move || {
+            let saved = key.and_then(|k| session_storage()?.get_item(&k).ok().flatten());
+            saved.and_then(|text| Reading::decode(&text)).unwrap_or(default)
+        })
+    };
+    use_effect_with((*reading, default), move |(r, default)| {
+        if let Some(key) = key {
+            keep(&key, (r != default).then(|| r.encode()));
+        }
+    });
+    {
+        // Nothing kept between patients: a kiosk reset also resets the language and text size.
+        let setter = reading.setter();
+        use_effect_with(reset, move |reset| {
+            if *reset {
+                setter.set(default);
+            }
+        });
+    }
+    reading
+}
+
+/// The language switch and the larger-text toggle.
+fn toolbar(reading: &UseStateHandle<Reading>) -> Html {
+    let current = **reading;
+    let t = current.lang.texts();
+    let other = current.lang.other();
+    let set = |next: Reading| {
+        let setter = reading.setter();
+        Callback::from(move |_: MouseEvent| setter.set(next))
+    };
+    html! {
+        <div class="st-toolbar st-noprint" role="group" aria-label={t.toolbar}>
+            <button type="button" class="st-tool" lang={other.code()} onclick={set(Reading { lang: other, ..current })}>{ other.texts().name }</button>
+            <button type="button" class="st-tool" aria-pressed={if current.large { "true" } else { "false" }}
+                onclick={set(Reading { large: !current.large, ..current })}>{ t.larger_text }</button>
+        </div>
+    }
+}
+
 /// The widget's root component.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let storage_key = props.storage_key.clone().filter(|_| props.config.persist);
     let session = {
         let key = storage_key.clone();
+        let config = &props.config;
         use_reducer(move || {
             let saved = key.and_then(|k| session_storage()?.get_item(&k).ok().flatten());
-            SessionState(saved.and_then(|text| Session::restore(&text)).unwrap_or_default())
+            SessionState(saved.and_then(|text| Session::restore(&text)).unwrap_or_default(), Rc::new(config.clone()))
         })
     };
     // Nothing lost on a reload: every change is saved; a fresh session (Start over, "Clear my
@@ -80,49 +143,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         let key = storage_key.clone();
         use_effect_with(session.0.clone(), move |s| {
-            if let (Some(key), Some(storage)) = (key, session_storage()) {
-                if *s == Session::default() {
-                    storage.remove_item(&key).ok();
-                } else {
-                    storage.set_item(&key, &s.save()).ok();
-                }
-            }
-        });
-    }
-    // Language: the practice's choice, else the browser's, else English; a choice the patient made
-    // survives a reload.
-    let default_reading = Reading { lang: Lang::negotiate(props.config.lang, browser_languages().iter().map(String::as_str)), large: false };
-    let reading = {
-        let key = storage_key.clone();
-        use_state(move || {
-            let saved = key.and_then(|k| session_storage()?.get_item(&format!("{k}-reading")).ok().flatten());
-            saved.and_then(|text| Reading::decode(&text)).unwrap_or(default_reading)
-        })
-    };
-    {
-        let key = storage_key.clone();
-        // Kept only when the patient changed it: the default needs no storage.
-        use_effect_with((*reading, default_reading), move |(r, default)| {
-            if let (Some(key), Some(storage)) = (key, session_storage()) {
-                let key = format!("{key}-reading");
-                if r == default {
-                    storage.remove_item(&key).ok();
-                } else {
-                    storage.set_item(&key, &r.encode()).ok();
-                }
+            if let Some(key) = key {
+                keep(&key, (*s != Session::default()).then(|| s.save()));
             }
         });
     }
     let kiosk = props.config.mode == Mode::Kiosk;
-    {
-        // Nothing kept between patients: a kiosk reset also resets the language and text size.
-        let reading = reading.clone();
-        use_effect_with(session.0 == Session::default(), move |fresh| {
-            if kiosk && *fresh {
-                reading.set(default_reading);
-            }
-        });
-    }
+    let fresh = session.0 == Session::default();
+    let reading = use_reading(props.config.lang, storage_key.clone(), kiosk && fresh);
     let lang = reading.lang;
     let t = lang.texts();
     let shared = use_state(|| props.handoff.clone());
@@ -163,102 +191,89 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let back = send(&session, Action::Back);
-    let clear = send(&session, Action::StartOver);
-    let show_clear = storage_key.is_some() && session.0 != Session::default() && shared.is_none();
-    let body = match screen {
-        _ if shared.is_some() => {
-            let new_check = {
-                let shared = shared.clone();
-                Callback::from(move |_| {
-                    // Leave the link's fragment behind, so a reload starts fresh too.
-                    if let Some(w) = web_sys::window() {
-                        let url = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
-                        w.history().ok().map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
-                    }
-                    shared.set(None);
-                })
-            };
-            match (*shared).clone() {
-                Some(Ok(summary)) => html! { <SummaryView {summary} back_label={t.new_check} on_back={new_check} /> },
-                Some(Err(error)) => html! {
-                    <section class="st-screen">
-                        <h2 data-focus-heading="" tabindex="-1">{ t.summary_error_title }</h2>
-                        <p role="alert">{ error.message(t) }</p>
-                        <button type="button" class="st-primary" onclick={new_check.reform(|_| ())}>{ t.new_check }</button>
-                    </section>
-                },
-                None => html! {},
+    let show_clear = storage_key.is_some() && !fresh && shared.is_none();
+    // Leave a hand-off link's fragment behind, so a reload starts fresh too.
+    let new_check = {
+        let shared = shared.clone();
+        Callback::from(move |()| {
+            if let Some(w) = web_sys::window() {
+                let url = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
+                w.history().ok().map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
             }
+            shared.set(None);
+        })
+    };
+    let body = match ((*shared).clone(), screen) {
+        (Some(Err(error)), _) => html! {
+            <section class="st-screen">
+                <h2 data-focus-heading="" tabindex="-1">{ t.summary_error_title }</h2>
+                <p role="alert">{ error.message(t) }</p>
+                { crate::components::button("st-primary", t.new_check.into(), new_check.reform(|_| ())) }
+            </section>
+        },
+        // A summary opened from a link, or the patient's own.
+        (opened @ Some(Ok(_)), _) | (opened @ None, Screen::Summary) => {
+            let (summary, page_url, back_label, on_back) = match opened {
+                Some(Ok(summary)) => (summary, None, t.new_check, new_check),
+                _ => (
+                    crate::handoff::Summary::new(session.0.responses.answers(), crate::hooks::now_ms()),
+                    props.page_url.clone().map(AttrValue::from),
+                    t.back_to_result,
+                    send(&session, Action::Back),
+                ),
+            };
+            html! { <SummaryView {summary} {page_url} {back_label} {on_back} /> }
         }
-        Screen::Summary => {
-            let summary = crate::handoff::Summary::new(session.0.responses.answers(), crate::hooks::now_ms());
-            let page_url = props.page_url.clone().map(AttrValue::from);
-            html! { <SummaryView {summary} {page_url} back_label={t.back_to_result} on_back={back.reform(|_| ())} /> }
-        }
-        Screen::Start => html! { <StartScreen /> },
-        Screen::Page(_) => match session.0.page() {
+        (_, Screen::Start) => html! { <StartScreen /> },
+        (_, Screen::Page(_)) => match session.0.page() {
             Some((_, page)) if page.emergency_finding().is_some() => html! { <EmergencyQuestion /> },
             _ => html! { <QuestionPage /> },
         },
-        Screen::Review => html! { <ReviewAnswers /> },
-        Screen::Result => html! { <ResultView /> },
-        Screen::Library => html! { <LibraryView page_url={props.page_url.clone().map(AttrValue::from)} /> },
-        Screen::Article(index) => html! { <ArticleView {index} page_url={props.page_url.clone().map(AttrValue::from)} /> },
-        Screen::Coach => html! { <SelfCareCoach /> },
+        (_, Screen::Review) => html! { <ReviewAnswers /> },
+        (_, Screen::Result) => html! { <ResultView /> },
+        (_, Screen::Library) => html! { <LibraryView page_url={props.page_url.clone().map(AttrValue::from)} /> },
+        (_, Screen::Article(index)) => html! { <ArticleView {index} page_url={props.page_url.clone().map(AttrValue::from)} /> },
+        (_, Screen::Coach) => html! { <SelfCareCoach /> },
     };
     // Kiosk mode: any touch, pointer or key counts as activity for the idle reset; no context menu.
     let last_activity = use_mut_ref(|| std::rc::Rc::new(std::cell::Cell::new(crate::hooks::now_ms()))).borrow().clone();
     let activity = {
         let last = last_activity.clone();
-        Callback::from(move |_: Event| last.set(crate::hooks::now_ms()))
+        kiosk.then(|| Callback::from(move |_: Event| last.set(crate::hooks::now_ms())))
     };
-    let no_menu = Callback::from(move |e: MouseEvent| {
-        if kiosk {
-            e.prevent_default();
-        }
-    });
-    let on = |cb: &Callback<Event>| kiosk.then(|| cb.clone());
-    let other = lang.other();
-    let switch_language = {
-        let reading = reading.clone();
-        Callback::from(move |_| reading.set(Reading { lang: other, ..*reading }))
-    };
-    let toggle_large = {
-        let reading = reading.clone();
-        Callback::from(move |_| reading.set(Reading { large: !reading.large, ..*reading }))
-    };
-    html! {
-        <ContextProvider<Config> context={props.config.clone()}>
-        <ContextProvider<Lang> context={lang}>
-            <ContextProvider<SessionContext> context={session}>
-                <div class={classes!("st-root", kiosk.then_some("st-kiosk"), reading.large.then_some("st-large"))} ref={root}
-                    lang={lang.code()}
-                    onpointerdown={on(&activity).map(|c| c.reform(|e: PointerEvent| e.into()))}
-                    ontouchstart={on(&activity).map(|c| c.reform(|e: TouchEvent| e.into()))}
-                    onkeydown={on(&activity).map(|c| c.reform(|e: KeyboardEvent| e.into()))}
-                    onscroll={on(&activity)}
-                    oncontextmenu={no_menu}>
-                    <div class="st-toolbar st-noprint" role="group" aria-label={t.toolbar}>
-                        <button type="button" class="st-tool" lang={other.code()} onclick={switch_language}>{ other.texts().name }</button>
-                        <button type="button" class="st-tool" aria-pressed={reading.large.to_string()} onclick={toggle_large}>{ t.larger_text }</button>
-                    </div>
+    let on = |_: ()| activity.clone();
+    let widget = html! {
+                <div ref={root}
+                    onpointerdown={on(()).map(|c| c.reform(|e: PointerEvent| e.into()))}
+                    ontouchstart={on(()).map(|c| c.reform(|e: TouchEvent| e.into()))}
+                    onkeydown={on(()).map(|c| c.reform(|e: KeyboardEvent| e.into()))}
+                    onscroll={activity.clone()}
+                    oncontextmenu={kiosk.then(|| Callback::from(|e: MouseEvent| e.prevent_default()))}>
+                    { toolbar(&reading) }
                     <p class="st-sr-only" aria-live="polite">{ (*announcement).clone() }</p>
                     { body }
                     if show_clear {
                         <p class="st-clear st-noprint">
-                            <button type="button" class="st-link-button" onclick={clear}>{ t.clear_answers }</button>
+                            { crate::components::action_button(&session, "st-link-button", t.clear_answers, Action::StartOver) }
                         </p>
                     }
                     if kiosk {
                         <KioskGuard {last_activity} />
                     }
                 </div>
+    };
+    let classes = ROOT_CLASSES[usize::from(kiosk) + 2 * usize::from(reading.large)];
+    html! {
+        <ContextProvider<Lang> context={lang}>
+            <ContextProvider<SessionContext> context={session.clone()}>
+                { with_attributes(widget, &["class", "lang"], [classes.into(), lang.code().into()]) }
             </ContextProvider<SessionContext>>
         </ContextProvider<Lang>>
-        </ContextProvider<Config>>
     }
 }
+
+/// The root's classes by kiosk mode and larger text (index `kiosk + 2 * large`).
+const ROOT_CLASSES: [&str; 4] = ["st-root", "st-root st-kiosk", "st-root st-large", "st-root st-kiosk st-large"];
 
 /// What the live region says when a screen opens: where the patient is, or the result.
 fn announce(session: &Session, t: &'static crate::i18n::Texts, config: &Config) -> String {

@@ -35,3 +35,32 @@ use crate::ids::Answer;
 
 /// The three answers in the order they are offered.
 pub const ANSWER_ORDER: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotSure];
+
+use yew::prelude::*;
+
+use crate::app::{send, SessionContext};
+use crate::session::Action;
+
+/// `<button type="button" class={class} onclick={onclick}>{ label }</button>`: every plain button
+/// of the widget, built in one place.
+pub fn button(class: &'static str, label: AttrValue, onclick: Callback<MouseEvent>) -> Html {
+    with_attributes(html! { <button {onclick}>{ label }</button> }, &["type", "class"], ["button".into(), class.into()])
+}
+
+/// `element` (made by `html!` without attributes) with the attributes `keys` = `values`, in that
+/// order, as `html!` would set them, except that a class is used as given: `html!` runs every
+/// class that is not a literal through `Classes` (split, de-duplicated, re-joined), which the
+/// widget's constant, single-spaced class lists do not need, and which costs code.
+pub fn with_attributes<const N: usize>(mut element: Html, keys: &'static [&'static str; N], values: [AttrValue; N]) -> Html {
+    if let Html::VTag(tag) = &mut element {
+        let values = values.map(|v| Some((v, yew::virtual_dom::ApplyAttributeAs::Attribute)));
+        tag.set_attributes(yew::virtual_dom::Attributes::Dynamic { keys, values: Box::new(values) });
+    }
+    element
+}
+
+/// A plain button that sends `action` to the session.
+#[inline(never)]
+pub fn action_button(session: &SessionContext, class: &'static str, label: &'static str, action: Action) -> Html {
+    button(class, label.into(), send(session, action))
+}

@@ -54,3 +54,15 @@ pub fn date_time(t: &Texts, ms: i64) -> String {
 pub fn use_texts() -> &'static Texts {
     use_context::<Lang>().unwrap_or_default().texts()
 }
+
+/// The session, from the app's context.
+#[hook]
+pub fn use_session() -> crate::app::SessionContext {
+    use_context::<crate::app::SessionContext>().expect("session context")
+}
+
+/// The practice's configuration, from the app's context (it travels with the session).
+#[hook]
+pub fn use_config() -> Rc<crate::config::Config> {
+    use_session().1.clone()
+}

@@ -42,16 +42,16 @@ pub fn mount_by_id(id: &str) {
     let Ok(container) = host.owner_document().expect("a document").create_element("div") else { return };
     root.append_child(&container).ok();
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let params: Vec<(String, String)> = web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()
-        .map(|p| {
-            js_sys::try_iter(&p).ok().flatten().into_iter().flatten().filter_map(|entry| {
-                let pair = js_sys::Array::from(&entry.ok()?);
-                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-            }).collect()
-        })
-        .unwrap_or_default();
-    let extra = crate::config::query_attributes(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    // Only the parameters the page reads (config::QUERY_PARAMETERS), each as its attribute, with
+    // every value given for it in the order given. Asked for by name: much less code than
+    // iterating every parameter through the JS iterator protocol.
+    let mut params: Vec<(&str, String)> = Vec::new();
+    if let Ok(query) = web_sys::UrlSearchParams::new_with_str(&search) {
+        for (key, attribute) in crate::config::QUERY_PARAMETERS {
+            params.extend(query.get_all(key).iter().filter_map(|v| v.as_string()).map(|v| (attribute, v)));
+        }
+    }
+    let extra: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let location = web_sys::window().map(|w| w.location());
     let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     let handoff = (hash.len() > 1).then(|| crate::handoff::Summary::decode(&hash));

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use super::ANSWER_ORDER;
-use crate::app::{send, SessionContext};
-use crate::hooks::use_texts;
+use super::{action_button, ANSWER_ORDER};
+use crate::app::send;
+use crate::hooks::{use_session, use_texts};
 use crate::i18n::fill;
 use crate::session::Action;
 
@@ -10,7 +10,7 @@ use crate::session::Action;
 /// so a "yes" shows the advice at once.
 #[function_component]
 pub fn EmergencyQuestion() -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
+    let session = use_session();
     let t = use_texts();
     let Some((index, page)) = session.0.page() else { return html! {} };
     let Some(finding) = page.emergency_finding() else { return html! {} };
@@ -22,12 +22,11 @@ pub fn EmergencyQuestion() -> Html {
         let answer = *answer;
         let onclick = send(&session, Action::AnswerAndContinue(finding, answer));
         html! {
-            <button type="button" class="st-answer" aria-pressed={(current == Some(answer)).to_string()} {onclick}>
+            <button type="button" class="st-answer" aria-pressed={if current == Some(answer) { "true" } else { "false" }} {onclick}>
                 { t.answer(answer) }
             </button>
         }
     });
-    let back = send(&session, Action::Back);
     html! {
         <section class="st-screen" aria-labelledby="st-question">
             <p class="st-progress">{ fill(t.warning_progress, &[("n", &(index + 1).to_string()), ("total", &total.to_string())]) }</p>
@@ -36,7 +35,7 @@ pub fn EmergencyQuestion() -> Html {
             <div class="st-answers" role="group" aria-labelledby="st-question" aria-describedby="st-why">
                 { for buttons }
             </div>
-            <button type="button" class="st-secondary" onclick={back}>{ t.back }</button>
+            { action_button(&session, "st-secondary", t.back, Action::Back) }
         </section>
     }
 }

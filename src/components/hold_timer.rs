@@ -1,8 +1,7 @@
 use yew::prelude::*;
 
 use crate::coach::countdown;
-use crate::config::Config;
-use crate::hooks::{now_ms, use_texts, use_ticking};
+use crate::hooks::{now_ms, use_config, use_texts, use_ticking};
 use crate::i18n::fill;
 
 #[derive(Properties, PartialEq)]
@@ -14,7 +13,7 @@ pub struct HoldTimerProps {
 /// Counts down one hold of a stretch and counts the holds done.
 #[function_component]
 pub fn HoldTimer(props: &HoldTimerProps) -> Html {
-    let config = use_context::<Config>().unwrap_or_default();
+    let config = use_config();
     let t = use_texts();
     let started = use_state(|| None::<i64>);
     let done = use_state(|| 0u32);

@@ -5,10 +5,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::app::SessionContext;
 use crate::coach::countdown;
-use crate::config::Config;
-use crate::hooks::{now_ms, use_texts, use_ticking};
+use crate::hooks::{now_ms, use_config, use_session, use_texts, use_ticking};
 use crate::i18n::fill;
 use crate::kiosk::Idle;
 use crate::session::{Action, Screen};
@@ -23,8 +21,8 @@ pub struct KioskGuardProps {
 /// screen that clears answers, timers, open articles and the scroll position.
 #[function_component]
 pub fn KioskGuard(props: &KioskGuardProps) -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
-    let config = use_context::<Config>().unwrap_or_default();
+    let session = use_session();
+    let config = use_config();
     let t = use_texts();
     let in_use = session.0.screen != Screen::Start;
     let now = use_ticking(in_use, 500);

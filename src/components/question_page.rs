@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use super::{ChoiceGroup, ANSWER_ORDER};
-use crate::app::{send, SessionContext};
-use crate::hooks::use_texts;
+use super::{action_button, ChoiceGroup, ANSWER_ORDER};
+use crate::app::SessionContext;
+use crate::hooks::{use_session, use_texts};
 use crate::i18n::Texts;
 use crate::ids::{Answer, Factor};
 use crate::questionnaire::{AgeBand, Duration, Field};
@@ -11,7 +11,7 @@ use crate::session::{Action, Session};
 /// A page of a few questions, each a [`ChoiceGroup`], with Next and Back.
 #[function_component]
 pub fn QuestionPage() -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
+    let session = use_session();
     let t = use_texts();
     let tried = use_state(|| false);
     let Some((index, page)) = session.0.page() else { return html! {} };
@@ -33,7 +33,6 @@ pub fn QuestionPage() -> Html {
             }
         })
     };
-    let back = send(&session, Action::Back);
     let missing = *tried && !session.0.can_continue();
     html! {
         <section class="st-screen">
@@ -45,7 +44,7 @@ pub fn QuestionPage() -> Html {
                 }
                 <div class="st-nav">
                     <button type="submit" class="st-primary">{ t.next }</button>
-                    <button type="button" class="st-secondary" onclick={back}>{ t.back }</button>
+                    { action_button(&session, "st-secondary", t.back, Action::Back) }
                 </div>
             </form>
         </section>

@@ -1,9 +1,9 @@
 use yew::prelude::*;
 
-use crate::app::{send, SessionContext};
-use crate::components::QrCode;
-use crate::config::{Config, Mode};
-use crate::hooks::use_texts;
+use crate::app::send;
+use crate::components::{action_button, with_attributes, QrCode};
+use crate::config::Mode;
+use crate::hooks::{use_config, use_session, use_texts};
 use crate::i18n::fill;
 use crate::ids::Level;
 use crate::session::Action;
@@ -12,8 +12,8 @@ use crate::session::Action;
 /// reasons, the safety net, and what may have contributed.
 #[function_component]
 pub fn ResultView() -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
-    let config = use_context::<Config>().unwrap_or_default();
+    let session = use_session();
+    let config = use_config();
     let t = use_texts();
     let outcome = session.0.outcome();
     let level = outcome.level;
@@ -76,12 +76,8 @@ pub fn ResultView() -> Html {
         let onclick = send(&session, Action::OpenArticle(n));
         html! { <li><button type="button" class="st-article-link" {onclick}>{ crate::library::title(lang, n) }</button></li> }
     }).collect::<Vec<_>>();
-    let open_coach = send(&session, Action::OpenCoach);
-    let change = send(&session, Action::Back);
-    let open_summary = send(&session, Action::OpenSummary);
-    let start_over = send(&session, Action::StartOver);
-    html! {
-        <section class={classes!("st-screen", "st-result", format!("st-level-{}", level.id()))}>
+    let result = html! {
+        <section>
             <p class="st-progress">{ t.your_result }</p>
             <h2 class="st-headline" data-focus-heading="" tabindex="-1">{ config.fill(text.headline) }</h2>
             { for call }
@@ -90,7 +86,7 @@ pub fn ResultView() -> Html {
             <ul>{ for do_now }</ul>
             { practice_actions }
             if crate::coach::coach_offered(level) {
-                <button type="button" class="st-primary" onclick={open_coach}>{ t.open_coach }</button>
+                { action_button(&session, "st-primary", t.open_coach, Action::OpenCoach) }
             }
             if !outcome.reasons.is_empty() {
                 <h3>{ t.why }</h3>
@@ -109,10 +105,11 @@ pub fn ResultView() -> Html {
             }
             <p class="st-muted">{ t.result_disclaimer }</p>
             <div class="st-nav">
-                <button type="button" class="st-secondary" onclick={open_summary}>{ t.summary_button }</button>
-                <button type="button" class="st-secondary" onclick={change}>{ t.change_answers }</button>
-                <button type="button" class="st-secondary" onclick={start_over}>{ t.start_over }</button>
+                { action_button(&session, "st-secondary", t.summary_button, Action::OpenSummary) }
+                { action_button(&session, "st-secondary", t.change_answers, Action::Back) }
+                { action_button(&session, "st-secondary", t.start_over, Action::StartOver) }
             </div>
         </section>
-    }
+    };
+    with_attributes(result, &["class"], [format!("st-screen st-result st-level-{}", level.id()).into()])
 }

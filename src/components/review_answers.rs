@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
-use crate::app::{send, SessionContext};
-use crate::hooks::use_texts;
+use crate::app::send;
+use super::action_button;
+use crate::hooks::{use_session, use_texts};
 use crate::i18n::fill;
 use crate::ids::{Answer, Factor};
 use crate::questionnaire::Field;
@@ -10,7 +11,7 @@ use crate::session::Action;
 /// Every answer, page by page, each page with a Change button; then See my result.
 #[function_component]
 pub fn ReviewAnswers() -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
+    let session = use_session();
     let t = use_texts();
     let r = &session.0.responses;
     let shown = |a: Option<Answer>| a.map_or(t.not_answered, |a| t.answer(a));
@@ -41,16 +42,14 @@ pub fn ReviewAnswers() -> Html {
             </li>
         }
     });
-    let see = send(&session, Action::SeeResult);
-    let back = send(&session, Action::Back);
     html! {
         <section class="st-screen">
             <h2 data-focus-heading="" tabindex="-1">{ t.review_title }</h2>
             <p>{ t.review_lead }</p>
             <ul class="st-review">{ for sections }</ul>
             <div class="st-nav">
-                <button type="button" class="st-primary" onclick={see}>{ t.see_result }</button>
-                <button type="button" class="st-secondary" onclick={back}>{ t.back }</button>
+                { action_button(&session, "st-primary", t.see_result, Action::SeeResult) }
+                { action_button(&session, "st-secondary", t.back, Action::Back) }
             </div>
         </section>
     }

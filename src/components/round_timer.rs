@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
+use super::button;
 use crate::coach::{countdown, may_start, CoachState, Round, RoundStatus, Therapy};
-use crate::config::Config;
-use crate::hooks::{clock_time, now_ms, use_texts, use_ticking};
+use crate::hooks::{clock_time, now_ms, use_config, use_texts, use_ticking};
 use crate::i18n::fill;
 
 const STORAGE_KEY: &str = "spasm-triage-coach";
@@ -33,7 +33,7 @@ pub struct RoundTimerProps {
 /// round (sessionStorage); in kiosk mode nothing is stored.
 #[function_component]
 pub fn RoundTimer(props: &RoundTimerProps) -> Html {
-    let config = use_context::<Config>().unwrap_or_default();
+    let config = use_config();
     let t = use_texts();
     let timing = config.timing;
     let persist = config.persist;
@@ -79,16 +79,16 @@ pub fn RoundTimer(props: &RoundTimerProps) -> Html {
         Some(RoundStatus::Running { remaining_ms }) => (
             countdown(remaining_ms),
             html! { <>
-                <button type="button" class="st-primary" onclick={pause}>{ t.pause }</button>
-                <button type="button" class="st-secondary" onclick={stop}>{ t.stop }</button>
+                { button("st-primary", t.pause.into(), pause) }
+                { button("st-secondary", t.stop.into(), stop) }
             </> },
             String::new(),
         ),
         Some(RoundStatus::Paused { remaining_ms }) => (
             countdown(remaining_ms),
             html! { <>
-                <button type="button" class="st-primary" onclick={resume}>{ t.resume }</button>
-                <button type="button" class="st-secondary" onclick={stop}>{ t.stop }</button>
+                { button("st-primary", t.resume.into(), resume) }
+                { button("st-secondary", t.stop.into(), stop) }
             </> },
             fill(t.paused_left, &[("time", &countdown(remaining_ms))]),
         ),
@@ -98,7 +98,7 @@ pub fn RoundTimer(props: &RoundTimerProps) -> Html {
             });
             (
                 countdown(timing.round_ms),
-                html! { <button type="button" class="st-primary" onclick={start}>{ t.start_round[current.index()] }</button> },
+                button("st-primary", t.start_round[current.index()].into(), start),
                 done.unwrap_or_default(),
             )
         }

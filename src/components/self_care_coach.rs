@@ -1,10 +1,9 @@
 use yew::prelude::*;
 
 use super::illustrations;
-use super::{HoldTimer, RoundTimer};
-use crate::app::{send, SessionContext};
+use super::{action_button, HoldTimer, RoundTimer};
 use crate::coach::{onset_from, therapy_for, Therapy};
-use crate::hooks::{now_ms, use_texts};
+use crate::hooks::{now_ms, use_session, use_texts};
 use crate::i18n::fill;
 use crate::session::Action;
 
@@ -16,13 +15,12 @@ const STRETCH_PICTURES: [fn(&'static str) -> Html; 4] =
 /// water and food, and medicine facts with their limits.
 #[function_component]
 pub fn SelfCareCoach() -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
+    let session = use_session();
     let t = use_texts();
     // The onset is estimated once, when the coach first opens, from the "how long" answer.
     let opened_at = use_state(now_ms);
     let onset = session.0.responses.duration.and_then(|d| onset_from(d, *opened_at));
     let therapy = therapy_for(onset, now_ms());
-    let back = send(&session, Action::Back);
     let advice = match therapy {
         Therapy::Ice => t.ice_advice,
         Therapy::Heat => t.heat_advice,
@@ -63,7 +61,7 @@ pub fn SelfCareCoach() -> Html {
 
             <h3>{ t.medicine_title }</h3>
             { list(t.medicine_tips) }
-            <button type="button" class="st-secondary" onclick={back}>{ t.back_to_result }</button>
+            { action_button(&session, "st-secondary", t.back_to_result, Action::Back) }
         </section>
     }
 }

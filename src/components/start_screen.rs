@@ -1,27 +1,25 @@
 use yew::prelude::*;
 
-use crate::app::{send, SessionContext};
-use crate::config::{Config, Mode};
-use crate::hooks::use_texts;
+use super::action_button;
+use crate::config::Mode;
+use crate::hooks::{use_config, use_session, use_texts};
 use crate::session::Action;
 
 #[function_component]
 pub fn StartScreen() -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
-    let config = use_context::<Config>().unwrap_or_default();
+    let session = use_session();
+    let config = use_config();
     let t = use_texts();
-    let begin = send(&session, Action::Begin);
-    let library = send(&session, Action::OpenLibrary);
     if config.mode == Mode::Kiosk {
         // The attract screen for the next patient: nothing leaves the page, nothing is kept.
         return html! {
             <section class="st-screen st-attract">
                 <h1 data-focus-heading="" tabindex="-1">{ t.kiosk_title }</h1>
                 <p class="st-attract-lead">{ t.kiosk_lead }</p>
-                <button type="button" class="st-primary st-big" onclick={begin}>{ t.start_button }</button>
+                { action_button(&session, "st-primary st-big", t.start_button, Action::Begin) }
                 <p>{ t.kiosk_emergency }</p>
                 <p class="st-muted">{ t.kiosk_privacy }</p>
-                <button type="button" class="st-secondary" onclick={library}>{ t.read_about }</button>
+                { action_button(&session, "st-secondary", t.read_about, Action::OpenLibrary) }
             </section>
         };
     }
@@ -37,8 +35,8 @@ pub fn StartScreen() -> Html {
             </p>
             <p class="st-muted">{ t.stays_on_device }</p>
             <div class="st-nav">
-                <button type="button" class="st-primary" onclick={begin}>{ t.start_button }</button>
-                <button type="button" class="st-secondary" onclick={library}>{ t.read_about }</button>
+                { action_button(&session, "st-primary", t.start_button, Action::Begin) }
+                { action_button(&session, "st-secondary", t.read_about, Action::OpenLibrary) }
             </div>
         </section>
     }

@@ -1,10 +1,9 @@
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::QrCode;
-use crate::config::Config;
+use super::{button, QrCode};
 use crate::handoff::Summary;
-use crate::hooks::{date_time, use_texts};
+use crate::hooks::{date_time, use_config, use_texts};
 use crate::i18n::fill;
 use crate::triage::triage;
 
@@ -23,7 +22,7 @@ pub struct SummaryViewProps {
 /// hands off by QR code with everything in the link's fragment (which never reaches a server).
 #[function_component]
 pub fn SummaryView(props: &SummaryViewProps) -> Html {
-    let config = use_context::<Config>().unwrap_or_default();
+    let config = use_config();
     let t = use_texts();
     let copied = use_state(|| None::<&'static str>);
     let summary = &props.summary;
@@ -79,8 +78,8 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
             <ul>{ for level.do_now.iter().map(|l| html! { <li>{ config.fill(l) }</li> }) }</ul>
             <p class="st-muted">{ t.summary_disclaimer }</p>
             <div class="st-nav st-noprint">
-                <button type="button" class="st-primary" onclick={print}>{ t.print }</button>
-                <button type="button" class="st-secondary" onclick={copy}>{ t.copy }</button>
+                { button("st-primary", t.print.into(), print) }
+                { button("st-secondary", t.copy.into(), copy) }
             </div>
             <p class="st-announce st-noprint" role="status">{ copied.unwrap_or_default() }</p>
             if let Some(url) = &props.page_url {
@@ -88,7 +87,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
                     <QrCode data={format!("{url}#{}", summary.encode())} label={t.scan_summary} />
                 </div>
             }
-            <button type="button" class="st-secondary st-noprint" onclick={back}>{ props.back_label.clone() }</button>
+            { button("st-secondary st-noprint", props.back_label.clone(), back) }
         </section>
     }
 }
