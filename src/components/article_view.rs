@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
 use super::library_view::{use_articles, Articles};
-use crate::app::{send, SessionContext};
+use super::action_button;
+use crate::app::SessionContext;
 use crate::content::{Block, Inline};
 use crate::hooks::use_texts;
 use crate::i18n::fill;
@@ -21,8 +22,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let session = use_context::<SessionContext>().expect("session context");
     let t = use_texts();
     let articles = use_articles(props.page_url.clone());
-    let back = send(&session, Action::Back);
-    let back = html! { <button type="button" class="st-secondary" onclick={back}>{ t.back }</button> };
+    let back = action_button(&session, "st-secondary", t.back, Action::Back);
     let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
     let list = match &articles {
         Articles::Ready(list) => list,

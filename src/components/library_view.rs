@@ -6,6 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::{action_button, button};
 use crate::app::{send, SessionContext};
 use crate::content::Article;
 use crate::hooks::use_texts;
@@ -26,8 +27,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
     let t = use_texts();
     let articles = use_articles(props.page_url.clone());
     let query = use_state(String::new);
-    let back = send(&session, Action::Back);
-    let back = html! { <button type="button" class="st-secondary" onclick={back}>{ t.back }</button> };
+    let back = action_button(&session, "st-secondary", t.back, Action::Back);
     let heading = html! { <h2 data-focus-heading="" tabindex="-1">{ t.library_title }</h2> };
     let list = match &articles {
         Articles::Ready(list) => list,
@@ -81,7 +81,7 @@ impl Articles {
             Articles::Failed(retry) => html! {
                 <>
                     <p class="st-muted" role="status">{ t.articles_failed }</p>
-                    <button type="button" class="st-primary" onclick={retry}>{ t.try_again }</button>
+                    { button("st-primary", t.try_again.into(), retry.clone()) }
                 </>
             },
             _ => html! { <p class="st-muted" role="status">{ t.articles_loading }</p> },
