@@ -30,13 +30,14 @@ fn main() {
     let spanish = library("content/articles-es");
     content::check_translation(&english, &spanish, "content/articles-es").unwrap_or_else(|e| fail(&e.to_string()));
     let out = out_dir;
-    let data = [content::encode(&english), content::encode(&spanish)];
-    let names = [("en", &data[0]), ("es", &data[1])].map(|(lang, text)| format!("articles-{lang}-{:016x}.txt", fnv1a(text.as_bytes())));
+    // In `Lang` order.
+    let data = [("en", content::encode(&english)), ("es", content::encode(&spanish))];
+    let names = data.each_ref().map(|(lang, text)| format!("articles-{lang}-{:016x}.txt", fnv1a(text.as_bytes())));
     // The folder the post-build hook reads: $OUT_DIR is <target>/<profile>/build/<package>-<hash>/out.
     let shipped = out.ancestors().nth(3).expect("OUT_DIR has a profile folder").join("spasm-triage-articles");
     let _ = std::fs::remove_dir_all(&shipped);
     std::fs::create_dir_all(&shipped).expect("create the data file folder");
-    for ((lang, text), name) in [("en", &data[0]), ("es", &data[1])].into_iter().zip(&names) {
+    for ((lang, text), name) in data.iter().zip(&names) {
         std::fs::write(out.join(format!("articles-{lang}.txt")), text).expect("write a data file");
         std::fs::write(shipped.join(name), text).expect("write a data file");
     }
