@@ -2,9 +2,8 @@ use yew::prelude::*;
 
 use super::library_view::{use_articles, Articles};
 use super::action_button;
-use crate::app::SessionContext;
 use crate::content::{Block, Inline};
-use crate::hooks::use_texts;
+use crate::hooks::{use_session, use_texts};
 use crate::i18n::fill;
 use crate::library::position;
 use crate::session::Action;
@@ -19,7 +18,7 @@ pub struct ArticleViewProps {
 /// One article, rendered from data (never from HTML), with its sources at the foot.
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
+    let session = use_session();
     let t = use_texts();
     let articles = use_articles(props.page_url.clone());
     let back = action_button(&session, "st-secondary", t.back, Action::Back);

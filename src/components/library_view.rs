@@ -7,9 +7,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{action_button, button};
-use crate::app::{send, SessionContext};
+use crate::app::send;
 use crate::content::Article;
-use crate::hooks::use_texts;
+use crate::hooks::{use_session, use_texts};
 use crate::i18n::{fill, Lang};
 use crate::library::{data_url, load, search};
 use crate::session::Action;
@@ -23,7 +23,7 @@ pub struct LibraryViewProps {
 /// The article library: search and a list of every article.
 #[function_component]
 pub fn LibraryView(props: &LibraryViewProps) -> Html {
-    let session = use_context::<SessionContext>().expect("session context");
+    let session = use_session();
     let t = use_texts();
     let articles = use_articles(props.page_url.clone());
     let query = use_state(String::new);
