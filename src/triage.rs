@@ -289,14 +289,52 @@ fn factor_groups(answers: &Answers) -> Vec<FactorGroup> {
         .collect()
 }
 
+/// The text with its first letter in upper case. Only ASCII and Latin-1 letters (every letter the
+/// English and Spanish tables use; a test checks them all) are raised: `char::to_uppercase` would
+/// bring std's whole Unicode case table (about 3 kB) into the wasm for one letter per sentence.
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |c| {
+        let upper = match c {
+            'a'..='z' => c.to_ascii_uppercase(),
+            // Latin-1 lower case (à … þ, but not ÷) sits 0x20 above its upper case.
+            'à'..='þ' if c != '÷' => char::from_u32(c as u32 - 0x20).unwrap_or(c),
+            _ => c,
+        };
+        let mut out = String::with_capacity(text.len());
+        out.push(upper);
+        out.push_str(chars.as_str());
+        out
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalise_matches_std_for_latin_1_and_every_text() {
+        let std_way = |t: &str| {
+            let mut c = t.chars();
+            c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect::<String>())
+        };
+        for c in (0x20u32..0x100).filter_map(char::from_u32) {
+            // Letters whose upper case lies outside Latin-1 (µ, ÿ) or is two letters (ß) stay.
+            let upper: Vec<char> = c.to_uppercase().collect();
+            if upper.len() != 1 || upper[0] as u32 >= 0x100 {
+                assert_eq!(capitalise(&c.to_string()), c.to_string());
+                continue;
+            }
+            let s = format!("{c}x");
+            assert_eq!(capitalise(&s), std_way(&s), "{c:?}");
+        }
+        for lang in crate::i18n::Lang::ALL {
+            for (key, text) in lang.texts().entries() {
+                assert_eq!(capitalise(text), std_way(text), "{key}");
+            }
+        }
+        assert_eq!(capitalise(""), "");
+    }
 
     fn with(pairs: &[(Finding, Answer)]) -> Answers {
         let mut a = Answers::default();
