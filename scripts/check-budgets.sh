@@ -29,8 +29,8 @@ LOADER_MAX=5000
 # A budget not yet met is held to a ceiling instead: the size it had when its ceiling was last set,
 # plus about 1 %, so no change makes the widget bigger unnoticed. Lower a ceiling whenever a change
 # makes the widget smaller; delete it once its budget is met. Empty means: hold to the budget.
-FIRST_LOAD_CEILING=145600
-TOTAL_CEILING=166200
+FIRST_LOAD_CEILING=133500
+TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #
 # Exit status: 1 when a size exceeds what it is held to (its ceiling, or else its budget); with

@@ -7,7 +7,8 @@
 #   wasm-bindgen-cli = Cargo.lock   cargo install (into ~/.cargo/bin)
 #   wasm-opt (binaryen 132)         npm, linked into ~/.cargo/bin so Trunk finds it on PATH
 #   chromium + chromium-driver      apt (browser test tiers); brotli (size report); poppler-utils (PDF text)
-#   playwright-core, axe-core       npm, in tests/e2e (drive Debian's Chromium; accessibility rules)
+#   playwright-core, axe-core,      npm, in tests/e2e (drive Debian's Chromium; accessibility rules;
+#   jsqr, pngjs                     read the QR codes the widget draws)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -65,7 +66,7 @@ if [ "${SPASM_SKIP_BROWSER:-0}" != 1 ]; then
   e2e="$root/tests/e2e"
   want="$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)"
   if [ "$(cat "$e2e/node_modules/.spasm-lock" 2>/dev/null)" != "$want" ]; then
-    say "installing the end-to-end test packages (playwright-core, axe-core)"
+    say "installing the end-to-end test packages (playwright-core, axe-core, jsqr, pngjs)"
     (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
     echo "$want" > "$e2e/node_modules/.spasm-lock"
   fi

@@ -10,6 +10,7 @@
 //! - [`content`], [`library`]: articles checked at build time and fetched as data when the library
 //!   opens; their index, search and "read more";
 //! - [`sort`]: a small stable sort for short lists;
+//! - [`qr`]: the QR codes of the result and summary screens;
 //! - [`css`]: the widget stylesheet's minifier, run at build time;
 //! - [`coach`]: the self-care coach's timing policy (ice or heat, rounds, rest gaps);
 //! - [`kiosk`]: the waiting-room idle policy;
@@ -31,6 +32,7 @@ pub mod config;
 pub mod content;
 pub mod css;
 pub mod library;
+pub mod qr;
 pub mod sort;
 
 pub mod app;

@@ -1,4 +1,4 @@
-use qrcode::{Color, EcLevel, QrCode as Matrix};
+use crate::qr::QrCode as Code;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -9,25 +9,34 @@ pub struct QrCodeProps {
     pub label: AttrValue,
 }
 
-/// A QR code drawn as one SVG path from the code's modules (no SVG string, no raw HTML), for a
-/// patient to scan with their own phone where a kiosk must not leave the page.
+/// A QR code drawn as one SVG path (a rectangle per run of dark modules in a row; no SVG string, no
+/// raw HTML), for a patient to scan with their own phone where a kiosk must not leave the page.
 #[function_component]
 pub fn QrCode(props: &QrCodeProps) -> Html {
-    let Ok(code) = Matrix::with_error_correction_level(props.data.as_bytes(), EcLevel::M) else {
+    let Some(code) = Code::encode(props.data.as_bytes()) else {
         return html! { <p>{ props.label.clone() }{ ": " }{ props.data.clone() }</p> };
     };
-    let width = code.width();
+    let n = code.size();
     let mut path = String::new();
-    for (i, color) in code.to_colors().iter().enumerate() {
-        if *color == Color::Dark {
-            path.push_str(&format!("M{} {}h1v1h-1z", i % width + 4, i / width + 4));
+    for y in 0..n {
+        let mut x = 0;
+        while x < n {
+            let start = x;
+            while x < n && code.dark(x, y) {
+                x += 1;
+            }
+            if x > start {
+                // 4 modules of quiet zone on every side.
+                path += &format!("M{} {}h{}v1H{}z", start + 4, y + 4, x - start, start + 4);
+            }
+            x += 1;
         }
     }
-    let size = width + 8;
+    let size = (n + 8).to_string();
     html! {
         <figure class="st-qr" data-link={props.data.clone()}>
             <svg viewBox={format!("0 0 {size} {size}")} role="img" aria-label={props.label.clone()} shape-rendering="crispEdges">
-                <rect width={size.to_string()} height={size.to_string()} fill="#ffffff" />
+                <rect width={size.clone()} height={size} fill="#ffffff" />
                 <path d={path} fill="#000000" />
             </svg>
             <figcaption>{ props.label.clone() }</figcaption>

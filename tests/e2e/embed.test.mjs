@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, openPage, assertAccessible, DIST } from "./harness.mjs";
+import { serve, launch, openPage, assertAccessible, scanQr, DIST } from "./harness.mjs";
 import { headline, toResult } from "./journey.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -47,6 +47,19 @@ test("a plain host page: the widget appears, offers the practice's booking and p
     assert.equal(await call.getAttribute("href"), "tel:+15550102000");
     assert.deepEqual(await page.evaluate(() => window.__results), [{ level: "soon" }]);
     await assertAccessible(page, "the embedded result");
+    assert.deepEqual(page.foreign(), []);
+    assert.deepEqual(page.errors(), []);
+  }));
+
+test("a kiosk embed offers the practice's booking and phone as QR codes that scan to the right places, and no links", () =>
+  withPage(server.origin, "/hosts/kiosk.html", async (page) => {
+    await toSoonResult(page);
+    const book = page.locator(".st-qr", { has: page.getByRole("img", { name: "Scan to book a visit online" }) });
+    assert.equal(await scanQr(book), "https://example.org/book?from=kiosk&visit=back");
+    const call = page.locator(".st-qr", { has: page.getByRole("img", { name: "Scan to call Riverside Family Practice" }) });
+    assert.equal(await scanQr(call), "tel:+15550102000");
+    assert.equal(await page.locator("a[href]").count(), 0, "a kiosk result links out of the page");
+    await assertAccessible(page, "a kiosk result with QR codes");
     assert.deepEqual(page.foreign(), []);
     assert.deepEqual(page.errors(), []);
   }));

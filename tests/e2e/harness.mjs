@@ -6,7 +6,10 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 import { TYPES } from "./content-types.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -127,4 +130,15 @@ export function useSite(options) {
     await site.server?.close();
   });
   return site;
+}
+
+/**
+ * What a phone reads from the QR code in `figure` (a `.st-qr` locator): a screenshot of the drawn
+ * code, decoded by jsQR. So a test checks the code a patient scans, not an attribute beside it.
+ */
+export async function scanQr(figure) {
+  const png = PNG.sync.read(await figure.locator("svg").screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  assert.ok(code, "the QR code could not be read");
+  return code.data;
 }

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useSite, openPage, assertAccessible } from "./harness.mjs";
+import { useSite, openPage, assertAccessible, scanQr } from "./harness.mjs";
 import { headline, toResult } from "./journey.mjs";
 
 const site = useSite();
@@ -64,7 +64,9 @@ test("a hand-off link opens the same summary, read-only, with a way to start a n
   const page = await openPage(site.browser, site.server.origin);
   try {
     await toSummary(page);
-    const link = await page.locator(".st-qr").getAttribute("data-link");
+    // The link a phone reads from the QR code, which must be the one the widget means.
+    const link = await scanQr(page.locator(".st-qr"));
+    assert.equal(link, await page.locator(".st-qr").getAttribute("data-link"));
     assert.match(link, new RegExp(`^${site.server.origin}/#s1\\.[0-9a-z]+\\.urgent\\.`));
     const original = await page.locator(".st-summary").innerText();
     const other = await openPage(site.browser, site.server.origin);
