@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{with_attributes, ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers, SelfCareCoach, StartScreen, SummaryView};
+use crate::components::{emergency_question, result_view, review_answers, start_screen, with_attributes, ArticleView, KioskGuard, LibraryView, QuestionPage, SelfCareCoach, SummaryView};
 use crate::config::{Config, Mode};
 use crate::i18n::{fill, Lang, Reading};
 use crate::session::{Action, Screen, Session};
@@ -224,13 +224,13 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! { <SummaryView {summary} {page_url} {back_label} {on_back} /> }
         }
-        (_, Screen::Start) => html! { <StartScreen /> },
+        (_, Screen::Start) => start_screen(&session, lang),
         (_, Screen::Page(_)) => match session.0.page() {
-            Some((_, page)) if page.emergency_finding().is_some() => html! { <EmergencyQuestion /> },
+            Some((_, page)) if page.emergency_finding().is_some() => emergency_question(&session, lang),
             _ => html! { <QuestionPage /> },
         },
-        (_, Screen::Review) => html! { <ReviewAnswers /> },
-        (_, Screen::Result) => html! { <ResultView /> },
+        (_, Screen::Review) => review_answers(&session, lang),
+        (_, Screen::Result) => result_view(&session, lang),
         (_, Screen::Library) => html! { <LibraryView page_url={props.page_url.clone().map(AttrValue::from)} /> },
         (_, Screen::Article(index)) => html! { <ArticleView {index} page_url={props.page_url.clone().map(AttrValue::from)} /> },
         (_, Screen::Coach) => html! { <SelfCareCoach /> },

@@ -1,4 +1,5 @@
-//! One component per file. Each reads the session from context and sends actions.
+//! One view per file: a component where it keeps state of its own (timers, downloads, a search),
+//! else a plain function of the session. Each sends actions to the session.
 
 mod article_view;
 mod choice_group;
@@ -17,18 +18,18 @@ mod start_screen;
 mod summary_view;
 
 pub use article_view::ArticleView;
-pub use choice_group::ChoiceGroup;
-pub use emergency_question::EmergencyQuestion;
+pub use choice_group::{choice_group, ChoiceGroupProps};
+pub use emergency_question::emergency_question;
 pub use hold_timer::HoldTimer;
 pub use kiosk_guard::KioskGuard;
 pub use library_view::LibraryView;
-pub use qr_code::QrCode;
+pub use qr_code::qr_code;
 pub use question_page::QuestionPage;
-pub use result_view::ResultView;
-pub use review_answers::ReviewAnswers;
+pub use result_view::result_view;
+pub use review_answers::review_answers;
 pub use round_timer::RoundTimer;
 pub use self_care_coach::SelfCareCoach;
-pub use start_screen::StartScreen;
+pub use start_screen::start_screen;
 pub use summary_view::SummaryView;
 
 use crate::ids::Answer;

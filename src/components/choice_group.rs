@@ -1,25 +1,23 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// A question's answers, for [`choice_group`].
 pub struct ChoiceGroupProps {
     /// Unique within the widget: names the radio group and prefixes element ids.
     pub name: AttrValue,
     pub legend: AttrValue,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     /// Each option's label and whether it is chosen.
     pub options: Vec<(AttrValue, bool)>,
     /// Called with the index of the option chosen.
     pub onchoose: Callback<usize>,
     /// Checkboxes (choose any) instead of radio buttons (choose one).
-    #[prop_or_default]
     pub multiple: bool,
 }
 
 /// A question with its answers as a fieldset: the legend is the question, each answer a labelled
-/// radio button (or checkbox), so screen readers read the question with every answer.
-#[function_component]
-pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
+/// radio button (or checkbox), so screen readers read the question with every answer. A plain
+/// function, not a component: it has no state, and each component costs the wasm about 1 kB.
+pub fn choice_group(props: ChoiceGroupProps) -> Html {
     let hint_id = format!("{}-hint", props.name);
     let options = props.options.iter().enumerate().map(|(i, (label, checked))| {
         let id = format!("{}-{}", props.name, i);

@@ -2,25 +2,24 @@ use yew::prelude::*;
 
 use super::{action_button, ANSWER_ORDER};
 use crate::app::send;
-use crate::hooks::{use_session, use_texts};
-use crate::i18n::fill;
+use crate::app::SessionContext;
+use crate::i18n::{fill, Lang};
 use crate::session::Action;
 
 /// One warning-sign question on its own page. Each answer is a button that answers and moves on,
 /// so a "yes" shows the advice at once.
-#[function_component]
-pub fn EmergencyQuestion() -> Html {
-    let session = use_session();
-    let t = use_texts();
+/// A plain function, not a component: it keeps no state of its own (each component costs the wasm
+/// about 1 kB).
+pub fn emergency_question(session: &SessionContext, lang: Lang) -> Html {
+    let t = lang.texts();
     let Some((index, page)) = session.0.page() else { return html! {} };
     let Some(finding) = page.emergency_finding() else { return html! {} };
     let total = session.0.pages().iter().filter(|p| p.emergency_finding().is_some()).count();
     let words = t.finding(finding);
     let current = session.0.responses.finding(finding);
     let buttons = ANSWER_ORDER.iter().map(|answer| {
-        let session = session.clone();
         let answer = *answer;
-        let onclick = send(&session, Action::AnswerAndContinue(finding, answer));
+        let onclick = send(session, Action::AnswerAndContinue(finding, answer));
         html! {
             <button type="button" class="st-answer" aria-pressed={if current == Some(answer) { "true" } else { "false" }} {onclick}>
                 { t.answer(answer) }
@@ -35,7 +34,7 @@ pub fn EmergencyQuestion() -> Html {
             <div class="st-answers" role="group" aria-labelledby="st-question" aria-describedby="st-why">
                 { for buttons }
             </div>
-            { action_button(&session, "st-secondary", t.back, Action::Back) }
+            { action_button(session, "st-secondary", t.back, Action::Back) }
         </section>
     }
 }

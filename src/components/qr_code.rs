@@ -1,20 +1,13 @@
 use crate::qr::QrCode as Code;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct QrCodeProps {
-    /// What the code holds: a `tel:` or `https:` address.
-    pub data: AttrValue,
-    /// What scanning it does, shown under the code and read to screen readers.
-    pub label: AttrValue,
-}
-
 /// A QR code drawn as one SVG path (a rectangle per run of dark modules in a row; no SVG string, no
 /// raw HTML), for a patient to scan with their own phone where a kiosk must not leave the page.
-#[function_component]
-pub fn QrCode(props: &QrCodeProps) -> Html {
-    let Some(code) = Code::encode(props.data.as_bytes()) else {
-        return html! { <p>{ props.label.clone() }{ ": " }{ props.data.clone() }</p> };
+/// `data` is what the code holds (a `tel:` or `https:` address); `label` says what scanning it does,
+/// shown under the code and read to screen readers. A plain function: it has no state.
+pub fn qr_code(data: AttrValue, label: AttrValue) -> Html {
+    let Some(code) = Code::encode(data.as_bytes()) else {
+        return html! { <p>{ label }{ ": " }{ data }</p> };
     };
     let n = code.size();
     let mut path = String::new();
@@ -34,12 +27,12 @@ pub fn QrCode(props: &QrCodeProps) -> Html {
     }
     let size = (n + 8).to_string();
     html! {
-        <figure class="st-qr" data-link={props.data.clone()}>
-            <svg viewBox={format!("0 0 {size} {size}")} role="img" aria-label={props.label.clone()} shape-rendering="crispEdges">
+        <figure class="st-qr" data-link={data}>
+            <svg viewBox={format!("0 0 {size} {size}")} role="img" aria-label={label.clone()} shape-rendering="crispEdges">
                 <rect width={size.clone()} height={size} fill="#ffffff" />
                 <path d={path} fill="#000000" />
             </svg>
-            <figcaption>{ props.label.clone() }</figcaption>
+            <figcaption>{ label }</figcaption>
         </figure>
     }
 }

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{action_button, ChoiceGroup, ANSWER_ORDER};
+use super::{action_button, choice_group, ChoiceGroupProps, ANSWER_ORDER};
 use crate::app::SessionContext;
 use crate::hooks::{use_session, use_texts};
 use crate::i18n::Texts;
@@ -8,7 +8,7 @@ use crate::ids::{Answer, Factor};
 use crate::questionnaire::{AgeBand, Duration, Field};
 use crate::session::{Action, Session};
 
-/// A page of a few questions, each a [`ChoiceGroup`], with Next and Back.
+/// A page of a few questions, each a [`choice_group`], with Next and Back.
 #[function_component]
 pub fn QuestionPage() -> Html {
     let session = use_session();
@@ -66,31 +66,45 @@ fn field_view(t: &'static Texts, session: &SessionContext, field: Field) -> Html
             let words = t.finding(finding);
             let session = session.clone();
             let onchoose = Callback::from(move |i: usize| session.dispatch(Action::Answer(finding, ANSWER_ORDER[i])));
-            html! {
-                <ChoiceGroup name={format!("q-{}", finding.id())} legend={words.question}
-                    hint={hint(words.why)}
-                    options={yes_no(s.responses.finding(finding))} {onchoose} />
-            }
+            choice_group(ChoiceGroupProps {
+                name: format!("q-{}", finding.id()).into(),
+                legend: words.question.into(),
+                hint: hint(words.why),
+                options: yes_no(s.responses.finding(finding)),
+                onchoose,
+                multiple: false,
+            })
         }
         Field::Duration => {
             let options = Duration::ALL.iter().map(|d| (AttrValue::from(t.durations[d.index()]), s.responses.duration == Some(*d))).collect::<Vec<_>>();
-            html! {
-                <ChoiceGroup name="q-duration" legend={t.duration_question}
-                    {options} onchoose={dispatch(|i| Action::SetDuration(Duration::ALL[i]))} />
-            }
+            choice_group(ChoiceGroupProps {
+                name: "q-duration".into(),
+                legend: t.duration_question.into(),
+                hint: None,
+                options,
+                onchoose: dispatch(|i| Action::SetDuration(Duration::ALL[i])),
+                multiple: false,
+            })
         }
         Field::Age => {
             let options = AgeBand::ALL.iter().map(|a| (AttrValue::from(t.age_bands[a.index()]), s.responses.age == Some(*a))).collect::<Vec<_>>();
-            html! {
-                <ChoiceGroup name="q-age" legend={t.age_question} hint={hint(t.age_why)}
-                    {options} onchoose={dispatch(|i| Action::SetAge(AgeBand::ALL[i]))} />
-            }
+            choice_group(ChoiceGroupProps {
+                name: "q-age".into(),
+                legend: t.age_question.into(),
+                hint: hint(t.age_why),
+                options,
+                onchoose: dispatch(|i| Action::SetAge(AgeBand::ALL[i])),
+                multiple: false,
+            })
         }
-        Field::BackPainBefore => html! {
-            <ChoiceGroup name="q-before" legend={t.before_question}
-                options={yes_no(s.responses.back_pain_before)}
-                onchoose={dispatch(|i| Action::SetBackPainBefore(ANSWER_ORDER[i]))} />
-        },
+        Field::BackPainBefore => choice_group(ChoiceGroupProps {
+            name: "q-before".into(),
+            legend: t.before_question.into(),
+            hint: None,
+            options: yes_no(s.responses.back_pain_before),
+            onchoose: dispatch(|i| Action::SetBackPainBefore(ANSWER_ORDER[i])),
+            multiple: false,
+        }),
         Field::Factors => {
             let options = Factor::ALL.iter().map(|f| (AttrValue::from(t.factor(*f).label), s.responses.factor(*f))).collect::<Vec<_>>();
             let session = session.clone();
@@ -98,11 +112,14 @@ fn field_view(t: &'static Texts, session: &SessionContext, field: Field) -> Html
                 let factor = Factor::ALL[i];
                 session.dispatch(Action::SetFactor(factor, !session.0.responses.factor(factor)));
             });
-            html! {
-                <ChoiceGroup name="q-factors" multiple=true
-                    legend={t.factors_question} hint={AttrValue::from(t.factors_hint)}
-                    {options} {onchoose} />
-            }
+            choice_group(ChoiceGroupProps {
+                name: "q-factors".into(),
+                legend: t.factors_question.into(),
+                hint: Some(t.factors_hint.into()),
+                options,
+                onchoose,
+                multiple: true,
+            })
         }
     }
 }

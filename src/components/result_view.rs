@@ -1,20 +1,20 @@
 use yew::prelude::*;
 
 use crate::app::send;
-use crate::components::{action_button, with_attributes, QrCode};
+use crate::components::{action_button, qr_code, with_attributes};
 use crate::config::Mode;
-use crate::hooks::{use_config, use_session, use_texts};
-use crate::i18n::fill;
+use crate::app::SessionContext;
+use crate::i18n::{fill, Lang};
 use crate::ids::Level;
 use crate::session::Action;
 
 /// The result: the level in large plain words with its time frame and what to do now, the
 /// reasons, the safety net, and what may have contributed.
-#[function_component]
-pub fn ResultView() -> Html {
-    let session = use_session();
-    let config = use_config();
-    let t = use_texts();
+/// A plain function, not a component: it keeps no state of its own (each component costs the wasm
+/// about 1 kB).
+pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
+    let config = &session.1;
+    let t = lang.texts();
     let outcome = session.0.outcome();
     let level = outcome.level;
     let text = t.level(level);
@@ -35,7 +35,7 @@ pub fn ResultView() -> Html {
         Level::Soon | Level::Urgent => {
             let book = (level == Level::Soon).then(|| config.booking_url.clone()).flatten().map(|url| {
                 if kiosk {
-                    html! { <QrCode data={url} label={t.scan_to_book} /> }
+                    qr_code(url.into(), t.scan_to_book.into())
                 } else {
                     html! { <a class="st-action" href={url} target="_blank" rel="noopener noreferrer">{ t.book_online }</a> }
                 }
@@ -44,7 +44,7 @@ pub fn ResultView() -> Html {
                 let phone = config.phone.clone().unwrap_or_default();
                 let label = fill(t.call_practice, &[("practice", &practice), ("phone", &phone)]);
                 if kiosk {
-                    html! { <QrCode data={tel} label={fill(t.scan_to_call, &[("practice", &practice)])} /> }
+                    qr_code(tel.into(), fill(t.scan_to_call, &[("practice", &practice)]).into())
                 } else {
                     html! { <a class="st-action" href={tel}>{ label }</a> }
                 }
@@ -71,9 +71,8 @@ pub fn ResultView() -> Html {
             </div>
         }
     });
-    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
     let read_more = crate::library::read_more(&session.0.responses.answers(), 3).into_iter().map(|n| {
-        let onclick = send(&session, Action::OpenArticle(n));
+        let onclick = send(session, Action::OpenArticle(n));
         html! { <li><button type="button" class="st-article-link" {onclick}>{ crate::library::title(lang, n) }</button></li> }
     }).collect::<Vec<_>>();
     let result = html! {
@@ -86,7 +85,7 @@ pub fn ResultView() -> Html {
             <ul>{ for do_now }</ul>
             { practice_actions }
             if crate::coach::coach_offered(level) {
-                { action_button(&session, "st-primary", t.open_coach, Action::OpenCoach) }
+                { action_button(session, "st-primary", t.open_coach, Action::OpenCoach) }
             }
             if !outcome.reasons.is_empty() {
                 <h3>{ t.why }</h3>
@@ -105,9 +104,9 @@ pub fn ResultView() -> Html {
             }
             <p class="st-muted">{ t.result_disclaimer }</p>
             <div class="st-nav">
-                { action_button(&session, "st-secondary", t.summary_button, Action::OpenSummary) }
-                { action_button(&session, "st-secondary", t.change_answers, Action::Back) }
-                { action_button(&session, "st-secondary", t.start_over, Action::StartOver) }
+                { action_button(session, "st-secondary", t.summary_button, Action::OpenSummary) }
+                { action_button(session, "st-secondary", t.change_answers, Action::Back) }
+                { action_button(session, "st-secondary", t.start_over, Action::StartOver) }
             </div>
         </section>
     };

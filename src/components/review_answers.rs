@@ -2,17 +2,17 @@ use yew::prelude::*;
 
 use crate::app::send;
 use super::action_button;
-use crate::hooks::{use_session, use_texts};
-use crate::i18n::fill;
+use crate::app::SessionContext;
+use crate::i18n::{fill, Lang};
 use crate::ids::{Answer, Factor};
 use crate::questionnaire::Field;
 use crate::session::Action;
 
 /// Every answer, page by page, each page with a Change button; then See my result.
-#[function_component]
-pub fn ReviewAnswers() -> Html {
-    let session = use_session();
-    let t = use_texts();
+/// A plain function, not a component: it keeps no state of its own (each component costs the wasm
+/// about 1 kB).
+pub fn review_answers(session: &SessionContext, lang: Lang) -> Html {
+    let t = lang.texts();
     let r = &session.0.responses;
     let shown = |a: Option<Answer>| a.map_or(t.not_answered, |a| t.answer(a));
     let rows = |field: &Field| -> Html {
@@ -29,7 +29,7 @@ pub fn ReviewAnswers() -> Html {
         html! { <div class="st-review-row"><dt>{ question }</dt><dd>{ answer }</dd></div> }
     };
     let sections = session.0.pages().iter().enumerate().map(|(n, page)| {
-        let edit = send(&session, Action::Edit(n));
+        let edit = send(session, Action::Edit(n));
         let what = match page.emergency_finding() {
             Some(f) => t.finding(f).question,
             None => t.page_titles[page.title.index()],
@@ -48,8 +48,8 @@ pub fn ReviewAnswers() -> Html {
             <p>{ t.review_lead }</p>
             <ul class="st-review">{ for sections }</ul>
             <div class="st-nav">
-                { action_button(&session, "st-primary", t.see_result, Action::SeeResult) }
-                { action_button(&session, "st-secondary", t.back, Action::Back) }
+                { action_button(session, "st-primary", t.see_result, Action::SeeResult) }
+                { action_button(session, "st-secondary", t.back, Action::Back) }
             </div>
         </section>
     }

@@ -2,24 +2,27 @@ use yew::prelude::*;
 
 use super::action_button;
 use crate::config::Mode;
-use crate::hooks::{use_config, use_session, use_texts};
+use crate::app::SessionContext;
+use crate::i18n::Lang;
 use crate::session::Action;
 
-#[function_component]
-pub fn StartScreen() -> Html {
-    let session = use_session();
-    let config = use_config();
-    let t = use_texts();
+/// The first screen: what the check is, the emergency number, Start. In kiosk mode, the attract
+/// screen for the next patient.
+/// A plain function, not a component: it keeps no state of its own (each component costs the wasm
+/// about 1 kB).
+pub fn start_screen(session: &SessionContext, lang: Lang) -> Html {
+    let config = &session.1;
+    let t = lang.texts();
     if config.mode == Mode::Kiosk {
         // The attract screen for the next patient: nothing leaves the page, nothing is kept.
         return html! {
             <section class="st-screen st-attract">
                 <h1 data-focus-heading="" tabindex="-1">{ t.kiosk_title }</h1>
                 <p class="st-attract-lead">{ t.kiosk_lead }</p>
-                { action_button(&session, "st-primary st-big", t.start_button, Action::Begin) }
+                { action_button(session, "st-primary st-big", t.start_button, Action::Begin) }
                 <p>{ t.kiosk_emergency }</p>
                 <p class="st-muted">{ t.kiosk_privacy }</p>
-                { action_button(&session, "st-secondary", t.read_about, Action::OpenLibrary) }
+                { action_button(session, "st-secondary", t.read_about, Action::OpenLibrary) }
             </section>
         };
     }
@@ -35,8 +38,8 @@ pub fn StartScreen() -> Html {
             </p>
             <p class="st-muted">{ t.stays_on_device }</p>
             <div class="st-nav">
-                { action_button(&session, "st-primary", t.start_button, Action::Begin) }
-                { action_button(&session, "st-secondary", t.read_about, Action::OpenLibrary) }
+                { action_button(session, "st-primary", t.start_button, Action::Begin) }
+                { action_button(session, "st-secondary", t.read_about, Action::OpenLibrary) }
             </div>
         </section>
     }

@@ -1,7 +1,7 @@
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::{button, QrCode};
+use super::{button, qr_code};
 use crate::handoff::Summary;
 use crate::hooks::{date_time, use_config, use_texts};
 use crate::i18n::fill;
@@ -84,7 +84,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
             <p class="st-announce st-noprint" role="status">{ copied.unwrap_or_default() }</p>
             if let Some(url) = &props.page_url {
                 <div class="st-noprint">
-                    <QrCode data={format!("{url}#{}", summary.encode())} label={t.scan_summary} />
+                    { qr_code(format!("{url}#{}", summary.encode()).into(), t.scan_summary.into()) }
                 </div>
             }
             { button("st-secondary st-noprint", props.back_label.clone(), back) }
