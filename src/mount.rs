@@ -109,6 +109,11 @@ fn mount_with(
     for warning in warnings {
         web_sys::console::warn_1(&JsValue::from_str(&warning.to_string()));
     }
+    // The host says when it holds a kiosk (the standalone page's `?mode=kiosk` included), so the
+    // page around it can give the kiosk the whole screen (page.css does).
+    if config.mode == crate::config::Mode::Kiosk {
+        host.set_attribute("data-mode", "kiosk").ok();
+    }
     if let Some(root) = container.get_root_node().dyn_ref::<ShadowRoot>() {
         adopt_styles(root, &config);
     }

@@ -24,6 +24,9 @@ test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset th
     await page.goto(site.server.origin + "/?mode=kiosk&idle-seconds=2&prompt-seconds=2");
     await page.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor();
     const historyAtLoad = await page.evaluate(() => history.length);
+    // The attract screen fills the tablet's screen and no more: nothing to scroll.
+    const { scroll, screen } = await page.evaluate(() => ({ scroll: document.documentElement.scrollHeight, screen: innerHeight }));
+    assert.equal(scroll, screen, "the kiosk page scrolls");
     await assertAccessible(page, "the kiosk attract screen");
     // Touch targets of at least 44 by 44 pixels.
     const start = page.getByRole("button", { name: "Start the check" });
