@@ -29,7 +29,7 @@ LOADER_MAX=5000
 # A budget not yet met is held to a ceiling instead: the size it had when its ceiling was last set,
 # plus about 1 %, so no change makes the widget bigger unnoticed. Lower a ceiling whenever a change
 # makes the widget smaller; delete it once its budget is met. Empty means: hold to the budget.
-FIRST_LOAD_CEILING=133500
+FIRST_LOAD_CEILING=131900
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

@@ -40,7 +40,7 @@ impl QrCode {
         for mask in 0..8 {
             let code = Grid::new(version).finish(&codewords, mask);
             let score = code.penalty();
-            if best.as_ref().map_or(true, |(least, _)| score < *least) {
+            if best.as_ref().is_none_or(|(least, _)| score < *least) {
                 best = Some((score, code));
             }
         }
@@ -191,7 +191,7 @@ struct Bits {
 impl Bits {
     fn push(&mut self, value: u32, count: usize) {
         for i in (0..count).rev() {
-            if self.len % 8 == 0 {
+            if self.len.is_multiple_of(8) {
                 self.bytes.push(0);
             }
             if value >> i & 1 == 1 {
@@ -366,7 +366,8 @@ impl Grid {
     }
 }
 
-/// Whether `mask` flips the module in column `x`, row `y`.
+/// Whether `mask` flips the module in column `x`, row `y` (the formulas as the standard writes them).
+#[allow(clippy::manual_is_multiple_of)]
 fn masked(mask: u32, x: usize, y: usize) -> bool {
     match mask {
         0 => (x + y) % 2 == 0,
