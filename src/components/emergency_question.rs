@@ -1,8 +1,7 @@
 use yew::prelude::*;
 
 use super::{action_button, ANSWER_ORDER};
-use crate::app::send;
-use crate::app::SessionContext;
+use crate::app::{send, SessionContext};
 use crate::i18n::{fill, Lang};
 use crate::session::Action;
 

@@ -1,9 +1,8 @@
 use yew::prelude::*;
 
-use crate::app::send;
+use crate::app::{send, SessionContext};
 use crate::components::{action_button, qr_code, with_attributes};
 use crate::config::Mode;
-use crate::app::SessionContext;
 use crate::i18n::{fill, Lang};
 use crate::ids::Level;
 use crate::session::Action;

@@ -1,8 +1,7 @@
 use yew::prelude::*;
 
-use crate::app::send;
+use crate::app::{send, SessionContext};
 use super::action_button;
-use crate::app::SessionContext;
 use crate::i18n::{fill, Lang};
 use crate::ids::{Answer, Factor};
 use crate::questionnaire::Field;
