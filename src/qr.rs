@@ -36,9 +36,10 @@ impl QrCode {
     pub fn encode(data: &[u8]) -> Option<QrCode> {
         let version = (1..=40).find(|&v| 4 + count_bits(v) + 8 * data.len() <= 8 * data_codewords(v))?;
         let codewords = codewords(data, version);
+        let grid = Grid::new(version);
         let mut best: Option<(u32, QrCode)> = None;
         for mask in 0..8 {
-            let code = Grid::new(version).finish(&codewords, mask);
+            let code = grid.clone().finish(&codewords, mask);
             let score = code.penalty();
             if best.as_ref().is_none_or(|(least, _)| score < *least) {
                 best = Some((score, code));
@@ -244,6 +245,7 @@ fn rs_remainder(data: &[u8], divisor: &[u8]) -> Vec<u8> {
 }
 
 /// A symbol being drawn: its modules, and which of them belong to function patterns.
+#[derive(Clone)]
 struct Grid {
     size: usize,
     dark: Vec<bool>,
