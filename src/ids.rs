@@ -127,8 +127,11 @@ id_enum! {
 
 id_enum! {
     /// A patient's answer to a yes-or-no question. Ordered `No < NotSure < Yes`; the monotonicity
-    /// invariant says moving up this order never lowers the level of care.
+    /// invariant says moving up this order never lowers the level of care. A question not asked
+    /// counts as "no" (spec: anything a vignette does not list is "no").
+    #[derive(Default)]
     pub enum Answer {
+        #[default]
         No = "no",
         NotSure = "not_sure",
         Yes = "yes",
@@ -141,12 +144,6 @@ id_enum! {
         Anatomical = "anatomical",
         Protective = "protective",
         DehydrationFatigue = "dehydration_fatigue",
-    }
-}
-
-impl Default for Answer {
-    fn default() -> Self {
-        Answer::No
     }
 }
 

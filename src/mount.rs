@@ -139,7 +139,7 @@ fn adopt_styles(root: &ShadowRoot, config: &Config) {
     }
     // Added to the sheets already there (the loader's launcher button has its own).
     let key = JsValue::from_str("adoptedStyleSheets");
-    let sheets = js_sys::Reflect::get(root, &key).ok().filter(|v| js_sys::Array::is_array(v)).map(|v| js_sys::Array::from(&v));
+    let sheets = js_sys::Reflect::get(root, &key).ok().filter(js_sys::Array::is_array).map(|v| js_sys::Array::from(&v));
     let sheets = sheets.unwrap_or_default();
     sheets.push(&sheet);
     js_sys::Reflect::set(root, &key, &sheets).ok();

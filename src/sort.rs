@@ -28,7 +28,7 @@ mod tests {
                 let mut ours = v.clone();
                 sort_small(&mut ours, |a, b| a.0 > b.0);
                 let mut std = v.clone();
-                std.sort_by(|a, b| b.0.cmp(&a.0));
+                std.sort_by_key(|a| std::cmp::Reverse(a.0));
                 assert_eq!(ours, std, "{v:?}");
             }
         }

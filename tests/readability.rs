@@ -17,9 +17,7 @@ fn syllables(word: &str) -> usize {
     let consonant = |c: u8| !b"laeiouy".contains(&c);
     if n >= 3 && w.ends_with("es") && consonant(b[n - 3]) {
         w.truncate(n - 3);
-    } else if w.ends_with("ed") {
-        w.truncate(n - 2);
-    } else if n >= 2 && w.ends_with('e') && consonant(b[n - 2]) {
+    } else if w.ends_with("ed") || (n >= 2 && w.ends_with('e') && consonant(b[n - 2])) {
         w.truncate(n - 2);
     }
     let w = w.strip_prefix('y').unwrap_or(&w);
