@@ -127,8 +127,8 @@ id_enum! {
 
 id_enum! {
     /// A patient's answer to a yes-or-no question. Ordered `No < NotSure < Yes`; the monotonicity
-    /// invariant says moving up this order never lowers the level of care. A question not asked
-    /// counts as "no" (spec: anything a vignette does not list is "no").
+    /// invariant says moving up this order never lowers the level of care. The default is "no": in
+    /// [`Answers`](crate::triage::Answers), and in a vignette, anything not set is "no".
     #[derive(Default)]
     pub enum Answer {
         #[default]
