@@ -22,6 +22,8 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=src/content.rs");
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
+    println!("cargo:rustc-env=SPASM_BUILD_DATE={}", build_date());
     println!("cargo:rerun-if-changed=styles/widget.css");
     let css = std::fs::read_to_string("styles/widget.css").unwrap_or_else(|e| fail(&format!("styles/widget.css: cannot read: {e}")));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
@@ -48,6 +50,25 @@ fn main() {
     }
     source += &format!("];\npub static DATA_FILES: [&str; 2] = [{:?}, {:?}];\n", names[0], names[1]);
     std::fs::write(out.join("articles.rs"), source).expect("write articles.rs");
+}
+
+/// The build's date (UTC), `YYYY-MM-DD`, shown with the rules version on every result and summary:
+/// from `SOURCE_DATE_EPOCH` when set (reproducible builds), else today.
+fn build_date() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.parse::<i64>().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+    });
+    // Days since 1970 to a civil date (Howard Hinnant's algorithm).
+    let z = seconds.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 /// A 64-bit FNV-1a hash: enough to give each version of a data file its own name.

@@ -216,7 +216,7 @@ pub fn App(props: &AppProps) -> Html {
             let (summary, page_url, back_label, on_back) = match opened {
                 Some(Ok(summary)) => (summary, None, t.new_check, new_check),
                 _ => (
-                    crate::handoff::Summary::new(session.0.responses.answers(), crate::hooks::now_ms()),
+                    crate::handoff::Summary::new(session.0.responses.clone(), session.0.outcome().level, crate::hooks::now_ms()),
                     props.page_url.clone().map(AttrValue::from),
                     t.back_to_result,
                     send(&session, Action::Back),
@@ -226,7 +226,7 @@ pub fn App(props: &AppProps) -> Html {
         }
         (_, Screen::Start) => start_screen(&session, lang),
         (_, Screen::Page(_)) => match session.0.page() {
-            Some((_, page)) if page.emergency_finding().is_some() => emergency_question(&session, lang),
+            Some((_, page)) if page.single_finding().is_some() => emergency_question(&session, lang),
             _ => html! { <QuestionPage /> },
         },
         (_, Screen::Review) => review_answers(&session, lang),
@@ -278,13 +278,10 @@ const ROOT_CLASSES: [&str; 4] = ["st-root", "st-root st-kiosk", "st-root st-larg
 /// What the live region says when a screen opens: where the patient is, or the result.
 fn announce(session: &Session, t: &'static crate::i18n::Texts, config: &Config) -> String {
     match session.screen {
-        Screen::Page(_) => match session.page() {
-            Some((index, page)) if page.emergency_finding().is_some() => {
-                let total = session.pages().iter().filter(|p| p.emergency_finding().is_some()).count();
-                fill(t.warning_progress, &[("n", &(index + 1).to_string()), ("total", &total.to_string())])
-            }
-            Some((_, page)) => t.page_titles[page.title.index()].to_string(),
-            None => String::new(),
+        Screen::Page(_) => match (session.warning_progress(), session.page()) {
+            (Some((n, total)), _) => fill(t.warning_progress, &[("n", &n.to_string()), ("total", &total.to_string())]),
+            (None, Some((_, page))) => t.page_titles[page.title.index()].to_string(),
+            _ => String::new(),
         },
         Screen::Result => format!("{}: {}", t.your_result, config.fill(t.level(session.outcome().level).headline)),
         _ => String::new(),

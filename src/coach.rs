@@ -5,8 +5,9 @@
 //! Sources: ice during roughly the two days after a spasm begins, then heat (reference
 //! article 003); 15 to 20 minutes at a time, then an hour off before the next round (002).
 
-use crate::ids::Level;
+use crate::ids::{Answer, Context, Finding, Level};
 use crate::questionnaire::Duration;
+use crate::triage::Answers;
 
 pub const MINUTE_MS: i64 = 60_000;
 pub const HOUR_MS: i64 = 60 * MINUTE_MS;
@@ -18,6 +19,42 @@ pub const ICE_WINDOW_MS: i64 = 48 * HOUR_MS;
 /// or urgent result.
 pub fn coach_offered(level: Level) -> bool {
     matches!(level, Level::SelfCare | Level::Soon)
+}
+
+/// Findings that withhold the stretches when answered yes or not sure (spec section 6).
+pub const NO_STRETCHES: [Finding; 6] =
+    [Finding::BoneRisk, Finding::Injury, Finding::AgeOutside20To50, Finding::InfectionRisk, Finding::Child, Finding::Pregnant];
+
+/// Which parts of the self-care guide a patient gets (spec section 6), from answers in which a
+/// question not asked counts as "not sure" (`Responses::advice_answers`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Advice {
+    /// Stretches are shown; otherwise walking and rest positions only, with the reason.
+    pub stretches: bool,
+    /// Pregnant or just gave birth, or may be: no ibuprofen, naproxen or aspirin.
+    pub pregnant: bool,
+    /// Under 16, or may be: no aspirin, a child's dose.
+    pub child: bool,
+    /// On a blood thinner, or may be: no ibuprofen, naproxen or aspirin unless the doctor says so.
+    pub blood_thinner: bool,
+}
+
+impl Advice {
+    pub fn for_answers(answers: &Answers) -> Advice {
+        let maybe = |f: Finding| answers.finding(f) != Answer::No;
+        Advice {
+            stretches: !NO_STRETCHES.into_iter().any(maybe),
+            pregnant: maybe(Finding::Pregnant) || maybe(Finding::PregnancyWarning),
+            child: maybe(Finding::Child),
+            blood_thinner: answers.context(Context::BloodThinner) != Answer::No,
+        }
+    }
+
+    /// True when anti-inflammatories may be suggested: never in pregnancy, to a child, or with a
+    /// blood thinner (a "not sure" counts).
+    pub fn anti_inflammatories(&self) -> bool {
+        !(self.pregnant || self.child || self.blood_thinner)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -364,6 +401,39 @@ mod tests {
         assert_eq!(state.last_ended(T0 + MIN, t), Some(T0 - HOUR_MS), "running: the earlier stop");
         assert_eq!(state.last_ended(T0 + 20 * MIN, t), Some(T0 + 15 * MIN), "finished: its end");
         assert_eq!(CoachState::default().last_ended(T0, t), None);
+    }
+
+    #[test]
+    fn stretches_and_medicines_follow_section_6() {
+        let advice = |pairs: &[(Finding, Answer)], thinner: Answer| {
+            let mut a = Answers::default();
+            for (f, ans) in pairs {
+                a.set(*f, *ans);
+            }
+            a.set_context(Context::BloodThinner, thinner);
+            Advice::for_answers(&a)
+        };
+        let plain = advice(&[], Answer::No);
+        assert!(plain.stretches && plain.anti_inflammatories());
+        for f in NO_STRETCHES {
+            for ans in [Answer::Yes, Answer::NotSure] {
+                assert!(!advice(&[(f, ans)], Answer::No).stretches, "{f} {ans}");
+            }
+        }
+        for ans in [Answer::Yes, Answer::NotSure] {
+            let pregnant = advice(&[(Finding::Pregnant, ans)], Answer::No);
+            assert!(pregnant.pregnant && !pregnant.anti_inflammatories());
+            let child = advice(&[(Finding::Child, ans)], Answer::No);
+            assert!(child.child && !child.anti_inflammatories());
+            let thinner = advice(&[], ans);
+            assert!(thinner.blood_thinner && thinner.stretches && !thinner.anti_inflammatories());
+        }
+        // The age band alone: under 16 is a child; an unknown age may be one.
+        for (band, child) in [(crate::ids::AgeBand::Under16, true), (crate::ids::AgeBand::Unknown, true), (crate::ids::AgeBand::From51To64, false)] {
+            let mut a = Answers::default();
+            a.age = band;
+            assert_eq!(Advice::for_answers(&a).child, child, "{band}");
+        }
     }
 
     #[test]

@@ -60,6 +60,29 @@ pub fn with_attributes<const N: usize>(mut element: Html, keys: &'static [&'stat
     element
 }
 
+/// "If this is an emergency, call {number} now.", on every screen of the interview (spec section
+/// 8): a link that dials the configured number, or plain text in kiosk mode (no links out).
+pub fn emergency_line(config: &crate::config::Config, t: &'static crate::i18n::Texts) -> Html {
+    let text = config.fill(t.interview_emergency);
+    if config.mode == crate::config::Mode::Kiosk {
+        html! { <p class="st-emergency-note">{ text }</p> }
+    } else {
+        html! { <p class="st-emergency-note"><a href={config.emergency_tel()}>{ text }</a></p> }
+    }
+}
+
+/// The safety net, one group per thing to do: its lead ("Call {number} now if:") and its lines.
+pub fn safety_net(nets: &[crate::triage::SafetyNet], t: &'static crate::i18n::Texts, config: &crate::config::Config) -> Html {
+    html! {
+        for nets.iter().map(|net| html! {
+            <div class="st-net">
+                <h4>{ config.fill(net.lead(t)) }</h4>
+                <ul>{ for net.signs.iter().map(|s| html! { <li>{ s.text(t) }</li> }) }</ul>
+            </div>
+        })
+    }
+}
+
 /// A plain button that sends `action` to the session.
 #[inline(never)]
 pub fn action_button(session: &SessionContext, class: &'static str, label: &'static str, action: Action) -> Html {

@@ -188,14 +188,15 @@ pub fn check_translation(original: &[Article], translated: &[Article], dir: &str
 
 /// Finding and factor ids of the spec, spelled out here so the build script needs nothing else.
 fn is_known_id(id: &str) -> bool {
-    const IDS: [&str; 38] = [
+    const IDS: [&str; 45] = [
         "chest_pain", "one_side_numbness", "confusion", "bladder_bowel_loss", "saddle_numbness", "both_legs",
         "limb_weakness", "limb_numbness", "balance_loss", "major_trauma", "fever", "urinary_symptoms",
         "abdominal_pain", "limb_tingling", "cancer_history", "weight_loss", "unbearable_pain", "over_two_weeks",
         "not_improving", "recurring", "radiating_pain", "injury", "night_pain", "age_outside_20_50",
         "morning_stiffness", "bone_risk", "infection_risk", "heavy_lifting", "twisting_sport", "long_sitting",
         "poor_posture", "inactive", "dehydration", "overuse_fatigue", "stress", "low_minerals", "overweight",
-        "known_spine_condition",
+        "known_spine_condition", "tearing_pain", "collapse", "sexual_function", "pregnancy_warning", "thoracic_pain",
+        "child", "pregnant",
     ];
     IDS.contains(&id)
 }

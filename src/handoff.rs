@@ -3,25 +3,42 @@
 //! in later releases. Decoding never panics: a truncated, tampered, garbage, huge or future-version
 //! fragment is a [`HandoffError`] with a plain message. Pure.
 //!
-//! Format, version 1: `s1.<minutes since 1970, base 36>.<level id>.<yes ids>.<unsure ids>` with ids
-//! joined by `,` (findings and factors alike).
+//! Format 2 (rules version 2), nine parts joined by `.`:
+//!
+//! `s2.<minutes since 1970, base 36>.<level id>.<rules version>.<findings>.<context and how
+//! long>.<age band id or ->.<factor ids joined by ,>.<follow-up log>`
+//!
+//! - findings: one character per finding in [`Finding::ALL`]'s order (which only ever grows at
+//!   its end): `y` yes, `n` no, `u` not sure, `-` not asked;
+//! - context and how long: one such character for each [`Context`] in order, then how long as
+//!   the index of [`Duration::ALL`] or `-`;
+//! - the follow-up log: empty in this release; kept for the follow-up check-ins of spec section 12,
+//!   which fill it without changing the other parts.
+//!
+//! Format 1 (`s1.<minutes>.<level>.<yes ids>.<unsure ids>`, rules version 1) still opens: with the
+//! level it recorded (never lower than this engine gives its answers), labelled as made under
+//! rules version 1; findings and questions that did not exist then are shown as not asked and count
+//! as no (spec section 8).
 //!
 //! ```
 //! use spasm_triage::handoff::Summary;
 //! use spasm_triage::ids::{Answer, Finding, Level};
-//! use spasm_triage::triage::Answers;
-//! let mut answers = Answers::default();
-//! answers.set(Finding::Fever, Answer::Yes);
-//! let summary = Summary::new(answers, 1_790_000_000_000);
+//! use spasm_triage::questionnaire::Responses;
+//! let mut responses = Responses::default();
+//! responses.set_finding(Finding::Fever, Answer::Yes);
+//! let summary = Summary::new(responses, Level::Urgent, 1_790_000_000_000);
 //! let fragment = summary.encode();
-//! assert!(fragment.starts_with("s1."));
+//! assert!(fragment.starts_with("s2."));
 //! let back = Summary::decode(&fragment).unwrap();
 //! assert_eq!(back.level, Level::Urgent);
+//! assert_eq!(back.responses.finding(Finding::ChestPain), None, "not asked");
 //! ```
 
 use crate::i18n::{fill, Texts};
-use crate::ids::{Answer, Item, Level};
-use crate::triage::{triage, Answers};
+use crate::ids::{AgeBand, Answer, Context, Factor, Finding, Item, Level};
+use crate::questionnaire::{answer_char, char_answer, char_index, index_char, Duration, Responses};
+use crate::rules::RULES_VERSION;
+use crate::triage::{safety_net, triage, Answers, Outcome};
 
 /// The longest fragment accepted: every id of the spec fits in well under this.
 pub const MAX_FRAGMENT: usize = 2_000;
@@ -31,10 +48,14 @@ pub const MAX_FRAGMENT: usize = 2_000;
 pub struct Summary {
     /// When the check finished, in milliseconds since 1970 (kept to the minute).
     pub finished_at: i64,
-    /// The level the check gave at the time (a later release may decide differently; the summary
-    /// shows what the patient was told).
+    /// The level the patient was told (never lower than this engine gives the answers).
     pub level: Level,
-    pub answers: Answers,
+    /// The rules version that gave it.
+    pub rules: u32,
+    /// Every answer, `None` where a question was not asked.
+    pub responses: Responses,
+    /// The follow-up log (spec section 12), kept as read; empty in this release.
+    pub log: String,
 }
 
 /// Why a hand-off link could not be read.
@@ -42,7 +63,7 @@ pub struct Summary {
 pub enum HandoffError {
     Empty,
     TooLong,
-    /// Made by a newer release than this one.
+    /// Made by a newer release than this one (its format or rules version).
     FutureVersion(u32),
     /// Cut short, changed, or not a summary at all.
     Damaged(&'static str),
@@ -61,21 +82,39 @@ impl HandoffError {
 }
 
 impl Summary {
-    /// The summary of `answers`, finished at `now` (milliseconds).
-    pub fn new(answers: Answers, now: i64) -> Summary {
-        let level = triage(&answers).level;
-        Summary { finished_at: now.div_euclid(60_000) * 60_000, level, answers }
+    /// The summary of a check that gave `level` on `responses`, finished at `now` (milliseconds).
+    pub fn new(responses: Responses, level: Level, now: i64) -> Summary {
+        Summary { finished_at: now.div_euclid(60_000) * 60_000, level, rules: RULES_VERSION, responses, log: String::new() }
+    }
+
+    /// The answers the engine reads: a question not asked counts as "no".
+    pub fn answers(&self) -> Answers {
+        self.responses.answers()
+    }
+
+    /// The engine's outcome for the answers, and the safety net shown at the summary's level.
+    pub fn outcome(&self) -> Outcome {
+        let answers = self.answers();
+        let mut outcome = triage(&answers);
+        outcome.safety_net = safety_net(self.level, &answers);
+        outcome
     }
 
     /// The URL fragment (without `#`).
     pub fn encode(&self) -> String {
-        let ids = |answer| self.answers.items_answered(answer).map(Item::id).collect::<Vec<_>>().join(",");
+        let r = &self.responses;
+        let findings: String = Finding::ALL.iter().map(|f| answer_char(r.finding(*f))).collect();
+        let mut extra: String = Context::ALL.iter().map(|c| answer_char(r.context(*c))).collect();
+        extra.push(index_char(r.duration.map(Duration::index)));
+        let factors: Vec<&str> = Factor::ALL.iter().filter(|f| r.factor(**f)).map(|f| f.id()).collect();
         format!(
-            "s1.{}.{}.{}.{}",
+            "s2.{}.{}.{}.{findings}.{extra}.{}.{}.{}",
             to_base36(self.finished_at.div_euclid(60_000).max(0) as u64),
             self.level.id(),
-            ids(Answer::Yes),
-            ids(Answer::NotSure)
+            self.rules,
+            r.age.map_or("-", AgeBand::id),
+            factors.join(","),
+            self.log
         )
     }
 
@@ -89,72 +128,145 @@ impl Summary {
             return Err(HandoffError::TooLong);
         }
         let version = fragment.strip_prefix('s').and_then(|rest| rest.split('.').next()).and_then(|v| v.parse::<u32>().ok());
-        match version {
-            Some(1) => {}
-            Some(v) if v > 1 => return Err(HandoffError::FutureVersion(v)),
-            _ => return Err(HandoffError::Damaged("not a summary")),
-        }
         let parts: Vec<&str> = fragment.split('.').collect();
-        let [_, minutes, level, yes, unsure] = parts.as_slice() else {
-            return Err(HandoffError::Damaged("wrong number of parts"));
+        let (finished_at, level, rules, responses, log) = match (version, parts.as_slice()) {
+            (Some(1), [_, minutes, level, yes, unsure]) => (minutes, level, 1, decode_v1(yes, unsure)?, ""),
+            (Some(1), _) => return Err(HandoffError::Damaged("wrong number of parts")),
+            (Some(2), [_, minutes, level, rules, findings, extra, age, factors, log]) => {
+                let rules = rules.parse::<u32>().map_err(|_| HandoffError::Damaged("bad rules version"))?;
+                if rules > RULES_VERSION {
+                    return Err(HandoffError::FutureVersion(rules));
+                }
+                (minutes, level, rules, decode_v2(findings, extra, age, factors)?, *log)
+            }
+            (Some(2), _) => return Err(HandoffError::Damaged("wrong number of parts")),
+            (Some(v), _) if v > 2 => return Err(HandoffError::FutureVersion(v)),
+            _ => return Err(HandoffError::Damaged("not a summary")),
         };
-        let minutes = from_base36(minutes).ok_or(HandoffError::Damaged("bad time"))?;
+        let minutes = from_base36(finished_at).ok_or(HandoffError::Damaged("bad time"))?;
         let finished_at = i64::try_from(minutes).ok().and_then(|m| m.checked_mul(60_000)).ok_or(HandoffError::Damaged("bad time"))?;
         let level = Level::from_id(level).ok_or(HandoffError::Damaged("unknown level"))?;
-        let mut answers = Answers::default();
-        for (list, answer) in [(yes, Answer::Yes), (unsure, Answer::NotSure)] {
-            for id in list.split(',').filter(|id| !id.is_empty()) {
-                let item = Item::from_id(id).ok_or(HandoffError::Damaged("unknown id"))?;
-                if answers.item(item) != Answer::No {
-                    return Err(HandoffError::Damaged("an id given twice"));
-                }
-                answers.set_item(item, answer);
-            }
+        if !log.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_,~:".contains(&b)) {
+            return Err(HandoffError::Damaged("bad log"));
         }
-        // Never under-triage a tampered link: show at least the level the rules give its answers.
-        let level = level.max(triage(&answers).level);
-        Ok(Summary { finished_at, level, answers })
+        // Never under-triage a tampered or old link: show at least the level the rules give its
+        // answers.
+        let level = level.max(triage(&responses.answers()).level);
+        Ok(Summary { finished_at, level, rules, responses, log: log.to_string() })
     }
 }
 
-impl Summary {
-    /// Every answer that was yes or not sure, as (question, answer) in plain words: findings with
-    /// their question, factors with their label.
-    pub fn reported(&self, t: &'static Texts) -> Vec<(&'static str, &'static str)> {
-        let mut out = Vec::new();
-        for answer in [Answer::Yes, Answer::NotSure] {
-            for item in self.answers.items_answered(answer) {
-                let text = match item {
-                    Item::Finding(f) => t.finding(f).question,
-                    Item::Factor(f) => t.factor(f).label,
-                };
-                out.push((text, t.answer(answer)));
+/// Format 1: the ids answered yes and not sure. Every finding version 1 had is "no" unless
+/// listed; the rest were not asked.
+fn decode_v1(yes: &str, unsure: &str) -> Result<Responses, HandoffError> {
+    let mut r = Responses::default();
+    for finding in &Finding::ALL[..=Finding::InfectionRisk.index()] {
+        r.set_finding(*finding, Answer::No);
+    }
+    let mut seen = Answers::default();
+    for (list, answer) in [(yes, Answer::Yes), (unsure, Answer::NotSure)] {
+        for id in list.split(',').filter(|id| !id.is_empty()) {
+            let item = Item::from_id(id).ok_or(HandoffError::Damaged("unknown id"))?;
+            if seen.item(item) != Answer::No {
+                return Err(HandoffError::Damaged("an id given twice"));
             }
+            seen.set_item(item, answer);
+            match item {
+                Item::Finding(f) if f.index() <= Finding::InfectionRisk.index() => r.set_finding(f, answer),
+                Item::Factor(f) => r.set_factor(f, true),
+                _ => return Err(HandoffError::Damaged("unknown id")),
+            }
+        }
+    }
+    Ok(r)
+}
+
+fn decode_v2(findings: &str, extra: &str, age: &str, factors: &str) -> Result<Responses, HandoffError> {
+    let mut r = Responses::default();
+    if findings.len() != Finding::ALL.len() || extra.len() != Context::ALL.len() + 1 {
+        return Err(HandoffError::Damaged("wrong number of answers"));
+    }
+    for (finding, c) in Finding::ALL.iter().zip(findings.chars()) {
+        if let Some(answer) = char_answer(c).ok_or(HandoffError::Damaged("bad answer"))? {
+            r.set_finding(*finding, answer);
+        }
+    }
+    let extra: Vec<char> = extra.chars().collect();
+    for (context, c) in Context::ALL.iter().zip(&extra) {
+        if let Some(answer) = char_answer(*c).ok_or(HandoffError::Damaged("bad answer"))? {
+            r.set_context(*context, answer);
+        }
+    }
+    let duration = char_index(extra[Context::ALL.len()], Duration::ALL.len()).ok_or(HandoffError::Damaged("bad duration"))?;
+    r.duration = duration.map(|i| Duration::ALL[i]);
+    r.age = match age {
+        "-" => None,
+        id => Some(AgeBand::from_id(id).ok_or(HandoffError::Damaged("unknown age band"))?),
+    };
+    for id in factors.split(',').filter(|id| !id.is_empty()) {
+        let factor = Factor::from_id(id).ok_or(HandoffError::Damaged("unknown id"))?;
+        if r.factor(factor) {
+            return Err(HandoffError::Damaged("an id given twice"));
+        }
+        r.set_factor(factor, true);
+    }
+    Ok(r)
+}
+
+impl Summary {
+    /// Every finding of the interview, in the interview's order, with its answer in plain words
+    /// ("Not asked" for a question the interview never reached), then the context questions.
+    pub fn every_answer(&self, t: &'static Texts) -> Vec<(String, &'static str)> {
+        let r = &self.responses;
+        let shown = |a: Option<Answer>| a.map_or(t.not_asked, |a| t.answer(a));
+        let mut out: Vec<(String, &'static str)> = crate::questionnaire::ASKED_ORDER
+            .iter()
+            .map(|f| (crate::triage::capitalise(t.finding(*f).sign), shown(r.finding(*f))))
+            .collect();
+        let answers = self.answers();
+        for derived in [Finding::OverTwoWeeks, Finding::AgeOutside20To50, Finding::Child] {
+            let known = r.finding(derived).is_some() || (derived == Finding::OverTwoWeeks && r.duration.is_some()) || (derived != Finding::OverTwoWeeks && r.age.is_some());
+            out.push((crate::triage::capitalise(t.finding(derived).sign), if known { t.answer(answers.finding(derived)) } else { t.not_asked }));
         }
         out
     }
 
+    /// The age, how long, new or different, and blood thinner rows, in plain words.
+    pub fn context_rows(&self, t: &'static Texts) -> [(&'static str, &'static str); 4] {
+        let r = &self.responses;
+        let shown = |a: Option<Answer>| a.map_or(t.not_asked, |a| t.answer(a));
+        [
+            (t.summary_rows[2], r.age.map_or(t.not_asked, |a| t.age_bands[a.index()])),
+            (t.summary_rows[3], r.duration.map_or(t.not_asked, |d| t.durations[d.index()])),
+            (t.summary_rows[4], shown(r.context(Context::NewOrDifferent))),
+            (t.summary_rows[5], shown(r.context(Context::BloodThinner))),
+        ]
+    }
+
     /// The summary as plain text, to copy into a message or a patient portal. `when` is the
-    /// finishing time as the patient's device shows it; `number` the emergency number.
-    pub fn text(&self, t: &'static Texts, when: &str, number: &str) -> String {
+    /// finishing time as the patient's device shows it; `number` the emergency number; `built`
+    /// this release's build date.
+    pub fn text(&self, t: &'static Texts, when: &str, number: &str, built: &str) -> String {
         let fill_number = |text: &str| fill(text, &[("number", number)]);
-        let outcome = triage(&self.answers);
+        let outcome = self.outcome();
         let level = t.level(self.level);
-        let mut out = format!("{}\n{} {when}\n\n", t.summary_text_title, t.date);
+        let mut out = format!("{}\n{} {when}\n{}\n\n", t.summary_text_title, t.date, rules_line(t, self.rules, built));
         out.push_str(&format!("{}: {}\n{} {}\n", t.result, fill_number(level.headline), t.when, fill_number(level.time_frame)));
+        for place in &outcome.places {
+            out.push_str(&format!("{}\n", t.reasons.places[*place as usize]));
+        }
         if !outcome.reasons.is_empty() {
             out.push_str(&format!("\n{}:\n", t.why));
             for reason in &outcome.reasons {
                 out.push_str(&format!("- {}\n", reason.text(t)));
             }
         }
-        out.push_str(&format!("\n{}:\n", t.reported_title));
-        let reported = self.reported(t);
-        if reported.is_empty() {
-            out.push_str(&format!("- {}\n", t.none));
+        out.push_str(&format!("\n{}:\n", t.summary_rows[0]));
+        for (question, answer) in self.every_answer(t) {
+            out.push_str(&format!("- {question}: {answer}\n"));
         }
-        for (question, answer) in reported {
-            out.push_str(&format!("- {question} {answer}\n"));
+        for (row, answer) in self.context_rows(t) {
+            out.push_str(&format!("- {row}: {answer}\n"));
         }
         if !outcome.factors.is_empty() {
             out.push_str(&format!("\n{}:\n", t.may_have_contributed));
@@ -168,9 +280,21 @@ impl Summary {
         for line in level.do_now {
             out.push_str(&format!("- {}\n", fill_number(line)));
         }
+        out.push_str(&format!("\n{}:\n", t.summary_rows[1]));
+        for net in &outcome.safety_net {
+            out.push_str(&format!("{}\n", fill_number(net.lead(t))));
+            for sign in &net.signs {
+                out.push_str(&format!("- {}\n", sign.text(t)));
+            }
+        }
         out.push_str(&format!("\n{}\n", t.summary_disclaimer));
         out
     }
+}
+
+/// "Rules version 2, built 2026-12-01."
+pub fn rules_line(t: &Texts, rules: u32, built: &str) -> String {
+    fill(t.rules_version, &[("version", &rules.to_string()), ("date", built)])
 }
 
 fn to_base36(mut n: u64) -> String {
@@ -197,51 +321,88 @@ fn from_base36(s: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ids::{Factor, Finding};
 
     const NOW: i64 = 1_790_000_123_456;
 
     fn sample() -> Summary {
-        let mut a = Answers::default();
-        a.set(Finding::Fever, Answer::Yes);
-        a.set(Finding::ChestPain, Answer::NotSure);
-        a.set_factor(Factor::HeavyLifting, Answer::Yes);
-        Summary::new(a, NOW)
+        let mut r = Responses::default();
+        for f in crate::questionnaire::EMERGENCY_SECTION.iter().take(13) {
+            r.set_finding(*f, Answer::No);
+        }
+        r.set_finding(Finding::Pregnant, Answer::No);
+        r.set_finding(Finding::Fever, Answer::Yes);
+        r.set_finding(Finding::ChestPain, Answer::NotSure);
+        r.set_context(Context::BloodThinner, Answer::Yes);
+        r.age = Some(AgeBand::From65);
+        r.duration = Some(Duration::OneToTwoDays);
+        r.set_factor(Factor::HeavyLifting, true);
+        Summary::new(r, Level::EmergencyDepartment, NOW)
     }
 
     #[test]
     fn round_trips_and_is_compact() {
         let s = sample();
         let fragment = s.encode();
-        assert_eq!(fragment, "s1.hrfjr.urgent.fever,heavy_lifting.chest_pain");
+        assert_eq!(fragment, "s2.hrfjr.emergency_department.2.unnnnnnnnny----------------nnn---n.-y1.65_plus.heavy_lifting.");
         assert_eq!(Summary::decode(&fragment), Ok(s.clone()));
         assert_eq!(Summary::decode(&format!("#{fragment}")), Ok(s));
     }
 
     #[test]
-    fn a_link_from_today_keeps_opening() {
-        // This exact string was made by release 0.1; later releases must keep reading it.
+    fn a_link_from_rules_version_1_keeps_opening_with_its_level() {
+        // This exact string was made by release 0.1 (rules version 1), which sent "not sure" on
+        // chest pain to `urgent`; version 2 gives `emergency_department`, so that is shown.
         let old = Summary::decode("s1.hrfjr.urgent.fever,heavy_lifting.chest_pain").unwrap();
-        assert_eq!(old.level, Level::Urgent);
-        assert_eq!(old.answers.get(Finding::ChestPain), Answer::NotSure);
+        assert_eq!(old.rules, 1);
+        assert_eq!(old.level, Level::EmergencyDepartment);
+        assert_eq!(old.responses.finding(Finding::ChestPain), Some(Answer::NotSure));
+        assert_eq!(old.responses.finding(Finding::Confusion), Some(Answer::No));
+        // Findings and questions new in version 2 were not asked and count as no, so an old link
+        // is not sent to the emergency department for them.
+        assert_eq!(old.responses.finding(Finding::TearingPain), None);
+        assert_eq!(old.responses.age, None);
+        let plain = Summary::decode("s1.hrfjr.soon.over_two_weeks.").unwrap();
+        assert_eq!(plain.level, Level::Soon);
+        let age = Summary::decode("s1.hrfjr.soon.age_outside_20_50,abdominal_pain.").unwrap();
+        assert_eq!(age.level, Level::Urgent, "no age band: abdominal pain alone, not the aneurysm combination");
+        // A recorded level above what the answers give is kept: it is what the patient was told.
+        assert_eq!(Summary::decode("s1.0.urgent..").unwrap().level, Level::Urgent);
     }
 
     #[test]
     fn bad_fragments_are_clear_errors() {
-        let cases: [(&str, HandoffError); 10] = [
-            ("", HandoffError::Empty),
-            ("#", HandoffError::Empty),
-            ("s2.tmnxqz.urgent..", HandoffError::FutureVersion(2)),
-            ("s99.x", HandoffError::FutureVersion(99)),
-            ("s1.tmnxqz.urgent.fever", HandoffError::Damaged("wrong number of parts")),
-            ("s1.tmnxqz.urgnt..", HandoffError::Damaged("unknown level")),
-            ("s1.tmnxqz.urgent.fevr.", HandoffError::Damaged("unknown id")),
-            ("s1.tmnxqz.urgent.fever.fever", HandoffError::Damaged("an id given twice")),
-            ("s1.zzzzzzzzzzzzz.urgent..", HandoffError::Damaged("bad time")),
-            ("hello world", HandoffError::Damaged("not a summary")),
+        let good = sample().encode();
+        let with = |part: usize, value: &str| {
+            let mut parts: Vec<&str> = good.split('.').collect();
+            parts[part] = value;
+            parts.join(".")
+        };
+        let cases: Vec<(String, HandoffError)> = vec![
+            ("".into(), HandoffError::Empty),
+            ("#".into(), HandoffError::Empty),
+            ("s3.tmnxqz.urgent..".into(), HandoffError::FutureVersion(3)),
+            ("s99.x".into(), HandoffError::FutureVersion(99)),
+            (with(3, "3"), HandoffError::FutureVersion(3)),
+            (with(3, "x"), HandoffError::Damaged("bad rules version")),
+            ("s1.tmnxqz.urgent.fever".into(), HandoffError::Damaged("wrong number of parts")),
+            ("s2.tmnxqz.urgent.2".into(), HandoffError::Damaged("wrong number of parts")),
+            ("s1.tmnxqz.urgnt..".into(), HandoffError::Damaged("unknown level")),
+            (with(2, "urgnt"), HandoffError::Damaged("unknown level")),
+            ("s1.tmnxqz.urgent.fevr.".into(), HandoffError::Damaged("unknown id")),
+            ("s1.tmnxqz.urgent.tearing_pain.".into(), HandoffError::Damaged("unknown id")),
+            ("s1.tmnxqz.urgent.fever.fever".into(), HandoffError::Damaged("an id given twice")),
+            (with(4, "nnn"), HandoffError::Damaged("wrong number of answers")),
+            (with(4, &"x".repeat(Finding::ALL.len())), HandoffError::Damaged("bad answer")),
+            (with(5, "-y9"), HandoffError::Damaged("bad duration")),
+            (with(6, "70_plus"), HandoffError::Damaged("unknown age band")),
+            (with(7, "heavy_lifting,heavy_lifting"), HandoffError::Damaged("an id given twice")),
+            (with(7, "fever"), HandoffError::Damaged("unknown id")),
+            (with(8, "<script>"), HandoffError::Damaged("bad log")),
+            ("s1.zzzzzzzzzzzzz.urgent..".into(), HandoffError::Damaged("bad time")),
+            ("hello world".into(), HandoffError::Damaged("not a summary")),
         ];
         for (fragment, expected) in cases {
-            assert_eq!(Summary::decode(fragment), Err(expected), "{fragment:?}");
+            assert_eq!(Summary::decode(&fragment), Err(expected), "{fragment:?}");
         }
         assert_eq!(Summary::decode(&"s1.".repeat(1000)), Err(HandoffError::TooLong));
         for e in [HandoffError::Empty, HandoffError::TooLong, HandoffError::FutureVersion(3), HandoffError::Damaged("x")] {
@@ -253,18 +414,23 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_has_the_level_reasons_and_answers() {
-        let text = sample().text(&crate::i18n::EN, "21 Nov 2026, 3:40 PM", "112");
-        assert!(text.contains("Date: 21 Nov 2026, 3:40 PM"));
-        assert!(text.contains("Result: Speak to a doctor today"));
-        assert!(text.contains("- You said you have a fever, chills, or night sweats."));
-        assert!(text.contains("- Do you have a fever, chills, or night sweats? Yes"));
-        assert!(text.contains("- Do you have chest pain, chest tightness, or trouble breathing? Not sure"));
-        assert!(text.contains("- I lifted something heavy or bent over a lot Yes"));
+    fn plain_text_has_every_answer_the_level_reasons_and_safety_net() {
+        let text = sample().text(&crate::i18n::EN, "Nov 21, 2026, 3:40 PM", "112", "2026-12-01");
+        assert!(text.contains("Date: Nov 21, 2026, 3:40 PM"));
+        assert!(text.contains("Rules version 2, built 2026-12-01."));
+        assert!(text.contains("Result: Go to an emergency department now"));
+        assert!(text.contains("- You said you have a fever, chills, shaking, or night sweats."), "{text}");
+        assert!(text.contains("- A fever, chills, shaking, or night sweats: Yes"));
+        assert!(text.contains("- Chest pain, pressure, or tightness, or new trouble breathing: Not sure"));
+        assert!(text.contains("- Pain in your belly: Not asked"), "{text}");
+        assert!(text.contains("- Age: 65 or older"));
+        assert!(text.contains("- Blood thinner: Yes"));
+        assert!(text.contains("- How long: 1 to 2 days"));
         assert!(text.contains("Lifting or bending may have strained your back muscles."));
+        assert!(text.contains("Call 112 now if:"), "the safety net shown, with the number");
         assert!(!text.contains("{number}"));
-        let spanish = sample().text(&crate::i18n::ES, "21 nov 2026, 15:40", "112");
-        assert!(spanish.contains(crate::i18n::ES.finding(crate::ids::Finding::Fever).question));
+        let spanish = sample().text(&crate::i18n::ES, "21 nov 2026, 15:40", "112", "2026-12-01");
+        assert!(spanish.contains(crate::i18n::ES.finding(Finding::AbdominalPain).sign.split(' ').next().unwrap()));
         assert!(!spanish.contains('{'));
     }
 
@@ -272,14 +438,15 @@ mod tests {
     fn a_tampered_level_never_shows_lower_than_the_answers_give() {
         let tampered = Summary::decode("s1.0.self_care.chest_pain.").unwrap();
         assert_eq!(tampered.level, Level::CallEmergency);
-        // A higher stored level (what the patient was told) is kept.
-        assert_eq!(Summary::decode("s1.0.urgent..").unwrap().level, Level::Urgent);
+        let mut s = sample();
+        s.level = Level::SelfCare;
+        assert_eq!(Summary::decode(&s.encode()).unwrap().level, Level::EmergencyDepartment);
     }
 
     #[test]
     fn regressions_found_by_fuzzing() {
         // Inputs the property test in tests/handoff_fuzz.rs once found interesting; kept here.
-        for input in ["s1....", "s1.\u{0}.urgent..", "s18446744073709551616.x", "s1.-1.urgent..", "s1.ä.urgent..", "s1.0.self_care.,,,.,"] {
+        for input in ["s1....", "s1.\u{0}.urgent..", "s18446744073709551616.x", "s1.-1.urgent..", "s1.ä.urgent..", "s1.0.self_care.,,,.,", "s2........", "s2.0.urgent.2.ä........"] {
             let _ = Summary::decode(input);
         }
         assert!(Summary::decode("s1.0.self_care.,,,.,").is_ok(), "empty ids between commas are ignored");

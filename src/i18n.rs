@@ -8,7 +8,7 @@
 //! Texts with a value in them use named placeholders (`{number}`, `{n}`, `{time}` ...), filled by
 //! [`fill`], so a translation may put the value wherever its grammar wants it.
 
-use crate::ids::{CauseFamily, Factor, Finding, Level};
+use crate::ids::{CauseFamily, Context, Factor, Finding, Level};
 
 /// One finding's words in a language table: `words!(ChestPain, question, why, sign)`.
 macro_rules! words {
@@ -192,19 +192,27 @@ pub struct FamilyWords {
 /// How the engine's reasons and safety-net lines read.
 #[derive(Debug)]
 pub struct ReasonWords {
-    /// `{signs}` is a list of [`FindingWords::sign`].
+    /// "you said you {items}": `{items}` is a list of clauses ("have {sign}", a context clause, an
+    /// age clause).
     pub yes: &'static str,
+    /// "you were not sure whether you {items}".
     pub not_sure: &'static str,
+    /// "have {sign}": a finding as a clause.
+    pub have: &'static str,
+    /// Said of an age condition when the patient chose not to give an age.
+    pub no_age: &'static str,
+    /// The age conditions as clauses: under 16, under 20, over 50, 65 or older.
+    pub ages: [&'static str; 4],
     /// Joins the last two items of a list: "a, b, and c" / "a, b y c".
     pub and: &'static str,
     /// Whether a list of three or more has a comma before `and`.
     pub serial_comma: bool,
-    /// A `soon` finding the patient was not sure of. `{sign}` is its sign.
+    /// `soon` findings the patient was not sure of, as one safety-net line. `{signs}` lists them.
     pub sign_not_sure: &'static str,
-    pub not_better_in_two_weeks: &'static str,
-    pub pain_spreads: &'static str,
-    pub keeps_coming_back: &'static str,
-    pub gets_worse: &'static str,
+    /// The safety-net lines, in the order of `triage::Sign` (all but `NotSureAbout`).
+    pub net: [&'static str; 13],
+    /// The places of care of `triage::Place`: maternity unit, midwife.
+    pub places: [&'static str; 2],
 }
 
 /// One stretch of the coach.
@@ -223,9 +231,16 @@ pub struct Texts {
     pub name: &'static str,
 
     // The clinical wording, indexed like the ids' `ALL`.
-    pub findings: [FindingWords; 27],
-    /// Why each combination of spec section 3 matters, indexed like `rules::COMBINATIONS`.
-    pub combinations: [&'static str; 5],
+    pub findings: [FindingWords; 34],
+    /// Why each combination of spec section 5 matters, indexed like `rules::COMBINATIONS`. Never
+    /// names a time frame: the result's own says when.
+    pub combinations: [&'static str; 11],
+    /// Why the red-flag cluster matters.
+    pub cluster: &'static str,
+    /// Each context question, with its "why we ask", indexed like `Context::ALL`.
+    pub context_questions: [(&'static str, &'static str); 2],
+    /// Each context answer as a clause after "you said you" ("take a blood thinner").
+    pub context: [&'static str; 2],
     pub factors: [FactorWords; 11],
     pub families: [FamilyWords; 3],
     pub levels: [LevelWords; 5],
@@ -236,10 +251,10 @@ pub struct Texts {
     pub answers: [&'static str; 3],
     /// Indexed like `questionnaire::Duration::ALL`.
     pub durations: [&'static str; 5],
-    /// Indexed like `questionnaire::AgeBand::ALL`.
-    pub age_bands: [&'static str; 4],
-    /// Indexed like `questionnaire::PageTitle::ALL`.
-    pub page_titles: [&'static str; 8],
+    /// Indexed like `AgeBand::ALL`.
+    pub age_bands: [&'static str; 6],
+    /// Indexed like `questionnaire::PageTitle`.
+    pub page_titles: [&'static str; 7],
     /// "Warning sign {n} of {total}".
     pub warning_progress: &'static str,
     /// "Why we ask:"; a space follows it.
@@ -247,12 +262,13 @@ pub struct Texts {
     pub duration_question: &'static str,
     pub age_question: &'static str,
     pub age_why: &'static str,
-    pub before_question: &'static str,
     pub factors_question: &'static str,
     pub factors_hint: &'static str,
     pub answer_all: &'static str,
     pub next: &'static str,
     pub back: &'static str,
+    /// Under every interview question: "If this is an emergency, call {number} now."
+    pub interview_emergency: &'static str,
 
     // The controls every screen has.
     /// The toolbar's accessible name.
@@ -284,7 +300,6 @@ pub struct Texts {
     pub none_chosen: &'static str,
     pub review_duration: &'static str,
     pub review_age: &'static str,
-    pub review_before: &'static str,
     pub review_factors: &'static str,
     pub change: &'static str,
     /// "Change: {what}", the Change button's accessible name.
@@ -313,6 +328,8 @@ pub struct Texts {
     pub contributed_note: &'static str,
     pub read_more: &'static str,
     pub result_disclaimer: &'static str,
+    /// "Rules version {version}, built {date}.", small on every result and summary.
+    pub rules_version: &'static str,
     pub summary_button: &'static str,
     pub change_answers: &'static str,
     pub start_over: &'static str,
@@ -328,16 +345,30 @@ pub struct Texts {
     pub ice_advice: &'static str,
     pub heat_advice: &'static str,
     pub pack_safety: &'static [&'static str],
+    pub active_title: &'static str,
+    pub active_tips: &'static [&'static str],
     pub rest_title: &'static str,
     pub rest_lead: &'static str,
     /// Text alternative and caption of each rest position.
     pub rest_positions: [(&'static str, &'static str); 2],
     pub stretches_title: &'static str,
+    /// The stop rule, on every stretch.
     pub stretches_warning: &'static str,
+    /// Instead of the stretches, when section 6 withholds them: why, and what to do instead.
+    pub stretches_withheld: &'static str,
     pub stretches: [StretchWords; 4],
     pub walk_title: &'static str,
     pub walk_tips: &'static [&'static str],
     pub medicine_title: &'static str,
+    /// Pregnant or just gave birth (yes or not sure): no anti-inflammatories, acetaminophen only.
+    pub medicine_pregnant: &'static [&'static str],
+    /// Under 16 (yes or not sure): no aspirin, a child's dose.
+    pub medicine_child: &'static [&'static str],
+    /// On a blood thinner (yes or not sure): no anti-inflammatories unless the doctor says so.
+    pub medicine_blood_thinner: &'static [&'static str],
+    /// Anti-inflammatories, only when none of the three above applies.
+    pub medicine_nsaid: &'static str,
+    /// For everyone.
     pub medicine_tips: &'static [&'static str],
     pub back_to_result: &'static str,
 
@@ -387,6 +418,11 @@ pub struct Texts {
     pub date: &'static str,
     pub result: &'static str,
     pub reported_title: &'static str,
+    /// "Not asked": a question the interview never reached.
+    pub not_asked: &'static str,
+    /// Headings of the summary's answers, safety net and context rows: every question, the safety
+    /// net shown, age, how long, new or different, blood thinner.
+    pub summary_rows: [&'static str; 6],
     pub none: &'static str,
     pub may_have_contributed: &'static str,
     pub advice_given: &'static str,
@@ -428,6 +464,11 @@ impl Texts {
 
     pub fn level(&self, level: Level) -> &LevelWords {
         &self.levels[level.index()]
+    }
+
+    /// A context question and its "why we ask".
+    pub fn context_question(&self, context: Context) -> (&'static str, &'static str) {
+        self.context_questions[context.index()]
     }
 
     pub fn family(&self, family: CauseFamily) -> &'static str {
@@ -472,6 +513,12 @@ impl Texts {
         for (i, c) in t.combinations.iter().enumerate() {
             add(format!("combination {i}"), c);
         }
+        add("cluster".into(), t.cluster);
+        for (i, c) in Context::ALL.iter().enumerate() {
+            add(format!("{c}.question"), t.context_questions[i].0);
+            add(format!("{c}.why"), t.context_questions[i].1);
+            add(format!("{c}.clause"), t.context[i]);
+        }
         for w in &t.factors {
             add(format!("{}.label", w.factor), w.label);
             add(format!("{}.contributed", w.factor), w.contributed);
@@ -492,16 +539,22 @@ impl Texts {
         for (k, v) in [
             ("reasons.yes", r.yes),
             ("reasons.not_sure", r.not_sure),
+            ("reasons.have", r.have),
+            ("reasons.no_age", r.no_age),
             ("reasons.and", r.and),
             ("reasons.sign_not_sure", r.sign_not_sure),
-            ("reasons.not_better", r.not_better_in_two_weeks),
-            ("reasons.pain_spreads", r.pain_spreads),
-            ("reasons.keeps_coming_back", r.keeps_coming_back),
-            ("reasons.gets_worse", r.gets_worse),
         ] {
             add(k.into(), v);
         }
-        let lists: [(&str, &[&'static str]); 10] = [
+        let lists: [(&str, &[&'static str]); 18] = [
+            ("reasons.ages", &r.ages),
+            ("reasons.net", &r.net),
+            ("reasons.places", &r.places),
+            ("active_tips", t.active_tips),
+            ("medicine_pregnant", t.medicine_pregnant),
+            ("medicine_child", t.medicine_child),
+            ("medicine_blood_thinner", t.medicine_blood_thinner),
+            ("summary_rows", &t.summary_rows),
             ("answers", &t.answers),
             ("durations", &t.durations),
             ("age_bands", &t.age_bands),
@@ -537,12 +590,12 @@ impl Texts {
             ("duration_question", t.duration_question),
             ("age_question", t.age_question),
             ("age_why", t.age_why),
-            ("before_question", t.before_question),
             ("factors_question", t.factors_question),
             ("factors_hint", t.factors_hint),
             ("answer_all", t.answer_all),
             ("next", t.next),
             ("back", t.back),
+            ("interview_emergency", t.interview_emergency),
             ("toolbar", t.toolbar),
             ("larger_text", t.larger_text),
             ("clear_answers", t.clear_answers),
@@ -565,7 +618,6 @@ impl Texts {
             ("none_chosen", t.none_chosen),
             ("review_duration", t.review_duration),
             ("review_age", t.review_age),
-            ("review_before", t.review_before),
             ("review_factors", t.review_factors),
             ("change", t.change),
             ("change_label", t.change_label),
@@ -588,6 +640,7 @@ impl Texts {
             ("contributed_note", t.contributed_note),
             ("read_more", t.read_more),
             ("result_disclaimer", t.result_disclaimer),
+            ("rules_version", t.rules_version),
             ("summary_button", t.summary_button),
             ("change_answers", t.change_answers),
             ("start_over", t.start_over),
@@ -595,12 +648,15 @@ impl Texts {
             ("use_now", t.use_now),
             ("ice_advice", t.ice_advice),
             ("heat_advice", t.heat_advice),
+            ("active_title", t.active_title),
             ("rest_title", t.rest_title),
             ("rest_lead", t.rest_lead),
             ("stretches_title", t.stretches_title),
             ("stretches_warning", t.stretches_warning),
+            ("stretches_withheld", t.stretches_withheld),
             ("walk_title", t.walk_title),
             ("medicine_title", t.medicine_title),
+            ("medicine_nsaid", t.medicine_nsaid),
             ("back_to_result", t.back_to_result),
             ("pause", t.pause),
             ("resume", t.resume),
@@ -629,6 +685,7 @@ impl Texts {
             ("date", t.date),
             ("result", t.result),
             ("reported_title", t.reported_title),
+            ("not_asked", t.not_asked),
             ("none", t.none),
             ("may_have_contributed", t.may_have_contributed),
             ("advice_given", t.advice_given),

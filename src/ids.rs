@@ -104,6 +104,39 @@ id_enum! {
         MorningStiffness = "morning_stiffness",
         BoneRisk = "bone_risk",
         InfectionRisk = "infection_risk",
+        // Version 2 of the rules. Appended, never inserted: hand-off links list the findings in
+        // this order.
+        TearingPain = "tearing_pain",
+        Collapse = "collapse",
+        SexualFunction = "sexual_function",
+        PregnancyWarning = "pregnancy_warning",
+        ThoracicPain = "thoracic_pain",
+        Child = "child",
+        Pregnant = "pregnant",
+    }
+}
+
+id_enum! {
+    /// Context answers (spec section 3): no level of their own; they raise the level only through
+    /// the combinations and the age rule, and they change the self-care advice.
+    pub enum Context {
+        NewOrDifferent = "new_or_different",
+        BloodThinner = "blood_thinner",
+    }
+}
+
+id_enum! {
+    /// The age band (spec section 4). `Unknown` is "I'd rather not say": every age condition is then
+    /// "not sure". A vignette without an age is `20_50`, which meets no age condition.
+    #[derive(Default)]
+    pub enum AgeBand {
+        Under16 = "under_16",
+        From16To19 = "16_19",
+        #[default]
+        From20To50 = "20_50",
+        From51To64 = "51_64",
+        From65 = "65_plus",
+        Unknown = "unknown",
     }
 }
 
@@ -147,18 +180,20 @@ id_enum! {
     }
 }
 
-/// Either kind of id a questionnaire or vignette may name.
+/// Any yes-or-no id a questionnaire, vignette or hand-off may name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Item {
     Finding(Finding),
+    Context(Context),
     Factor(Factor),
 }
 
 impl Item {
-    /// Parses a finding or factor id; `None` for anything else.
+    /// Parses a finding, context or factor id; `None` for anything else.
     pub fn from_id(id: &str) -> Option<Item> {
         Finding::from_id(id)
             .map(Item::Finding)
+            .or_else(|| Context::from_id(id).map(Item::Context))
             .or_else(|| Factor::from_id(id).map(Item::Factor))
     }
 
@@ -166,20 +201,21 @@ impl Item {
     pub fn id(self) -> &'static str {
         match self {
             Item::Finding(f) => f.id(),
+            Item::Context(c) => c.id(),
             Item::Factor(f) => f.id(),
         }
     }
 }
 
 impl Level {
-    /// The level that a "not sure" answer to a finding of this level gives (spec section 4):
-    /// emergency levels give `urgent`, `urgent` gives `soon`, and a `soon` finding changes no level
-    /// (it adds a safety-net line instead).
-    pub const fn when_unsure(self) -> Option<Level> {
+    /// The next less urgent level: what a combination reached with a "not sure" among its
+    /// findings gives (spec section 5). `self_care` stays.
+    pub const fn step_down(self) -> Level {
         match self {
-            Level::CallEmergency | Level::EmergencyDepartment => Some(Level::Urgent),
-            Level::Urgent => Some(Level::Soon),
-            Level::Soon | Level::SelfCare => None,
+            Level::CallEmergency => Level::EmergencyDepartment,
+            Level::EmergencyDepartment => Level::Urgent,
+            Level::Urgent => Level::Soon,
+            Level::Soon | Level::SelfCare => Level::SelfCare,
         }
     }
 

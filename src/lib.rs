@@ -18,6 +18,10 @@
 //!
 //! The views live in [`app`], which only renders state and sends actions.
 
+/// The date this release was built (`YYYY-MM-DD`), shown with the rules version on every result
+/// and summary.
+pub const BUILD_DATE: &str = env!("SPASM_BUILD_DATE");
+
 pub mod handoff;
 pub mod i18n;
 pub mod ids;

@@ -1,32 +1,95 @@
-//! The clinical rule data: every finding with its level and source, the combinations of spec
-//! section 3 and the contributing factors of section 6.
+//! The clinical rule data (spec version 2): every finding with its levels and source, the age
+//! conditions, the combinations and the cluster of section 5, and the contributing factors of
+//! section 7.
 //!
 //! This is data, not logic: [`crate::triage`] applies it, the questionnaire asks it, and
 //! `docs/rules.md` is generated from it ([`rules_markdown`]) for clinicians to review, with the
 //! patient wording of both languages ([`crate::i18n`]).
 
 use crate::i18n::{EN, ES};
-use crate::ids::{CauseFamily, Factor, Finding, Level};
+use crate::ids::{AgeBand, Answer, CauseFamily, Context, Factor, Finding, Level};
 
-/// One finding of spec section 2.
+/// The version of the clinical rules this engine implements; every result and summary names it.
+pub const RULES_VERSION: u32 = 2;
+
+/// One finding of spec section 3.
 #[derive(Debug)]
 pub struct FindingRule {
     pub finding: Finding,
     /// The level a "yes" gives on its own.
     pub level: Level,
+    /// The level a "not sure" gives on its own; `None` for the `soon` findings, whose "not sure"
+    /// adds a safety-net line and leaves the level alone.
+    pub unsure: Option<Level>,
     /// Where the rule comes from: reference article prefixes and guidelines.
     pub source: &'static str,
 }
 
-/// A combination of spec section 3: all `findings` reported together reach `level`.
+/// An age condition of spec section 4: yes or no from a known age band; "not sure" for `unknown`,
+/// except [`AgeCondition::Over50OrUnknown`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AgeCondition {
+    Under16,
+    Under20OrOver50,
+    Over50,
+    /// Over 50, with `unknown` counting as yes: the one exception of section 4, for abdominal pain
+    /// (a possible aortic aneurysm).
+    Over50OrUnknown,
+    From65,
+}
+
+impl AgeCondition {
+    pub const ALL: [AgeCondition; 5] =
+        [AgeCondition::Under16, AgeCondition::Under20OrOver50, AgeCondition::Over50, AgeCondition::Over50OrUnknown, AgeCondition::From65];
+
+    /// The answer an age band gives this condition.
+    pub fn answer(self, band: AgeBand) -> Answer {
+        use AgeBand::*;
+        let yes = match (self, band) {
+            (AgeCondition::Over50OrUnknown, Unknown) => true,
+            (_, Unknown) => return Answer::NotSure,
+            (AgeCondition::Under16, b) => b == Under16,
+            (AgeCondition::Under20OrOver50, b) => matches!(b, Under16 | From16To19 | From51To64 | From65),
+            (AgeCondition::Over50 | AgeCondition::Over50OrUnknown, b) => matches!(b, From51To64 | From65),
+            (AgeCondition::From65, b) => b == From65,
+        };
+        if yes {
+            Answer::Yes
+        } else {
+            Answer::No
+        }
+    }
+}
+
+/// One member of a combination or of the cluster.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Term {
+    Finding(Finding),
+    Context(Context),
+    Age(AgeCondition),
+    /// The cluster's age flag: `age_outside_20_50` or `child`, whichever is answered more strongly
+    /// (they count as one flag).
+    AgeFlag,
+}
+
+/// A combination of spec section 5: all `terms` reported together reach `level`.
 #[derive(Debug)]
 pub struct Combination {
-    pub findings: &'static [Finding],
+    pub terms: &'static [Term],
     pub level: Level,
     pub source: &'static str,
 }
 
-/// A contributing factor of spec section 6.
+/// The cluster of spec section 5: `at_least` of `flags` reported together reach `level`.
+#[derive(Debug)]
+pub struct Cluster {
+    pub flags: &'static [Term],
+    pub at_least: usize,
+    pub level: Level,
+    pub source: &'static str,
+}
+
+/// A contributing factor of spec section 7.
 #[derive(Debug)]
 pub struct FactorInfo {
     pub factor: Factor,
@@ -35,71 +98,121 @@ pub struct FactorInfo {
 }
 
 macro_rules! finding {
+    ($f:ident, $level:ident, $unsure:ident, $src:literal) => {
+        FindingRule { finding: Finding::$f, level: Level::$level, unsure: Some(Level::$unsure), source: $src }
+    };
     ($f:ident, $level:ident, $src:literal) => {
-        FindingRule { finding: Finding::$f, level: Level::$level, source: $src }
+        FindingRule { finding: Finding::$f, level: Level::$level, unsure: None, source: $src }
     };
 }
 
-/// Every finding, in the order the interview asks them: `call_emergency` first, then
-/// `emergency_department`, then the rest. Indexed like [`Finding::ALL`].
-pub static FINDINGS: [FindingRule; 27] = [
-    finding!(ChestPain, CallEmergency, "001"),
-    finding!(OneSideNumbness, CallEmergency, "002"),
-    finding!(Confusion, CallEmergency, "001"),
-    finding!(BladderBowelLoss, EmergencyDepartment, "001, 002, 004; cauda equina (NICE CKS)"),
-    finding!(SaddleNumbness, EmergencyDepartment, "Cauda equina (NICE CKS)"),
-    finding!(BothLegs, EmergencyDepartment, "Cauda equina warning sign (NICE CKS)"),
-    finding!(LimbWeakness, EmergencyDepartment, "001, 002, 004"),
-    finding!(LimbNumbness, EmergencyDepartment, "002"),
-    finding!(BalanceLoss, EmergencyDepartment, "001, 002"),
-    finding!(MajorTrauma, EmergencyDepartment, "001; fracture (NICE CKS)"),
-    finding!(Fever, Urgent, "001; infection (NICE CKS)"),
-    finding!(UrinarySymptoms, Urgent, "001, 002"),
-    finding!(AbdominalPain, Urgent, "001, 002"),
-    finding!(LimbTingling, Urgent, "004"),
-    finding!(CancerHistory, Urgent, "001; Verhagen et al. 2016 (most endorsed red flag)"),
-    finding!(WeightLoss, Urgent, "Verhagen et al. 2016 (most endorsed red flag)"),
-    finding!(UnbearablePain, Urgent, "001, 004"),
+/// Every finding with its levels, indexed like [`Finding::ALL`] (the interview's order is
+/// [`crate::questionnaire::pages`]).
+pub static FINDINGS: [FindingRule; 34] = [
+    finding!(ChestPain, CallEmergency, EmergencyDepartment, "001"),
+    finding!(OneSideNumbness, CallEmergency, EmergencyDepartment, "002; stroke signs (FAST)"),
+    finding!(Confusion, CallEmergency, EmergencyDepartment, "001"),
+    finding!(BladderBowelLoss, EmergencyDepartment, EmergencyDepartment, "001, 002, 004; cauda equina cards (NHS / GIRFT)"),
+    finding!(SaddleNumbness, EmergencyDepartment, EmergencyDepartment, "Cauda equina cards (NHS / GIRFT)"),
+    finding!(BothLegs, EmergencyDepartment, Urgent, "Cauda equina (NICE CKS)"),
+    finding!(LimbWeakness, EmergencyDepartment, Urgent, "001, 002, 004"),
+    finding!(LimbNumbness, EmergencyDepartment, Urgent, "002"),
+    finding!(BalanceLoss, EmergencyDepartment, Urgent, "001, 002"),
+    finding!(MajorTrauma, EmergencyDepartment, Urgent, "001; fracture (NICE CKS)"),
+    finding!(Fever, Urgent, Soon, "001; infection (NICE CKS)"),
+    finding!(UrinarySymptoms, Urgent, Soon, "001, 002"),
+    finding!(AbdominalPain, Urgent, Soon, "001, 002"),
+    finding!(LimbTingling, Urgent, Soon, "004"),
+    finding!(CancerHistory, Urgent, Soon, "001; Verhagen et al. 2016 (most endorsed red flag)"),
+    finding!(WeightLoss, Urgent, Soon, "Verhagen et al. 2016 (most endorsed red flag)"),
+    finding!(UnbearablePain, Urgent, Soon, "001, 004"),
     finding!(OverTwoWeeks, Soon, "002"),
     finding!(NotImproving, Soon, "004"),
     finding!(Recurring, Soon, "004, 001"),
     finding!(RadiatingPain, Soon, "002, 004"),
     finding!(Injury, Soon, "002"),
     finding!(NightPain, Soon, "Night pain (NICE CKS)"),
-    finding!(AgeOutside20To50, Soon, "Age (NICE CKS)"),
+    finding!(AgeOutside20To50, Soon, "Age (NICE CKS; CSAG / RCGP)"),
     finding!(MorningStiffness, Soon, "001, 002"),
     finding!(BoneRisk, Soon, "Fracture risk (NICE CKS)"),
     finding!(InfectionRisk, Soon, "Infection risk (NICE CKS)"),
+    finding!(TearingPain, CallEmergency, EmergencyDepartment, "Aortic dissection / AAA (NHS)"),
+    finding!(Collapse, CallEmergency, EmergencyDepartment, "AAA rupture, sepsis (NHS)"),
+    finding!(SexualFunction, EmergencyDepartment, Urgent, "Cauda equina cards (NHS / GIRFT)"),
+    finding!(PregnancyWarning, EmergencyDepartment, Urgent, "Maternity warning signs"),
+    finding!(ThoracicPain, Soon, "Thoracic pain (CSAG / RCGP red flag)"),
+    finding!(Child, Soon, "Age under 16 (CSAG / RCGP)"),
+    finding!(Pregnant, Soon, "Pregnancy (maternity care)"),
 ];
 
-/// The combinations of spec section 3.
-pub static COMBINATIONS: [Combination; 5] = [
+use Term::{Age, Context as Ctx, Finding as F};
+
+/// The combinations of spec section 5, most urgent first.
+pub static COMBINATIONS: [Combination; 11] = [
     Combination {
-        findings: &[Finding::Fever, Finding::InfectionRisk],
+        terms: &[F(Finding::Fever), F(Finding::InfectionRisk)],
         level: Level::EmergencyDepartment,
-        source: "Spinal infection / epidural abscess (NICE CKS)",
+        source: "Spinal infection, epidural abscess (NICE CKS)",
     },
     Combination {
-        findings: &[Finding::BoneRisk, Finding::Injury],
-        level: Level::Urgent,
-        source: "Fracture after minor trauma (NICE CKS)",
+        terms: &[F(Finding::InfectionRisk), F(Finding::UnbearablePain)],
+        level: Level::EmergencyDepartment,
+        source: "Epidural abscess, often without fever at first",
     },
     Combination {
-        findings: &[Finding::BoneRisk, Finding::MajorTrauma],
+        terms: &[F(Finding::AbdominalPain), Age(AgeCondition::Over50OrUnknown)],
+        level: Level::EmergencyDepartment,
+        source: "Abdominal aortic aneurysm (NHS)",
+    },
+    Combination {
+        terms: &[F(Finding::BoneRisk), F(Finding::MajorTrauma)],
         level: Level::EmergencyDepartment,
         source: "Fracture (NICE CKS); listed for completeness",
     },
     Combination {
-        findings: &[Finding::CancerHistory, Finding::NightPain],
+        terms: &[Ctx(Context::BloodThinner), F(Finding::UnbearablePain)],
+        level: Level::EmergencyDepartment,
+        source: "Bleeding around the spinal cord on a blood thinner",
+    },
+    Combination {
+        terms: &[F(Finding::BoneRisk), F(Finding::Injury)],
+        level: Level::Urgent,
+        source: "Fracture after minor trauma (NICE CKS)",
+    },
+    Combination {
+        terms: &[F(Finding::Injury), Age(AgeCondition::From65)],
+        level: Level::Urgent,
+        source: "Fracture after minor trauma in older people (NICE CKS)",
+    },
+    Combination {
+        terms: &[F(Finding::Injury), Ctx(Context::BloodThinner)],
+        level: Level::Urgent,
+        source: "Bleeding and fracture after a fall on a blood thinner",
+    },
+    Combination {
+        terms: &[F(Finding::InfectionRisk), F(Finding::NightPain)],
+        level: Level::Urgent,
+        source: "Spinal infection (NICE CKS)",
+    },
+    Combination {
+        terms: &[F(Finding::CancerHistory), F(Finding::NightPain)],
         level: Level::Urgent,
         source: "Tumour (001; NICE CKS)",
     },
     Combination {
-        findings: &[Finding::CancerHistory, Finding::WeightLoss],
+        terms: &[F(Finding::CancerHistory), F(Finding::WeightLoss)],
         level: Level::Urgent,
         source: "Tumour (001; Verhagen et al. 2016)",
     },
 ];
+
+/// The red-flag cluster of spec section 5.
+pub static CLUSTER: Cluster = Cluster {
+    flags: &[Term::AgeFlag, F(Finding::NightPain), F(Finding::BoneRisk), F(Finding::InfectionRisk), F(Finding::ThoracicPain)],
+    at_least: 2,
+    level: Level::Urgent,
+    source: "Red flags are weak alone and much stronger together (Verhagen et al. 2016)",
+};
 
 macro_rules! factor {
     ($f:ident, $family:ident, $src:literal) => {
@@ -134,6 +247,11 @@ impl Finding {
     pub fn level(self) -> Level {
         self.rule().level
     }
+
+    /// The level a "not sure" gives on its own, if any.
+    pub fn unsure_level(self) -> Option<Level> {
+        self.rule().unsure
+    }
 }
 
 impl Factor {
@@ -145,40 +263,51 @@ impl Factor {
     }
 }
 
-/// Renders the rules as a markdown table for clinical review (`docs/rules.md`).
+impl Term {
+    /// How the rules table names this term.
+    fn describe(self) -> String {
+        match self {
+            Term::Finding(f) => format!("`{}`", f.id()),
+            Term::Context(c) => format!("`{}`", c.id()),
+            Term::Age(AgeCondition::Under16) => "age under 16".into(),
+            Term::Age(AgeCondition::Under20OrOver50) => "age under 20 or over 50".into(),
+            Term::Age(AgeCondition::Over50) => "age over 50".into(),
+            Term::Age(AgeCondition::Over50OrUnknown) => "age over 50 (`unknown` counts as yes)".into(),
+            Term::Age(AgeCondition::From65) => "age 65 or over".into(),
+            Term::AgeFlag => "age (`age_outside_20_50` or `child`, one flag)".into(),
+        }
+    }
+}
+
+/// Renders the rules as markdown tables for clinical review (`docs/rules.md`).
 ///
 /// Generated from the same static data the engine uses, so the document cannot drift from the
 /// code; a test fails when the checked-in copy is out of date.
 pub fn rules_markdown() -> String {
     let mut out = String::new();
-    out.push_str("# Triage rules\n\n");
+    out.push_str(&format!("# Triage rules, version {RULES_VERSION}\n\n"));
     out.push_str(
         "<!-- Generated from src/rules.rs and src/i18n/ by `UPDATE_RULES=1 cargo test --test rules_doc`. Do not edit by hand. -->\n\n",
     );
-    out.push_str("The widget's engine applies these rules; this table is generated from its data. ");
+    out.push_str("The widget's engine applies these rules (spec `triage-spec.md`, version 2); these tables are generated from its data. ");
     out.push_str("The result is the most urgent level any rule reaches. ");
     out.push_str("Each patient wording is given in English, then in Spanish (*es*).\n\n");
     out.push_str("## Levels of care, most urgent first\n\n");
     out.push_str("| level | headline | time frame |\n| --- | --- | --- |\n");
     for level in Level::ALL.iter().rev() {
         let (en, es) = (EN.level(*level), ES.level(*level));
-        out.push_str(&format!(
-            "| `{}` | {}<br>*es:* {} | {}<br>*es:* {} |\n",
-            level.id(),
-            en.headline,
-            es.headline,
-            en.time_frame,
-            es.time_frame
-        ));
+        out.push_str(&format!("| `{}` | {}<br>*es:* {} | {}<br>*es:* {} |\n", level.id(), en.headline, es.headline, en.time_frame, es.time_frame));
     }
     out.push_str("\n`{number}` is the emergency number the practice configures (default 911).\n");
-    out.push_str("\n## Findings\n\n");
-    out.push_str("A \"not sure\" answer to an emergency finding gives `urgent`; to an `urgent` finding, `soon`; ");
-    out.push_str("to a `soon` finding, a safety-net line and no change of level.\n\n");
+    out.push_str("\n## Findings, most urgent first\n\n");
+    out.push_str("\"Not sure\" gives the level in the third column; on a `soon` finding it adds a safety-net line and changes no level. ");
+    out.push_str("`over_two_weeks` comes from how long, `age_outside_20_50` and `child` from the age band (section 4); they are not asked.\n\n");
     out.push_str("| id | level if yes | if not sure | question the patient sees | source |\n");
     out.push_str("| --- | --- | --- | --- | --- |\n");
-    for rule in &FINDINGS {
-        let unsure = rule.level.when_unsure().map_or("safety-net line".to_string(), |l| format!("`{}`", l.id()));
+    let mut rules: Vec<&FindingRule> = FINDINGS.iter().collect();
+    crate::sort::sort_small(&mut rules, |a, b| a.level > b.level);
+    for rule in rules {
+        let unsure = rule.unsure.map_or("safety-net line".to_string(), |l| format!("`{}`", l.id()));
         out.push_str(&format!(
             "| `{}` | `{}` | {} | {}<br>*es:* {} | {} |\n",
             rule.finding.id(),
@@ -189,21 +318,41 @@ pub fn rules_markdown() -> String {
             rule.source
         ));
     }
-    out.push_str("\n## Combinations\n\n");
-    out.push_str("Each finding yes gives the level; each yes or not sure with at least one not sure counts as one ");
-    out.push_str("\"not sure\" finding at that level.\n\n");
-    out.push_str("| findings together | level | why (patient wording) | source |\n| --- | --- | --- | --- |\n");
+    out.push_str("\n## Context answers (no level of their own)\n\n| id | question the patient sees |\n| --- | --- |\n");
+    for c in Context::ALL {
+        out.push_str(&format!("| `{}` | {}<br>*es:* {} |\n", c.id(), EN.context_question(*c).0, ES.context_question(*c).0));
+    }
+    out.push_str("\n## Age bands and conditions\n\n| band | under 16 | under 20 or over 50 | over 50 | over 50, `unknown` as yes | 65 or over |\n");
+    out.push_str("| --- | --- | --- | --- | --- | --- |\n");
+    for band in AgeBand::ALL {
+        let cells: Vec<&str> = AgeCondition::ALL.iter().map(|c| c.answer(*band).id()).collect();
+        out.push_str(&format!("| `{}` ({}) | {} |\n", band.id(), EN.age_bands[band.index()], cells.join(" | ")));
+    }
+    out.push_str("\n`age_outside_20_50` is \"under 20 or over 50\" with `new_or_different`, the weaker answer of the two; `child` is \"under 16\".\n");
+    out.push_str("\n## Combinations and the cluster\n\n");
+    out.push_str("All parts yes give the level; each yes or not sure with at least one not sure gives one level less.\n\n");
+    out.push_str("| parts together | level | why (patient wording) | source |\n| --- | --- | --- | --- |\n");
     for (i, combo) in COMBINATIONS.iter().enumerate() {
-        let ids: Vec<String> = combo.findings.iter().map(|f| format!("`{}`", f.id())).collect();
+        let parts: Vec<String> = combo.terms.iter().map(|t| t.describe()).collect();
         out.push_str(&format!(
             "| {} | `{}` | {}<br>*es:* {} | {} |\n",
-            ids.join(" + "),
+            parts.join(" + "),
             combo.level.id(),
             EN.combinations[i],
             ES.combinations[i],
             combo.source
         ));
     }
+    let flags: Vec<String> = CLUSTER.flags.iter().map(|t| t.describe()).collect();
+    out.push_str(&format!(
+        "| {} or more of: {} | `{}` | {}<br>*es:* {} | {} |\n",
+        CLUSTER.at_least,
+        flags.join(", "),
+        CLUSTER.level.id(),
+        EN.cluster,
+        ES.cluster,
+        CLUSTER.source
+    ));
     out.push_str("\n## Contributing factors (never change the level)\n\n");
     out.push_str("| id | cause family | how the patient chooses it | source |\n| --- | --- | --- | --- |\n");
     for info in &FACTORS {

@@ -4,9 +4,9 @@
 //! I/O; the engine decides the level ([`Session::outcome`]). Pure, so the whole journey is tested
 //! natively.
 
-use crate::ids::{Answer, Factor, Finding};
-use crate::questionnaire::{next_after, pages, AgeBand, Duration, Next, Page, Responses};
-use crate::triage::{triage, Outcome};
+use crate::ids::{AgeBand, Answer, Context, Factor, Finding};
+use crate::questionnaire::{next_after, pages, Duration, Next, Page, Responses};
+use crate::triage::{triage, Answers, Outcome};
 
 /// What the patient sees.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -30,12 +30,13 @@ pub enum Screen {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Begin,
-    /// On a one-question emergency page: answer and move on (a yes ends the interview).
+    /// On a one-question page of the emergency section: answer and move on (the interview ends
+    /// at once when no later question could raise the level).
     AnswerAndContinue(Finding, Answer),
     Answer(Finding, Answer),
+    SetContext(Context, Answer),
     SetDuration(Duration),
     SetAge(AgeBand),
-    SetBackPainBefore(Answer),
     SetFactor(Factor, bool),
     /// Leave the current page (only when it is answered).
     Continue,
@@ -60,7 +61,8 @@ pub struct Session {
     pub responses: Responses,
     /// Screens to return to with Back, most recent last.
     history: Vec<Screen>,
-    /// True while changing one page from the review: Continue returns to the review.
+    /// True while changing answers from the review: Continue passes over pages already answered
+    /// and returns to the review.
     editing: bool,
     pages: Vec<Page>,
 }
@@ -85,9 +87,37 @@ impl Session {
         }
     }
 
+    /// The answers the engine reads: a question never asked is "no" (it cannot change the level),
+    /// a question asked but left unanswered is "not sure" (spec section 2).
+    pub fn answers(&self) -> Answers {
+        self.responses.answers_with(|field| {
+            let asked = self.pages.iter().enumerate().any(|(n, page)| page.fields.contains(&field) && self.visited(n));
+            if asked {
+                Answer::NotSure
+            } else {
+                Answer::No
+            }
+        })
+    }
+
+    /// True when page `n` has been on screen in this session.
+    fn visited(&self, n: usize) -> bool {
+        self.screen == Screen::Page(n) || self.history.contains(&Screen::Page(n))
+    }
+
     /// The engine's verdict on the answers so far.
     pub fn outcome(&self) -> Outcome {
-        triage(&self.responses.answers())
+        triage(&self.answers())
+    }
+
+    /// On a one-question page of the emergency section: its number among those pages that apply
+    /// to this patient, and how many apply ("Warning sign 2 of 14").
+    pub fn warning_progress(&self) -> Option<(usize, usize)> {
+        let (index, page) = self.page()?;
+        page.single_finding()?;
+        let applying = |(_, p): &(usize, &Page)| p.single_finding().is_some() && self.responses.page_applies(p);
+        let singles: Vec<usize> = self.pages.iter().enumerate().filter(applying).map(|(n, _)| n).collect();
+        Some((singles.iter().position(|n| *n == index)? + 1, singles.len()))
     }
 
     /// True when Back has somewhere to go.
@@ -110,9 +140,9 @@ impl Session {
                 next.leave_page();
             }
             Action::Answer(finding, answer) => next.responses.set_finding(finding, answer),
+            Action::SetContext(context, answer) => next.responses.set_context(context, answer),
             Action::SetDuration(d) => next.responses.duration = Some(d),
             Action::SetAge(a) => next.responses.age = Some(a),
-            Action::SetBackPainBefore(a) => next.responses.back_pain_before = Some(a),
             Action::SetFactor(f, chosen) => next.responses.set_factor(f, chosen),
             Action::Continue => {
                 if next.can_continue() {
@@ -149,7 +179,7 @@ impl Session {
     }
 
     /// The session as a short text for sessionStorage, so a reload loses nothing:
-    /// `r1;<screen>;<answers>`. Only the interview's own screens are kept (an open article or the
+    /// `r2;<screen>;<answers>`. Only the interview's own screens are kept (an open article or the
     /// coach comes back as the result).
     pub fn save(&self) -> String {
         let screen = match self.screen {
@@ -159,38 +189,35 @@ impl Session {
             _ if self.history.contains(&Screen::Result) || self.screen == Screen::Result => "x".to_string(),
             _ => "s".to_string(),
         };
-        format!("r1;{screen};{}", self.responses.encode())
+        format!("r2;{screen};{}", self.responses.encode())
     }
 
-    /// Restores [`Self::save`]'s text; anything else (tampered, old, garbage) gives `None`. Back
-    /// works after a restore: the history is rebuilt through the pages before.
+    /// Restores [`Self::save`]'s text; anything else (tampered, old, garbage) gives `None`. The
+    /// interview is walked again from the start with the saved answers, so Back works and the
+    /// pages are the ones these answers lead to; the walk stops at the saved screen, or earlier
+    /// at a page the answers leave unanswered.
     pub fn restore(text: &str) -> Option<Session> {
         let mut parts = text.splitn(3, ';');
-        let (Some("r1"), Some(screen), Some(rest)) = (parts.next(), parts.next(), parts.next()) else { return None };
+        let (Some("r2"), Some(screen), Some(rest)) = (parts.next(), parts.next(), parts.next()) else { return None };
         let responses = Responses::decode(rest)?;
         let mut session = Session { responses, ..Session::default() };
-        let last_page = session.pages.len() - 1;
         let target = match screen {
             "s" => Screen::Start,
             "r" => Screen::Review,
             "x" => Screen::Result,
-            p => Screen::Page(p.strip_prefix('p')?.parse::<usize>().ok().filter(|n| *n <= last_page)?),
+            p => Screen::Page(p.strip_prefix('p')?.parse::<usize>().ok().filter(|n| *n < session.pages.len())?),
         };
-        let through = match target {
-            Screen::Page(n) => n,
-            Screen::Start => return Some(session),
-            _ => last_page,
-        };
-        for n in 0..=through {
-            session.go(Screen::Page(n));
+        if target == Screen::Start {
+            return Some(session);
         }
-        if matches!(target, Screen::Review | Screen::Result) {
-            session.go(Screen::Review);
+        session.go(Screen::Page(0));
+        while session.screen != target {
+            match session.screen {
+                Screen::Page(_) if session.can_continue() => session.leave_page(),
+                Screen::Review if target == Screen::Result => session.go(Screen::Result),
+                _ => break,
+            }
         }
-        if target == Screen::Result {
-            session.go(Screen::Result);
-        }
-        session.screen = target;
         Some(session)
     }
 
@@ -203,20 +230,24 @@ impl Session {
 
     fn leave_page(&mut self) {
         let Some((index, _)) = self.page() else { return };
-        match next_after(&self.pages, index, &self.responses) {
-            // Safety invariant 5: an emergency yes shows the result at once, even while editing.
-            Next::EarlyResult(_) => {
-                self.editing = false;
-                self.go(Screen::Result);
-            }
-            _ if self.editing => {
-                self.editing = false;
-                // Back from the review goes to the page before the edit, not the edited page.
-                self.history.pop();
+        let editing = std::mem::replace(&mut self.editing, false);
+        match next_after(&self.pages, index, &self.responses, editing) {
+            // Safety invariant 5: the result shows at once, even while editing.
+            Next::Result => self.go(Screen::Result),
+            Next::Review if editing => {
+                // Back from the review goes where it went before the edit, not to the edited pages.
+                while let Some(previous) = self.history.pop() {
+                    if previous == Screen::Review {
+                        break;
+                    }
+                }
                 self.screen = Screen::Review;
             }
-            Next::Page(n) => self.go(Screen::Page(n)),
             Next::Review => self.go(Screen::Review),
+            Next::Page(n) => {
+                self.editing = editing;
+                self.go(Screen::Page(n));
+            }
         }
     }
 }
@@ -225,23 +256,24 @@ impl Session {
 mod tests {
     use super::*;
     use crate::ids::Level;
+    use crate::questionnaire::{Field, PageTitle};
 
-    /// From the current page, answers every page mildly (no, under a day, 20 to 50, back pain
-    /// before, heavy lifting) until the review.
+    /// From the current page, answers every page mildly (no, 20 to 50, under a day, heavy lifting)
+    /// until the interview leaves the pages.
     fn answer_rest(mut s: Session) -> Session {
-        use crate::questionnaire::Field;
         while let Some((_, page)) = s.page() {
             let page = page.clone();
-            if let Some(f) = page.emergency_finding() {
+            if let Some(f) = page.single_finding() {
                 s = s.apply(Action::AnswerAndContinue(f, Answer::No));
                 continue;
             }
-            for field in &page.fields {
+            let fields: Vec<Field> = page.fields.iter().copied().filter(|f| s.responses.applies(*f)).collect();
+            for field in &fields {
                 s = match field {
                     Field::Finding(f) => s.apply(Action::Answer(*f, Answer::No)),
+                    Field::Context(c) => s.apply(Action::SetContext(*c, Answer::No)),
                     Field::Duration => s.apply(Action::SetDuration(Duration::UnderOneDay)),
                     Field::Age => s.apply(Action::SetAge(AgeBand::From20To50)),
-                    Field::BackPainBefore => s.apply(Action::SetBackPainBefore(Answer::Yes)),
                     Field::Factors => s.apply(Action::SetFactor(Factor::HeavyLifting, true)),
                 };
             }
@@ -256,6 +288,10 @@ mod tests {
         answer_rest(Session::default().apply(Action::Begin))
     }
 
+    fn page_titled(s: &Session, title: PageTitle) -> usize {
+        s.pages().iter().position(|p| p.title == title).unwrap()
+    }
+
     #[test]
     fn a_full_no_path_reaches_review_then_self_care() {
         let s = self_care_walk();
@@ -264,31 +300,42 @@ mod tests {
         assert_eq!(s.screen, Screen::Result);
         assert_eq!(s.outcome().level, Level::SelfCare);
         assert_eq!(s.outcome().factors.len(), 1);
+        // "Not better after a few days" did not apply to spasms under a day old.
+        assert_eq!(s.responses.finding(Finding::NotImproving), None);
     }
 
     #[test]
     fn an_emergency_yes_ends_the_interview_at_once() {
-        let s = Session::default()
-            .apply(Action::Begin)
-            .apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::No))
-            .apply(Action::AnswerAndContinue(Finding::OneSideNumbness, Answer::NotSure))
-            .apply(Action::AnswerAndContinue(Finding::Confusion, Answer::No))
-            .apply(Action::AnswerAndContinue(Finding::BladderBowelLoss, Answer::Yes));
+        let mut s = Session::default().apply(Action::Begin);
+        for f in [Finding::ChestPain, Finding::OneSideNumbness, Finding::Confusion, Finding::TearingPain, Finding::Collapse] {
+            s = s.apply(Action::AnswerAndContinue(f, Answer::No));
+        }
+        let s = s.apply(Action::AnswerAndContinue(Finding::BladderBowelLoss, Answer::Yes));
         assert_eq!(s.screen, Screen::Result);
         assert_eq!(s.outcome().level, Level::EmergencyDepartment);
         // Back returns to the question, so a mistaken tap can be undone.
-        let back = s.apply(Action::Back);
-        assert_eq!(back.screen, Screen::Page(3));
+        assert_eq!(s.apply(Action::Back).screen, Screen::Page(5));
+        // The questions never reached are "not asked", not "no".
+        assert_eq!(s.responses.finding(Finding::Fever), None);
+    }
+
+    #[test]
+    fn warning_progress_counts_the_pages_that_apply() {
+        let s = Session::default().apply(Action::Begin);
+        assert_eq!(s.warning_progress(), Some((1, 14)));
+        let mut s = s;
+        while s.page().and_then(|(_, p)| p.single_finding()) != Some(Finding::Pregnant) {
+            let f = s.page().unwrap().1.single_finding().unwrap();
+            s = s.apply(Action::AnswerAndContinue(f, Answer::No));
+        }
+        let s = s.apply(Action::AnswerAndContinue(Finding::Pregnant, Answer::Yes));
+        assert_eq!(s.warning_progress(), Some((15, 15)));
     }
 
     #[test]
     fn continue_waits_for_an_answer() {
         let mut s = Session::default().apply(Action::Begin);
-        for f in [Finding::ChestPain, Finding::OneSideNumbness, Finding::Confusion] {
-            s = s.apply(Action::AnswerAndContinue(f, Answer::No));
-        }
-        while s.page().is_some_and(|(_, p)| p.emergency_finding().is_some()) {
-            let f = s.page().unwrap().1.emergency_finding().unwrap();
+        while let Some(f) = s.page().and_then(|(_, p)| p.single_finding()) {
             s = s.apply(Action::AnswerAndContinue(f, Answer::No));
         }
         let before = s.clone();
@@ -297,19 +344,44 @@ mod tests {
     }
 
     #[test]
+    fn a_question_asked_but_unanswered_counts_as_not_sure() {
+        // A page on screen whose answers are missing (a tampered or half-restored session): the
+        // engine reads its findings as "not sure", never as "no".
+        let mut s = Session::default().apply(Action::Begin);
+        while let Some(f) = s.page().and_then(|(_, p)| p.single_finding()) {
+            s = s.apply(Action::AnswerAndContinue(f, Answer::No));
+        }
+        assert_eq!(s.page().unwrap().1.title, PageTitle::AboutYou);
+        let answers = s.answers();
+        assert_eq!(answers.context(Context::BloodThinner), Answer::NotSure);
+        assert_eq!(answers.age, AgeBand::Unknown);
+        assert_eq!(answers.get(Finding::Fever), Answer::No, "not asked yet");
+    }
+
+    #[test]
     fn changing_an_answer_from_the_review_changes_the_result() {
         let s = self_care_walk();
-        let other_signs = s.pages().iter().position(|p| p.title == crate::questionnaire::PageTitle::OtherSigns).unwrap();
+        let other_signs = page_titled(&s, PageTitle::OtherSigns);
         let s = s.apply(Action::Edit(other_signs));
         assert_eq!(s.screen, Screen::Page(other_signs));
         let s = s.apply(Action::Answer(Finding::Fever, Answer::Yes)).apply(Action::Continue);
-        assert_eq!(s.screen, Screen::Review);
-        let s = s.apply(Action::SeeResult);
+        // Fever could still meet infection risk (an emergency), asked on a later page: the edit
+        // goes on only if that page is unanswered; here it was answered, so the result shows at
+        // once (urgent: no review needed).
+        assert_eq!(s.screen, Screen::Result);
         assert_eq!(s.outcome().level, Level::Urgent);
-        // Back from the result goes to the review, and Back again to the last page, not the edit.
-        let s = s.apply(Action::Back);
-        assert_eq!(s.screen, Screen::Review);
-        assert_eq!(s.apply(Action::Back).screen, Screen::Page(s.pages().len() - 1));
+        assert_eq!(s.apply(Action::Back).screen, Screen::Page(other_signs));
+    }
+
+    #[test]
+    fn an_edit_that_opens_a_new_question_asks_it() {
+        let s = self_care_walk();
+        let gate = s.pages().iter().position(|p| p.single_finding() == Some(Finding::Pregnant)).unwrap();
+        let s = s.apply(Action::Edit(gate)).apply(Action::AnswerAndContinue(Finding::Pregnant, Answer::Yes));
+        assert_eq!(s.page().and_then(|(_, p)| p.single_finding()), Some(Finding::PregnancyWarning));
+        let s = s.apply(Action::AnswerAndContinue(Finding::PregnancyWarning, Answer::No));
+        assert_eq!(s.screen, Screen::Review, "the rest was answered");
+        assert_eq!(s.apply(Action::SeeResult).outcome().level, Level::Soon);
     }
 
     #[test]
@@ -336,13 +408,11 @@ mod tests {
         assert_eq!(home.apply(Action::OpenCoach).screen, Screen::Coach);
         // Not before a result, and never after an urgent or emergency one.
         assert_eq!(self_care_walk().apply(Action::OpenCoach).screen, Screen::Review);
-        let not_sure = Session::default().apply(Action::Begin).apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::NotSure));
-        let walk = answer_rest(not_sure);
-        let urgent_result = walk.apply(Action::SeeResult);
-        assert_eq!(urgent_result.outcome().level, Level::Urgent);
-        assert_eq!(urgent_result.apply(Action::OpenCoach).screen, Screen::Result);
-        let emergency = Session::default().apply(Action::Begin).apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::Yes));
-        assert_eq!(emergency.apply(Action::OpenCoach).screen, Screen::Result);
+        let unsure = Session::default().apply(Action::Begin).apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::NotSure));
+        let result = answer_rest(unsure);
+        assert_eq!(result.screen, Screen::Result);
+        assert_eq!(result.outcome().level, Level::EmergencyDepartment);
+        assert_eq!(result.apply(Action::OpenCoach).screen, Screen::Result);
     }
 
     #[test]
@@ -360,7 +430,7 @@ mod tests {
         assert_eq!(restored.screen, Screen::Result);
         assert_eq!(restored.outcome(), done.outcome());
         assert_eq!(restored.apply(Action::Back).screen, Screen::Review);
-        for bad in ["", "r2;s;", "r1;p99;", "r1;p1;garbage", "r1;q;", "r1;x"] {
+        for bad in ["", "r1;s;", "r2;p99;", "r2;p1;garbage", "r2;q;", "r2;x"] {
             assert!(Session::restore(bad).is_none(), "{bad:?}");
         }
     }

@@ -3,8 +3,9 @@
 use proptest::prelude::*;
 
 use spasm_triage::handoff::Summary;
-use spasm_triage::ids::{Answer, Factor, Finding};
-use spasm_triage::triage::Answers;
+use spasm_triage::ids::{AgeBand, Answer, Context, Factor, Finding, Level};
+use spasm_triage::questionnaire::{Duration, Responses};
+use spasm_triage::triage::triage;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 5000, ..ProptestConfig::default() })]
@@ -17,6 +18,7 @@ proptest! {
     #[test]
     fn near_misses_never_panic(tail in "[a-z0-9_.,#-]{0,60}") {
         let _ = Summary::decode(&format!("s1.{tail}"));
+        let _ = Summary::decode(&format!("s2.{tail}"));
     }
 
     #[test]
@@ -26,17 +28,25 @@ proptest! {
 
     #[test]
     fn every_summary_round_trips(
-        findings in proptest::collection::vec(0u8..3, Finding::ALL.len()),
-        factors in proptest::collection::vec(0u8..3, Factor::ALL.len()),
+        findings in proptest::collection::vec(0u8..4, Finding::ALL.len()),
+        context in proptest::collection::vec(0u8..4, Context::ALL.len()),
+        factors in proptest::collection::vec(any::<bool>(), Factor::ALL.len()),
+        age in 0..=AgeBand::ALL.len(),
+        duration in 0..=Duration::ALL.len(),
         now in 0i64..4_102_444_800_000,
     ) {
-        let answer = |n: u8| [Answer::No, Answer::NotSure, Answer::Yes][n as usize];
-        let mut answers = Answers::default();
-        for (f, n) in Finding::ALL.iter().zip(&findings) { answers.set(*f, answer(*n)); }
-        for (f, n) in Factor::ALL.iter().zip(&factors) { answers.set_factor(*f, answer(*n)); }
-        let summary = Summary::new(answers, now);
+        let answer = |n: u8| [Answer::No, Answer::NotSure, Answer::Yes].get(n as usize).copied();
+        let mut r = Responses::default();
+        for (f, n) in Finding::ALL.iter().zip(&findings) { if let Some(a) = answer(*n) { r.set_finding(*f, a) } }
+        for (c, n) in Context::ALL.iter().zip(&context) { if let Some(a) = answer(*n) { r.set_context(*c, a) } }
+        for (f, chosen) in Factor::ALL.iter().zip(&factors) { r.set_factor(*f, *chosen); }
+        r.age = AgeBand::ALL.get(age).copied();
+        r.duration = Duration::ALL.get(duration).copied();
+        let level = triage(&r.answers()).level;
+        let summary = Summary::new(r, level, now);
         let fragment = summary.encode();
-        prop_assert!(fragment.len() < 1_000, "{} bytes", fragment.len());
+        prop_assert!(fragment.len() < 300, "{} bytes", fragment.len());
         prop_assert_eq!(Summary::decode(&fragment), Ok(summary));
+        prop_assert!(Level::ALL.contains(&level));
     }
 }

@@ -30,6 +30,7 @@ fn each_broken_fixture_names_its_file_and_bad_value() {
         ("unknown-key.toml", "unknown key \"expected\""),
         ("listed-twice.toml", "id \"fever\" is listed twice"),
         ("level-as-id.toml", "unknown id \"urgent\""),
+        ("unknown-age.toml", "unknown age band \"over_50\""),
     ];
     for (name, needle) in cases {
         let message = error_for(name);
@@ -42,10 +43,14 @@ fn each_broken_fixture_names_its_file_and_bad_value() {
 
 #[test]
 fn a_good_vignette_parses_into_answers() {
-    let text = "title = \"t\"\nyes = [\"fever\", \"heavy_lifting\"]\nunsure = [\"infection_risk\"]\nexpect = \"urgent\"\n";
+    let text = "title = \"t\"\nyes = [\"fever\", \"heavy_lifting\", \"blood_thinner\"]\nunsure = [\"infection_risk\"]\nexpect = \"urgent\"\n";
     let v = vignette::parse(Path::new("good.toml"), text).unwrap();
-    use spasm_triage::ids::{Answer, Factor, Finding, Level};
+    use spasm_triage::ids::{AgeBand, Answer, Context, Factor, Finding, Level};
     assert_eq!(v.expect, Level::Urgent);
+    assert_eq!(v.answers.age, AgeBand::From20To50, "no age: an adult of 20 to 50");
+    assert_eq!(v.answers.context(Context::BloodThinner), Answer::Yes);
+    let aged = vignette::parse(Path::new("aged.toml"), &format!("age = \"unknown\"\n{text}")).unwrap();
+    assert_eq!(aged.answers.age, AgeBand::Unknown);
     assert_eq!(v.answers.get(Finding::Fever), Answer::Yes);
     assert_eq!(v.answers.get(Finding::InfectionRisk), Answer::NotSure);
     assert_eq!(v.answers.factor(Factor::HeavyLifting), Answer::Yes);
@@ -74,27 +79,37 @@ fn the_runner_reports_mismatches_and_bad_files_and_fails() {
 }
 
 #[test]
-fn the_vignettes_cover_every_finding_combination_and_not_sure_rule() {
-    use spasm_triage::ids::{Answer, Finding, Level};
-    use spasm_triage::rules::COMBINATIONS;
+fn the_vignettes_cover_every_finding_combination_age_band_and_not_sure_rule() {
+    use spasm_triage::ids::{AgeBand, Answer, Finding, Level};
+    use spasm_triage::rules::{Term, CLUSTER, COMBINATIONS};
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
     let vignettes: Vec<_> = vignette::load_dir(&dir).unwrap().into_iter().map(|v| v.unwrap()).collect();
-    assert!(vignettes.len() >= 40, "only {} vignettes", vignettes.len());
+    assert!(vignettes.len() >= 200, "only {} vignettes", vignettes.len());
     for finding in Finding::ALL {
         for answer in [Answer::Yes, Answer::NotSure] {
             assert!(
-                vignettes.iter().any(|v| v.answers.get(*finding) == answer),
+                vignettes.iter().any(|v| v.answers.finding(*finding) == answer),
                 "no vignette answers {finding} with {answer}"
             );
         }
     }
-    for combo in &COMBINATIONS {
-        let all_yes = vignettes.iter().any(|v| combo.findings.iter().all(|f| v.answers.get(*f) == Answer::Yes));
+    let covered = |terms: &[Term]| {
+        let all_yes = vignettes.iter().any(|v| terms.iter().all(|t| v.answers.term(*t) == Answer::Yes));
         let some_unsure = vignettes.iter().any(|v| {
-            combo.findings.iter().all(|f| v.answers.get(*f) != Answer::No)
-                && combo.findings.iter().any(|f| v.answers.get(*f) == Answer::NotSure)
+            terms.iter().all(|t| v.answers.term(*t) != Answer::No) && terms.iter().any(|t| v.answers.term(*t) == Answer::NotSure)
         });
-        assert!(all_yes && some_unsure, "combination {:?} not covered both ways", combo.findings);
+        all_yes && some_unsure
+    };
+    for combo in &COMBINATIONS {
+        assert!(covered(combo.terms), "combination {:?} not covered both ways", combo.terms);
+    }
+    for (i, a) in CLUSTER.flags.iter().enumerate() {
+        for b in &CLUSTER.flags[i + 1..] {
+            assert!(vignettes.iter().any(|v| v.answers.term(*a) != Answer::No && v.answers.term(*b) != Answer::No), "no cluster vignette with {a:?} and {b:?}");
+        }
+    }
+    for band in AgeBand::ALL {
+        assert!(vignettes.iter().any(|v| v.answers.age == *band), "no vignette aged {band}");
     }
     for level in Level::ALL {
         assert!(vignettes.iter().any(|v| v.expect == *level), "no vignette expects {level}");

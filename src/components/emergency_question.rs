@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{action_button, ANSWER_ORDER};
+use super::{action_button, emergency_line, ANSWER_ORDER};
 use crate::app::{send, SessionContext};
 use crate::i18n::{fill, Lang};
 use crate::session::Action;
@@ -11,9 +11,8 @@ use crate::session::Action;
 /// about 1 kB).
 pub fn emergency_question(session: &SessionContext, lang: Lang) -> Html {
     let t = lang.texts();
-    let Some((index, page)) = session.0.page() else { return html! {} };
-    let Some(finding) = page.emergency_finding() else { return html! {} };
-    let total = session.0.pages().iter().filter(|p| p.emergency_finding().is_some()).count();
+    let Some(finding) = session.0.page().and_then(|(_, page)| page.single_finding()) else { return html! {} };
+    let (n, total) = session.0.warning_progress().unwrap_or_default();
     let words = t.finding(finding);
     let current = session.0.responses.finding(finding);
     let buttons = ANSWER_ORDER.iter().map(|answer| {
@@ -27,13 +26,14 @@ pub fn emergency_question(session: &SessionContext, lang: Lang) -> Html {
     });
     html! {
         <section class="st-screen" aria-labelledby="st-question">
-            <p class="st-progress">{ fill(t.warning_progress, &[("n", &(index + 1).to_string()), ("total", &total.to_string())]) }</p>
+            <p class="st-progress">{ fill(t.warning_progress, &[("n", &n.to_string()), ("total", &total.to_string())]) }</p>
             <h2 id="st-question" data-focus-heading="" tabindex="-1">{ words.question }</h2>
             <p class="st-why" id="st-why"><strong>{ t.why_we_ask }{ " " }</strong>{ words.why }</p>
             <div class="st-answers" role="group" aria-labelledby="st-question" aria-describedby="st-why">
                 { for buttons }
             </div>
             { action_button(session, "st-secondary", t.back, Action::Back) }
+            { emergency_line(&session.1, t) }
         </section>
     }
 }

@@ -1,11 +1,11 @@
 use yew::prelude::*;
 
-use super::{action_button, choice_group, ChoiceGroupProps, ANSWER_ORDER};
+use super::{action_button, choice_group, emergency_line, ChoiceGroupProps, ANSWER_ORDER};
 use crate::app::SessionContext;
 use crate::hooks::{use_session, use_texts};
 use crate::i18n::Texts;
-use crate::ids::{Answer, Factor};
-use crate::questionnaire::{AgeBand, Duration, Field};
+use crate::ids::{AgeBand, Answer, Factor};
+use crate::questionnaire::{Duration, Field};
 use crate::session::{Action, Session};
 
 /// A page of a few questions, each a [`choice_group`], with Next and Back.
@@ -20,7 +20,7 @@ pub fn QuestionPage() -> Html {
         let tried = tried.clone();
         use_effect_with(index, move |_| tried.set(false));
     }
-    let fields = page.fields.iter().map(|field| field_view(t, &session, *field));
+    let fields = page.fields.iter().filter(|f| session.0.responses.applies(**f)).map(|field| field_view(t, &session, *field));
     let onsubmit = {
         let session = session.clone();
         let tried = tried.clone();
@@ -47,6 +47,7 @@ pub fn QuestionPage() -> Html {
                     { action_button(&session, "st-secondary", t.back, Action::Back) }
                 </div>
             </form>
+            { emergency_line(&session.1, t) }
         </section>
     }
 }
@@ -86,6 +87,19 @@ fn field_view(t: &'static Texts, session: &SessionContext, field: Field) -> Html
                 multiple: false,
             })
         }
+        Field::Context(context) => {
+            let (question, why) = t.context_question(context);
+            let session = session.clone();
+            let onchoose = Callback::from(move |i: usize| session.dispatch(Action::SetContext(context, ANSWER_ORDER[i])));
+            choice_group(ChoiceGroupProps {
+                name: format!("q-{}", context.id()).into(),
+                legend: question.into(),
+                hint: hint(why),
+                options: yes_no(s.responses.context(context)),
+                onchoose,
+                multiple: false,
+            })
+        }
         Field::Age => {
             let options = AgeBand::ALL.iter().map(|a| (AttrValue::from(t.age_bands[a.index()]), s.responses.age == Some(*a))).collect::<Vec<_>>();
             choice_group(ChoiceGroupProps {
@@ -97,14 +111,6 @@ fn field_view(t: &'static Texts, session: &SessionContext, field: Field) -> Html
                 multiple: false,
             })
         }
-        Field::BackPainBefore => choice_group(ChoiceGroupProps {
-            name: "q-before".into(),
-            legend: t.before_question.into(),
-            hint: None,
-            options: yes_no(s.responses.back_pain_before),
-            onchoose: dispatch(|i| Action::SetBackPainBefore(ANSWER_ORDER[i])),
-            multiple: false,
-        }),
         Field::Factors => {
             let options = Factor::ALL.iter().map(|f| (AttrValue::from(t.factor(*f).label), s.responses.factor(*f))).collect::<Vec<_>>();
             let session = session.clone();

@@ -54,14 +54,6 @@ pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
     };
     let do_now = text.do_now.iter().map(|line| html! { <li>{ config.fill(line) }</li> });
     let reasons = outcome.reasons.iter().map(|r| html! { <li>{ r.text(t) }</li> });
-    let nets = outcome.safety_net.iter().map(|net| {
-        html! {
-            <div class="st-net">
-                <h4>{ config.fill(net.lead(t)) }</h4>
-                <ul>{ for net.signs.iter().map(|s| html! { <li>{ s.text(t) }</li> }) }</ul>
-            </div>
-        }
-    });
     let factors = outcome.factors.iter().map(|group| {
         html! {
             <div class="st-family">
@@ -70,7 +62,7 @@ pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
             </div>
         }
     });
-    let read_more = crate::library::read_more(&session.0.responses.answers(), 3).into_iter().map(|n| {
+    let read_more = crate::library::read_more(&session.0.answers(), 3).into_iter().map(|n| {
         let onclick = send(session, Action::OpenArticle(n));
         html! { <li><button type="button" class="st-article-link" {onclick}>{ crate::library::title(lang, n) }</button></li> }
     }).collect::<Vec<_>>();
@@ -82,6 +74,7 @@ pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
             <p class="st-time"><strong>{ t.when }{ " " }</strong>{ config.fill(text.time_frame) }</p>
             <h3>{ t.what_to_do }</h3>
             <ul>{ for do_now }</ul>
+            { for outcome.places.iter().map(|p| html! { <p class="st-place">{ t.reasons.places[*p as usize] }</p> }) }
             { practice_actions }
             if crate::coach::coach_offered(level) {
                 { action_button(session, "st-primary", t.open_coach, Action::OpenCoach) }
@@ -91,7 +84,7 @@ pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
                 <ul class="st-reasons">{ for reasons }</ul>
             }
             <h3>{ if level == Level::CallEmergency { t.while_you_wait } else { t.get_help_if } }</h3>
-            { for nets }
+            { super::safety_net(&outcome.safety_net, t, config) }
             if !outcome.factors.is_empty() {
                 <h3>{ t.contributed }</h3>
                 <p class="st-muted">{ t.contributed_note }</p>
@@ -102,6 +95,7 @@ pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
                 <ul class="st-library">{ for read_more }</ul>
             }
             <p class="st-muted">{ t.result_disclaimer }</p>
+            <p class="st-muted st-small">{ crate::handoff::rules_line(t, crate::rules::RULES_VERSION, crate::BUILD_DATE) }</p>
             <div class="st-nav">
                 { action_button(session, "st-secondary", t.summary_button, Action::OpenSummary) }
                 { action_button(session, "st-secondary", t.change_answers, Action::Back) }

@@ -18,8 +18,8 @@ pub fn review_answers(session: &SessionContext, lang: Lang) -> Html {
         let (question, answer): (String, String) = match field {
             Field::Finding(f) => (t.finding(*f).question.into(), shown(r.finding(*f)).into()),
             Field::Duration => (t.review_duration.into(), r.duration.map_or(t.not_answered, |d| t.durations[d.index()]).into()),
+            Field::Context(c) => (t.context_question(*c).0.into(), shown(r.context(*c)).into()),
             Field::Age => (t.review_age.into(), r.age.map_or(t.not_answered, |a| t.age_bands[a.index()]).into()),
-            Field::BackPainBefore => (t.review_before.into(), shown(r.back_pain_before).into()),
             Field::Factors => {
                 let chosen: Vec<&str> = Factor::ALL.iter().filter(|f| r.factor(**f)).map(|f| t.factor(*f).label).collect();
                 (t.review_factors.into(), if chosen.is_empty() { t.none_chosen.into() } else { chosen.join("; ") })
@@ -27,16 +27,21 @@ pub fn review_answers(session: &SessionContext, lang: Lang) -> Html {
         };
         html! { <div class="st-review-row"><dt>{ question }</dt><dd>{ answer }</dd></div> }
     };
-    let sections = session.0.pages().iter().enumerate().map(|(n, page)| {
+    // The pages this patient was asked: those that apply and have an answer (the interview may
+    // have ended before the last ones), and the contributing factors.
+    let asked = |page: &&crate::questionnaire::Page| {
+        r.page_applies(page) && page.fields.iter().any(|f| *f == Field::Factors || (r.applies(*f) && r.answered(*f)))
+    };
+    let sections = session.0.pages().iter().enumerate().filter(|(_, page)| asked(page)).map(|(n, page)| {
         let edit = send(session, Action::Edit(n));
-        let what = match page.emergency_finding() {
+        let what = match page.single_finding() {
             Some(f) => t.finding(f).question,
             None => t.page_titles[page.title.index()],
         };
         let label = fill(t.change_label, &[("what", what)]);
         html! {
             <li class="st-review-page">
-                <dl>{ for page.fields.iter().map(rows) }</dl>
+                <dl>{ for page.fields.iter().filter(|f| r.applies(**f)).map(rows) }</dl>
                 <button type="button" class="st-link-button" aria-label={label} onclick={edit}>{ t.change }</button>
             </li>
         }

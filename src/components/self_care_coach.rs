@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::illustrations;
 use super::{action_button, HoldTimer, RoundTimer};
-use crate::coach::{onset_from, therapy_for, Therapy};
+use crate::coach::{onset_from, therapy_for, Advice, Therapy};
 use crate::hooks::{now_ms, use_session, use_texts};
 use crate::i18n::fill;
 use crate::session::Action;
@@ -11,8 +11,9 @@ use crate::session::Action;
 const STRETCH_PICTURES: [fn(&'static str) -> Html; 4] =
     [illustrations::seated_twist, illustrations::cat_cow, illustrations::cobra, illustrations::childs_pose];
 
-/// The self-care coach: ice or heat rounds, rest positions, stretches with hold timers, walking,
-/// water and food, and medicine facts with their limits.
+/// The self-care coach (spec section 6): keeping active first, rest positions, ice or heat rounds
+/// with their warnings, stretches with hold timers (or, where the answers rule them out, why
+/// not), water and food, and medicine advice that changes with pregnancy, age and blood thinners.
 #[function_component]
 pub fn SelfCareCoach() -> Html {
     let session = use_session();
@@ -25,6 +26,7 @@ pub fn SelfCareCoach() -> Html {
         Therapy::Ice => t.ice_advice,
         Therapy::Heat => t.heat_advice,
     };
+    let guide = Advice::for_answers(&session.0.responses.advice_answers());
     let list = |items: &'static [&'static str]| html! { <ul>{ for items.iter().map(|i| html! { <li>{ *i }</li> }) }</ul> };
     let stretches = t.stretches.iter().zip(STRETCH_PICTURES).map(|(s, picture)| {
         html! {
@@ -32,18 +34,27 @@ pub fn SelfCareCoach() -> Html {
                 <h4>{ s.name }</h4>
                 { picture(s.picture) }
                 <ol>{ for s.steps.iter().map(|step| html! { <li>{ *step }</li> }) }</ol>
+                <p class="st-alert">{ t.stretches_warning }</p>
                 <HoldTimer stretch={s.name} />
             </li>
         }
     });
+    let medicines = [
+        (guide.pregnant, t.medicine_pregnant),
+        (guide.child, t.medicine_child),
+        (guide.blood_thinner, t.medicine_blood_thinner),
+    ]
+    .into_iter()
+    .filter(|(applies, _)| *applies)
+    .flat_map(|(_, lines)| lines.iter().copied())
+    .chain(guide.anti_inflammatories().then_some(t.medicine_nsaid))
+    .chain(t.medicine_tips.iter().copied());
     html! {
         <section class="st-screen st-coach">
             <h2 data-focus-heading="" tabindex="-1">{ t.coach_title }</h2>
 
-            <h3>{ fill(t.use_now, &[("therapy", t.therapy_names[therapy.index()])]) }</h3>
-            <p>{ advice }</p>
-            { list(t.pack_safety) }
-            <RoundTimer {therapy} />
+            <h3>{ t.active_title }</h3>
+            { list(t.active_tips) }
 
             <h3>{ t.rest_title }</h3>
             <p>{ t.rest_lead }</p>
@@ -52,15 +63,23 @@ pub fn SelfCareCoach() -> Html {
                 <li>{ illustrations::rest_recliner(t.rest_positions[1].0) }{ t.rest_positions[1].1 }</li>
             </ul>
 
+            <h3>{ fill(t.use_now, &[("therapy", t.therapy_names[therapy.index()])]) }</h3>
+            <p>{ advice }</p>
+            { list(t.pack_safety) }
+            <RoundTimer {therapy} />
+
             <h3>{ t.stretches_title }</h3>
-            <p class="st-alert">{ t.stretches_warning }</p>
-            <ul class="st-stretches">{ for stretches }</ul>
+            if guide.stretches {
+                <ul class="st-stretches">{ for stretches }</ul>
+            } else {
+                <p class="st-alert">{ t.stretches_withheld }</p>
+            }
 
             <h3>{ t.walk_title }</h3>
             { list(t.walk_tips) }
 
             <h3>{ t.medicine_title }</h3>
-            { list(t.medicine_tips) }
+            <ul>{ for medicines.map(|line| html! { <li>{ line }</li> }) }</ul>
             { action_button(&session, "st-secondary", t.back_to_result, Action::Back) }
         </section>
     }

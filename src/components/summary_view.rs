@@ -2,10 +2,9 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::{button, qr_code};
-use crate::handoff::Summary;
+use crate::handoff::{rules_line, Summary};
 use crate::hooks::{date_time, use_config, use_texts};
 use crate::i18n::fill;
-use crate::triage::triage;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryViewProps {
@@ -18,8 +17,11 @@ pub struct SummaryViewProps {
     pub on_back: Callback<()>,
 }
 
-/// The summary of a finished check for a doctor: prints on one page, copies as plain text, and
-/// hands off by QR code with everything in the link's fragment (which never reaches a server).
+/// The summary of a finished check for a doctor (spec section 8): the level, the reasons with
+/// each answer, every question of the interview with yes, no, not sure or not asked, the age, how
+/// long, new or different and blood thinner, the advice and the safety net shown, and the rules
+/// version and build date. Prints on one page, copies as plain text, and hands off by QR code with
+/// everything in the link's fragment (which never reaches a server).
 #[function_component]
 pub fn SummaryView(props: &SummaryViewProps) -> Html {
     let config = use_config();
@@ -27,9 +29,9 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
     let copied = use_state(|| None::<&'static str>);
     let summary = &props.summary;
     let when = date_time(t, summary.finished_at);
-    let outcome = triage(&summary.answers);
+    let outcome = summary.outcome();
     let level = t.level(summary.level);
-    let text = summary.text(t, &when, &config.emergency_number);
+    let text = summary.text(t, &when, &config.emergency_number, crate::BUILD_DATE);
 
     let print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
@@ -51,31 +53,37 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
         let on_back = props.on_back.clone();
         Callback::from(move |_| on_back.emit(()))
     };
-    let reported = summary.reported(t);
+    let rows = |items: Vec<(String, &'static str)>| {
+        html! {
+            <dl class="st-summary-answers">
+                { for items.into_iter().map(|(q, a)| html! { <div><dt>{ q }</dt><dd>{ a }</dd></div> }) }
+            </dl>
+        }
+    };
+    let context = summary.context_rows(t).into_iter().map(|(q, a)| (q.to_string(), a)).collect();
     html! {
         <section class="st-screen st-summary">
             <h2 data-focus-heading="" tabindex="-1">{ t.summary_title }</h2>
             <p>{ fill(t.summary_done_on, &[("when", &when)]) }</p>
+            <p class="st-muted">{ rules_line(t, summary.rules, crate::BUILD_DATE) }</p>
             <h3>{ t.result }</h3>
             <p class="st-summary-level"><strong>{ config.fill(level.headline) }</strong>{ " " }{ config.fill(level.time_frame) }</p>
+            { for outcome.places.iter().map(|p| html! { <p>{ t.reasons.places[*p as usize] }</p> }) }
             if !outcome.reasons.is_empty() {
                 <h3>{ t.why }</h3>
                 <ul>{ for outcome.reasons.iter().map(|r| html! { <li>{ r.text(t) }</li> }) }</ul>
             }
-            <h3>{ t.reported_title }</h3>
-            if reported.is_empty() {
-                <p>{ t.none }</p>
-            } else {
-                <dl class="st-summary-answers">
-                    { for reported.iter().map(|(q, a)| html! { <div><dt>{ *q }</dt><dd>{ *a }</dd></div> }) }
-                </dl>
-            }
+            <h3>{ t.summary_rows[0] }</h3>
+            { rows(context) }
+            { rows(summary.every_answer(t)) }
             if !outcome.factors.is_empty() {
                 <h3>{ t.may_have_contributed }</h3>
                 <ul>{ for outcome.factors.iter().flat_map(|g| g.factors.iter()).map(|f| html! { <li>{ t.factor(*f).contributed }</li> }) }</ul>
             }
             <h3>{ t.advice_given }</h3>
             <ul>{ for level.do_now.iter().map(|l| html! { <li>{ config.fill(l) }</li> }) }</ul>
+            <h3>{ t.summary_rows[1] }</h3>
+            { super::safety_net(&outcome.safety_net, t, &config) }
             <p class="st-muted">{ t.summary_disclaimer }</p>
             <div class="st-nav st-noprint">
                 { button("st-primary", t.print.into(), print) }

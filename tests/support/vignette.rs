@@ -1,13 +1,14 @@
 //! Reading vignette files (spec section 7), shared by the vignette runner and its own tests.
 //!
-//! A vignette names findings and factors by id; anything it does not list is "no". Every problem
+//! A vignette names findings, context answers and factors by id, and may give an age band;
+//! anything it does not list is "no", and no age is `20_50`. Every problem
 //! (TOML syntax, a missing or unknown key, an unknown id or level) is an error naming the file and
 //! the bad value: never a silent "no".
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use spasm_triage::ids::{Answer, Item, Level};
+use spasm_triage::ids::{AgeBand, Answer, Item, Level};
 use spasm_triage::triage::Answers;
 
 pub struct Vignette {
@@ -29,7 +30,7 @@ impl fmt::Display for VignetteError {
     }
 }
 
-const KEYS: [&str; 5] = ["title", "yes", "unsure", "expect", "note"];
+const KEYS: [&str; 6] = ["title", "age", "yes", "unsure", "expect", "note"];
 
 /// Parses one vignette file's text.
 pub fn parse(path: &Path, text: &str) -> Result<Vignette, VignetteError> {
@@ -56,6 +57,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Vignette, VignetteError> {
         err(format!("unknown level \"{expect_id}\" in \"expect\" (known: {})", known.join(", ")))
     })?;
     let mut answers = Answers::default();
+    // Spec section 11: no age is an adult of 20 to 50, so version 1 files keep their meaning.
+    if table.contains_key("age") {
+        let band = string("age")?;
+        answers.age = AgeBand::from_id(&band).ok_or_else(|| {
+            let known: Vec<&str> = AgeBand::ALL.iter().map(|b| b.id()).collect();
+            err(format!("unknown age band \"{band}\" in \"age\" (known: {})", known.join(", ")))
+        })?;
+    }
     for (key, answer) in [("yes", Answer::Yes), ("unsure", Answer::NotSure)] {
         let list = match table.get(key) {
             Some(toml::Value::Array(list)) => list,
