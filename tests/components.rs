@@ -87,10 +87,11 @@ impl Widget {
         }
     }
 
-    /// Answers every remaining page with "No" / the mildest choice, then the review.
+    /// Answers every remaining page with "No" / the mildest choice, up to the review (or the
+    /// result, when the interview ends early).
     async fn mildest_answers_to_review(&self) {
         for _ in 0..10 {
-            if self.heading() == "Check your answers" {
+            if self.heading() == "Check your answers" || !self.result_headline().is_empty() {
                 return;
             }
             for fieldset in self.all("fieldset") {
@@ -104,8 +105,6 @@ impl Widget {
                     "Less than 1 day"
                 } else if legend.starts_with("How old") {
                     "20 to 50"
-                } else if legend.starts_with("Have you had back pain before") {
-                    "Yes"
                 } else {
                     "No"
                 };
@@ -134,14 +133,17 @@ async fn start_screen_says_what_the_tool_is_and_is_not() {
 async fn an_emergency_yes_ends_the_interview_at_once() {
     let w = Widget::mount(Config { emergency_number: "112".into(), ..Config::default() }).await;
     w.press("Start the check").await;
-    assert!(w.heading().starts_with("Do you have chest pain"), "{}", w.heading());
-    w.press("No").await;
-    w.press("No").await;
-    w.press("No").await;
-    assert!(w.heading().starts_with("Have you lost control of your bladder"), "{}", w.heading());
+    assert!(w.heading().starts_with("Do you have pain, pressure, or tightness in your chest"), "{}", w.heading());
+    for _ in 0..5 {
+        assert!(w.text().contains("If this is an emergency, call 112 now."), "no emergency line on {:?}", w.heading());
+        w.press("No").await;
+    }
+    assert!(w.heading().starts_with("Since your back pain started, is peeing or pooing different?"), "{}", w.heading());
+    assert!(w.heading().contains("it is hard to start peeing"), "the early signs are named as examples");
     w.press("Yes").await;
     assert_eq!(w.result_headline(), "Go to an emergency department now");
-    assert!(w.text().contains("You said you have loss of control of your bladder or bowels"));
+    assert!(w.text().contains("You said you have new changes in peeing or pooing"));
+    assert!(w.text().contains("Now. Do not wait."));
     // The emergency number is shown as a link to dial, first and large.
     assert_eq!(w.all(".st-call")[0].get_attribute("href").as_deref(), Some("tel:112"));
     // Focus moved to the result's heading.
@@ -154,32 +156,52 @@ async fn a_self_care_path_reaches_home_care_with_a_safety_net() {
     let w = Widget::mount(Config::default()).await;
     w.press("Start the check").await;
     w.no_to_warning_signs().await;
-    assert_eq!(w.heading(), "How long and how it started");
+    assert_eq!(w.heading(), "About you");
     // Next without answering asks for an answer and stays on the page.
     w.press("Next").await;
     assert!(w.text().contains("Please answer every question"));
-    assert_eq!(w.heading(), "How long and how it started");
+    assert_eq!(w.heading(), "About you");
+    assert!(w.text().contains("If this is an emergency, call 911 now."));
     w.mildest_answers_to_review().await;
     w.press("See my result").await;
     assert_eq!(w.result_headline(), "Care for your back at home");
     assert!(w.text().contains("Your back is not better in 2 weeks"));
-    assert!(w.text().contains("Call 911 at once if:"));
+    assert!(w.text().contains("Call 911 now if:"));
+    assert!(w.text().contains("Rules version 2, built "));
+    // Cauda equina first in the emergency department group, even at night.
+    let nets = w.all(".st-net");
+    assert!(nets[1].inner_text().contains("Go to an emergency department now if:"));
+    assert!(nets[1].query_selector("li").unwrap().unwrap().text_content().unwrap().contains("even at night or at the weekend"));
+    assert!(w.all(".st-net li").len() <= 12);
 }
 
 #[wasm_bindgen_test]
-async fn not_sure_on_a_red_flag_gives_speak_to_a_doctor_today() {
+async fn not_sure_on_a_cauda_equina_sign_sends_to_the_emergency_department_at_once() {
     let w = Widget::mount(Config::default()).await;
     w.press("Start the check").await;
-    w.press("No").await; // chest pain
-    w.press("No").await; // one side
-    w.press("No").await; // confusion
-    w.press("No").await; // bladder
-    w.press("Not sure").await; // saddle numbness
+    for _ in 0..6 {
+        w.press("No").await; // the five call-now questions, then bladder and bowels
+    }
+    assert!(w.heading().starts_with("Is there numbness, tingling, or an odd feeling"), "{}", w.heading());
+    w.press("Not sure").await;
+    assert_eq!(w.result_headline(), "Go to an emergency department now");
+    assert!(w.text().contains("You were not sure whether you have numbness, tingling, or an odd feeling around your groin"));
+    assert!(w.text().contains("Not an urgent care clinic"));
+}
+
+#[wasm_bindgen_test]
+async fn not_sure_on_new_sexual_problems_gives_speak_to_a_doctor_today() {
+    let w = Widget::mount(Config::default()).await;
+    w.press("Start the check").await;
+    for _ in 0..7 {
+        w.press("No").await;
+    }
+    assert!(w.heading().starts_with("Since your back pain started, have you lost feeling in your genitals"), "{}", w.heading());
+    w.press("Not sure").await;
     w.no_to_warning_signs().await;
     w.mildest_answers_to_review().await;
-    w.press("See my result").await;
     assert_eq!(w.result_headline(), "Speak to a doctor today");
-    assert!(w.text().contains("You were not sure whether you have numbness in your groin"));
+    assert!(w.text().contains("call its after-hours line"));
 }
 
 #[wasm_bindgen_test]
@@ -202,10 +224,9 @@ async fn changing_an_answer_from_the_review_changes_the_result() {
     assert_eq!(w.heading(), "Other signs");
     w.choose("Do you have a fever", "Yes").await;
     w.press("Next").await;
-    assert_eq!(w.heading(), "Check your answers");
-    w.press("See my result").await;
+    // Urgent: the result at once.
     assert_eq!(w.result_headline(), "Speak to a doctor today");
-    assert!(w.text().contains("You said you have a fever, chills, or night sweats."));
+    assert!(w.text().contains("You said you have a fever, chills, shaking, or night sweats."));
 }
 
 #[wasm_bindgen_test]
@@ -214,7 +235,7 @@ async fn back_returns_to_the_previous_question_with_its_answer_kept() {
     w.press("Start the check").await;
     w.press("Not sure").await;
     w.press("Back").await;
-    assert!(w.heading().starts_with("Do you have chest pain"));
+    assert!(w.heading().starts_with("Do you have pain, pressure, or tightness in your chest"));
     let pressed = w.all("button[aria-pressed='true']");
     assert_eq!(pressed.len(), 1);
     assert_eq!(pressed[0].inner_text(), "Not sure");
@@ -360,11 +381,45 @@ async fn the_self_care_guide_is_never_offered_on_urgent_or_emergency_results() {
     w.press("Start the check").await;
     w.press("Not sure").await;
     w.no_to_warning_signs().await;
-    w.mildest_answers_to_review().await;
-    w.press("See my result").await;
-    assert_eq!(w.result_headline(), "Speak to a doctor today");
+    assert_eq!(w.result_headline(), "Go to an emergency department now");
     assert!(!w.text().contains("self-care guide"));
     assert!(!w.text().contains("Gentle stretches"));
+}
+
+#[wasm_bindgen_test]
+async fn thin_bones_withhold_the_stretches_and_pregnancy_the_anti_inflammatories() {
+    let w = Widget::mount(quick_config()).await;
+    w.press("Start the check").await;
+    w.no_to_warning_signs().await;
+    w.mildest_answers_to_review().await;
+    w.press("See my result").await;
+    w.press("Open the self-care guide").await;
+    assert!(w.text().contains("Cat-cow") && w.text().contains("Ibuprofen or naproxen"));
+    assert_eq!(w.all(".st-stretch .st-alert").len(), 4, "the stop rule on every stretch");
+    // Keep moving comes before rest.
+    let text = w.text();
+    assert!(text.find("Keep moving").unwrap() < text.find("Rest in a comfortable position").unwrap());
+    assert!(text.contains("Never use it on skin that is numb"));
+    w.press("Back to my result").await;
+    w.press("Start over").await;
+
+    w.press("Start the check").await;
+    for _ in 0..13 {
+        w.press("No").await;
+    }
+    assert!(w.heading().starts_with("Are you pregnant"), "{}", w.heading());
+    w.press("Yes").await;
+    assert!(w.heading().starts_with("Do you have any of these: pain that comes and goes in waves"), "{}", w.heading());
+    w.press("No").await;
+    w.mildest_answers_to_review().await;
+    w.press("See my result").await;
+    assert_eq!(w.result_headline(), "Book a visit with a doctor");
+    assert!(w.text().contains("midwife or obstetrician"));
+    w.press("Open the self-care guide").await;
+    assert!(!w.text().contains("Cat-cow"), "stretches shown in pregnancy");
+    assert!(w.text().contains("We do not show stretches to you"));
+    assert!(!w.text().contains("Ibuprofen or naproxen can ease"), "anti-inflammatories suggested in pregnancy");
+    assert!(w.text().contains("do not take ibuprofen, naproxen, or aspirin"));
 }
 
 #[wasm_bindgen_test]
@@ -407,7 +462,7 @@ async fn the_practice_can_choose_spanish_and_every_word_follows() {
     assert_eq!(w.heading(), ES.finding(spasm_triage::ids::Finding::ChestPain).question);
     w.press(ES.answers[0]).await; // Sí
     assert_eq!(w.heading(), "Llame al 911 ahora");
-    assert!(w.text().contains("Usted dijo que tiene dolor en el pecho"), "{}", w.text());
+    assert!(w.text().contains("Usted dijo que tiene dolor, presión u opresión en el pecho"), "{}", w.text());
     assert!(!w.text().contains("You said"), "English left on a Spanish result");
 }
 
