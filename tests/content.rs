@@ -184,3 +184,167 @@ fn every_id_the_spec_names_has_an_article_to_read() {
         assert!(INDEX.iter().any(|a| a.related.contains(&id)), "no article is related to {id}");
     }
 }
+
+/// Spec section 3 and 5 as the article statements name them: a finding, the blood thinner, or an
+/// age condition.
+fn term_ids(term: spasm_triage::rules::Term) -> Vec<&'static str> {
+    use spasm_triage::rules::{AgeCondition, Term};
+    match term {
+        Term::Finding(f) => vec![f.id()],
+        Term::Context(c) => vec![c.id()],
+        Term::Age(AgeCondition::Over50 | AgeCondition::Over50OrUnknown) => vec!["age_over_50"],
+        Term::Age(AgeCondition::From65) => vec!["age_65_plus"],
+        Term::Age(AgeCondition::Under16) => vec!["child"],
+        Term::Age(AgeCondition::Under20OrOver50) => vec!["age_outside_20_50"],
+        Term::AgeFlag => vec!["age_outside_20_50", "child"],
+    }
+}
+
+/// Every heading, list item and sentence of an article, as plain text (sentences split after
+/// ". ", "! " and "? ").
+fn units(article: &spasm_triage::content::Article) -> Vec<String> {
+    let text = |inlines: &[Inline]| -> String {
+        inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text(t) | Inline::Strong(t) | Inline::Emphasis(t) | Inline::Link { text: t, .. } => t.as_str(),
+            })
+            .collect()
+    };
+    let mut out = vec![article.title.clone()];
+    for block in &article.blocks {
+        match block {
+            Block::Heading(i) => out.push(text(i)),
+            Block::List { items, .. } => out.extend(items.iter().map(|i| text(i))),
+            Block::Paragraph(i) => {
+                let paragraph = text(i);
+                let mut rest = paragraph.as_str();
+                while let Some(end) = [". ", "! ", "? "].iter().filter_map(|s| rest.find(s)).min() {
+                    out.push(rest[..=end].to_string());
+                    rest = &rest[end + 2..];
+                }
+                if !rest.trim().is_empty() {
+                    out.push(rest.to_string());
+                }
+            }
+        }
+    }
+    out.into_iter().map(|u| u.trim().to_string()).collect()
+}
+
+/// Spec item 6 of issue 17: no sentence in any article may name a level different from what the
+/// engine gives. Every sentence that says where or how fast to get care is listed in
+/// content/dispositions.toml with the level it names and the findings it names it for; this test
+/// finds every such sentence in both languages, fails on one that is not listed (or listed but
+/// gone), and checks each listed level against the rule data: a finding's own level (or its
+/// "not sure" level), a combination's, or the cluster's.
+#[test]
+fn every_care_statement_in_the_articles_matches_the_rules() {
+    use spasm_triage::i18n::Lang;
+    use spasm_triage::ids::{Finding, Level};
+    use spasm_triage::library::{bundled, INDEX};
+    use spasm_triage::rules::{CLUSTER, COMBINATIONS};
+    use std::collections::BTreeSet;
+
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/dispositions.toml");
+    let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+    let statements = table["statement"].as_array().unwrap();
+    let header = std::fs::read_to_string(path).unwrap();
+    // The care phrases, from the file's own header (English, then Spanish).
+    let phrases: Vec<String> = {
+        let start = header.find("#   English:").unwrap();
+        let end = header.find("#   (case-insensitive").unwrap();
+        header[start..end]
+            .replace("#   English:", ",")
+            .replace("#   Spanish:", ",")
+            .replace('#', " ")
+            .split(',')
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+            .filter(|p| !p.is_empty())
+            .collect()
+    };
+    assert!(phrases.len() > 40 && phrases.contains(&"emergency department".to_string()) && phrases.contains(&"urgencias".to_string()));
+    let whole_word = |text: &str, phrase: &str| {
+        let lower = text.to_lowercase();
+        lower.match_indices(phrase).any(|(at, _)| {
+            let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = lower[at + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        })
+    };
+
+    let mut listed: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut problems = Vec::new();
+    for s in statements {
+        let get = |k: &str| s.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let flag = |k: &str| s.get(k).and_then(|v| v.as_bool()).unwrap_or(false);
+        let (file, text, level) = (get("file"), get("text"), get("level"));
+        listed.insert((file.clone(), text.clone()));
+        let ids: BTreeSet<String> =
+            s["findings"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        if level == "none" {
+            if !ids.is_empty() {
+                problems.push(format!("{file}: \"{text}\" names findings but no level"));
+            }
+            continue;
+        }
+        let Some(level) = Level::from_id(&level) else {
+            problems.push(format!("{file}: \"{text}\": unknown level {level}"));
+            continue;
+        };
+        let unsure = flag("unsure");
+        let gives = |l: Level| if unsure { l.step_down() } else { l };
+        if flag("cluster") {
+            let flags: BTreeSet<String> = CLUSTER.flags.iter().flat_map(|t| term_ids(*t)).map(String::from).collect();
+            if gives(CLUSTER.level) != level || !ids.is_subset(&flags) {
+                problems.push(format!("{file}: \"{text}\": the cluster gives {} for {flags:?}", gives(CLUSTER.level)));
+            }
+        } else if flag("combination") {
+            // One combination, or two sharing a level joined by "or": the matching combinations'
+            // parts must make up exactly the ids listed.
+            let matching: Vec<BTreeSet<String>> = COMBINATIONS
+                .iter()
+                .filter(|c| gives(c.level) == level)
+                .map(|c| c.terms.iter().flat_map(|t| term_ids(*t)).map(String::from).collect::<BTreeSet<_>>())
+                .filter(|parts| parts.is_subset(&ids))
+                .collect();
+            let union: BTreeSet<String> = matching.iter().flatten().cloned().collect();
+            if union != ids {
+                problems.push(format!("{file}: \"{text}\": no combination at {level} is {ids:?}"));
+            }
+        } else {
+            for id in &ids {
+                let Some(finding) = Finding::from_id(id) else {
+                    problems.push(format!("{file}: \"{text}\": {id} is not a finding"));
+                    continue;
+                };
+                let rule = if unsure { finding.unsure_level().unwrap_or(Level::SelfCare) } else { finding.level() };
+                if rule != level {
+                    problems.push(format!("{file}: \"{text}\" says {level} for {id}; the rules give {rule}"));
+                }
+            }
+        }
+    }
+
+    for (lang, folder) in [(Lang::En, "articles"), (Lang::Es, "articles-es")] {
+        for (article, meta) in bundled(lang).iter().zip(INDEX) {
+            let file = format!("{folder}/{}.md", meta.slug);
+            let units = units(article);
+            for unit in &units {
+                let care = phrases.iter().find(|p| whole_word(unit, p));
+                if let Some(phrase) = care {
+                    if !listed.contains(&(file.clone(), unit.clone())) {
+                        problems.push(format!("{file}: \"{unit}\" names care (\"{phrase}\") but is not in content/dispositions.toml"));
+                    }
+                }
+            }
+            for (f, text) in listed.iter().filter(|(f, _)| *f == file) {
+                if !units.contains(text) {
+                    problems.push(format!("{f}: \"{text}\" is listed in content/dispositions.toml but not in the article"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(statements.len() > 100, "only {} statements", statements.len());
+}

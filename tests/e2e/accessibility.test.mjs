@@ -31,31 +31,36 @@ const heading = async (page) => {
 };
 
 /**
- * Walks from Start to the result. Warning signs: `warning[i]` for sign i (default No); a Yes ends
- * the interview. Grouped pages: "No" to yes/no questions (the second choice otherwise), except the
+ * Walks from Start to the result. Warning signs: `warning[i]` for sign i (default No), until the
+ * result shows (a Yes, or a "not sure" that nothing later could raise, ends the interview). Grouped
+ * pages: "No" to yes/no questions, "20 to 50" for the age, the second choice otherwise, except the
  * `yesAt`-th question overall, answered with the first choice ("Yes").
  */
 async function walk(page, w, { warning = [], yesAt = -1, check = async () => {} } = {}) {
   await page.getByRole("button", { name: w.start }).click();
-  for (let i = 0; i < 10; i++) {
+  const done = async () => (await page.locator(".st-headline").count()) > 0;
+  for (let i = 0; i < 14; i++) {
     await heading(page);
     if (i === 0) await check("a warning-sign question");
     const pick = warning[i] ?? w.no;
     await page.getByRole("button", { name: pick, exact: true }).click();
-    if (pick === w.yes) return;
+    await heading(page);
+    if (await done()) return;
   }
   let n = 0;
   for (let guard = 0; guard < 10; guard++) {
-    if ((await heading(page)) === w.review) break;
+    if ((await heading(page)) === w.review || (await done())) break;
     for (const group of await page.getByRole("group").filter({ has: page.locator("legend") }).all()) {
       if (await group.getByRole("checkbox").count()) continue;
       const no = group.getByRole("radio", { name: w.no, exact: true });
-      const choice = n++ === yesAt ? group.getByRole("radio").first() : (await no.count()) ? no : group.getByRole("radio").nth(1);
+      const age = (await group.getByRole("radio").count()) === 6;
+      const choice = n++ === yesAt ? group.getByRole("radio").first() : (await no.count()) ? no : group.getByRole("radio").nth(age ? 2 : 1);
       await choice.check();
     }
     await check(guard === 0 ? "a grouped page" : null);
     await page.getByRole("button", { name: w.next }).click();
   }
+  if (await done()) return;
   await check("the review");
   await page.getByRole("button", { name: w.see }).click();
   await heading(page);
@@ -137,9 +142,10 @@ for (const lang of ["en", "es"]) {
   test(`${lang}: start, every kind of question, the review, and each level's result pass every check`, async () => {
     const levels = [
       ["call_emergency", { warning: [w.yes] }],
-      ["emergency_department", { warning: [w.no, w.no, w.no, w.yes] }],
-      ["urgent", { warning: [w.notSure] }],
-      ["soon", { yesAt: 1 }],
+      ["emergency_department", { warning: [w.no, w.no, w.no, w.no, w.no, w.yes] }],
+      ["urgent", { warning: [w.no, w.no, w.no, w.no, w.no, w.no, w.no, w.notSure] }],
+      // The 12th grouped question: a higher risk of infection (book a visit).
+      ["soon", { yesAt: 11 }],
       ["self_care", {}],
     ];
     for (const [level, answers] of levels) {

@@ -135,7 +135,7 @@ test("launcher mode requests no wasm until the button is pressed", () =>
     await page.getByRole("button", { name: "Start the check" }).click();
     await button.click();
     await button.click();
-    assert.match(await headline(page), /^Do you have chest pain/);
+    assert.match(await headline(page), /^Do you have pain, pressure, or tightness in your chest/);
     assert.equal(page.requests().filter((u) => u.endsWith(".wasm")).length, 1);
     assert.deepEqual(page.errors(), []);
   }));

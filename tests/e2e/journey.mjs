@@ -9,24 +9,22 @@ export async function start(page, url) {
 const MILD = [
   [/^How long/, "Less than 1 day"],
   [/^How old/, "20 to 50"],
-  [/^Have you had back pain before/, "Yes"],
 ];
 
 /**
  * Answers the warning-sign questions ("No" unless `warning` maps a question's start to an answer),
  * then every page with mild answers unless `answers` maps a question's start to another, ticks
- * `factors`, and stops at the review.
+ * `factors`, and stops at the review, or at the result when the interview ends early.
  */
 export async function answerAll(page, { warning = {}, answers = {}, factors = [] } = {}) {
-  for (let guard = 0; guard < 30; guard++) {
+  for (let guard = 0; guard < 40; guard++) {
     const heading = page.locator("[data-focus-heading]");
     await heading.waitFor();
     const title = (await heading.innerText()).trim();
-    if (title === "Check your answers") return;
+    if (title === "Check your answers" || (await page.locator(".st-headline").count())) return;
     if (await page.getByText(/^Warning sign \d+ of \d+$/).count()) {
       const pick = Object.entries(warning).find(([start]) => title.startsWith(start))?.[1] ?? "No";
       await page.getByRole("button", { name: pick, exact: true }).click();
-      if (pick === "Yes") return;
       continue;
     }
     // Each question is a group with a legend (the toolbar is a group too, without one).

@@ -35,9 +35,11 @@ test("the summary prints on one page with the level, reasons and answers, and no
     const pages = /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))[1];
     assert.equal(pages, "1", "the summary should print on one page");
     assert.match(text, /Speak to a doctor today/);
-    assert.match(text, /You said you have a fever, chills, or night sweats\./);
-    assert.match(text, /Do you have pins and needles or tingling in one leg or arm\? Not sure/);
-    assert.match(text, /Lifting or bending may have strained your back muscles\./);
+    assert.match(text, /You said you have a fever, chills, shaking, or night sweats\./);
+    assert.match(text, /Pins and needles or tingling in one leg or arm Not sure/);
+    assert.match(text, /Pain mainly in the middle or upper back Not asked/);
+    assert.match(text, /Rules version 2, built \d{4}-\d{2}-\d{2}\./);
+    assert.match(text, /When to get help \(as shown\)/);
     assert.doesNotMatch(text, /Copy as text|Scan to take/);
   } finally {
     await page.context().close();
@@ -54,7 +56,9 @@ test("the summary copies as plain text", async () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(copied, /^Back spasm check: summary for your doctor\n/);
     assert.match(copied, /Result: Speak to a doctor today/);
-    assert.match(copied, /- Do you have a fever, chills, or night sweats\? Yes/);
+    assert.match(copied, /- A fever, chills, shaking, or night sweats: Yes/);
+    assert.match(copied, /- Blood thinner: No/);
+    assert.match(copied, /- Age: 20 to 50/);
   } finally {
     await page.context().close();
   }
@@ -67,7 +71,7 @@ test("a hand-off link opens the same summary, read-only, with a way to start a n
     // The link a phone reads from the QR code, which must be the one the widget means.
     const link = await scanQr(page.locator(".st-qr"));
     assert.equal(link, await page.locator(".st-qr").getAttribute("data-link"));
-    assert.match(link, new RegExp(`^${site.server.origin}/#s1\\.[0-9a-z]+\\.urgent\\.`));
+    assert.match(link, new RegExp(`^${site.server.origin}/#s2\\.[0-9a-z]+\\.urgent\\.2\\.`));
     const original = await page.locator(".st-summary").innerText();
     const other = await openPage(site.browser, site.server.origin);
     await other.goto(link);
@@ -85,10 +89,29 @@ test("a hand-off link opens the same summary, read-only, with a way to start a n
   }
 });
 
+test("a link made under rules version 1 opens with its level, never lower than version 2 gives, and says so", async () => {
+  const page = await openPage(site.browser, site.server.origin);
+  try {
+    // Release 0.1 told this patient "today" for not sure about chest pain; version 2 says the
+    // emergency department, so that is shown, and questions new in version 2 read "Not asked".
+    await page.goto(site.server.origin + "/#s1.hrfjr.urgent.fever.chest_pain");
+    assert.equal(await headline(page), "Summary for your doctor");
+    const text = await page.locator(".st-summary").innerText();
+    assert.match(text, /Go to an emergency department now/);
+    assert.match(text, /Rules version 1, built /);
+    assert.match(text, /A sudden tearing or ripping pain in your chest, belly, or back\s*Not asked/);
+    assert.match(text, /Age\s*Not asked/);
+    assert.deepEqual(page.errors(), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test("a damaged, garbage or future-version link shows a clear message inside the widget", async () => {
   const cases = [
     ["#s1.garbage", /damaged or incomplete/],
     ["#s7.abc.urgent..", /newer version of the check/],
+    ["#s2.abc.urgent.3." + "n".repeat(34) + ".nn-.-..", /newer version of the check/],
     ["#" + "x".repeat(5000), /too long/],
     ["#%F0%9F%92%A5", /damaged or incomplete/],
   ];
@@ -113,7 +136,7 @@ test("a reload mid-interview keeps the answers; Clear my answers removes them at
     await page.getByRole("button", { name: "Not sure", exact: true }).click();
     await page.getByRole("button", { name: "No", exact: true }).click();
     await page.reload();
-    assert.match(await headline(page), /^Do you feel confused/);
+    assert.match(await headline(page), /^Are you newly confused/);
     await page.getByRole("button", { name: "Back", exact: true }).click();
     await page.getByRole("button", { name: "Back", exact: true }).click();
     assert.equal(await page.locator("button[aria-pressed=true]").innerText(), "Not sure");
