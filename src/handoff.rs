@@ -242,54 +242,6 @@ impl Summary {
             (t.summary_rows[5], shown(r.context(Context::BloodThinner))),
         ]
     }
-
-    /// The summary as plain text, to copy into a message or a patient portal. `when` is the
-    /// finishing time as the patient's device shows it; `number` the emergency number; `built`
-    /// this release's build date.
-    pub fn text(&self, t: &'static Texts, when: &str, number: &str, built: &str) -> String {
-        let fill_number = |text: &str| fill(text, &[("number", number)]);
-        let outcome = self.outcome();
-        let level = t.level(self.level);
-        let mut out = format!("{}\n{} {when}\n{}\n\n", t.summary_text_title, t.date, rules_line(t, self.rules, built));
-        out.push_str(&format!("{}: {}\n{} {}\n", t.result, fill_number(level.headline), t.when, fill_number(level.time_frame)));
-        for place in &outcome.places {
-            out.push_str(&format!("{}\n", t.reasons.places[*place as usize]));
-        }
-        if !outcome.reasons.is_empty() {
-            out.push_str(&format!("\n{}:\n", t.why));
-            for reason in &outcome.reasons {
-                out.push_str(&format!("- {}\n", reason.text(t)));
-            }
-        }
-        out.push_str(&format!("\n{}:\n", t.summary_rows[0]));
-        for (question, answer) in self.every_answer(t) {
-            out.push_str(&format!("- {question}: {answer}\n"));
-        }
-        for (row, answer) in self.context_rows(t) {
-            out.push_str(&format!("- {row}: {answer}\n"));
-        }
-        if !outcome.factors.is_empty() {
-            out.push_str(&format!("\n{}:\n", t.may_have_contributed));
-            for group in &outcome.factors {
-                for factor in &group.factors {
-                    out.push_str(&format!("- {}\n", t.factor(*factor).contributed));
-                }
-            }
-        }
-        out.push_str(&format!("\n{}:\n", t.advice_given));
-        for line in level.do_now {
-            out.push_str(&format!("- {}\n", fill_number(line)));
-        }
-        out.push_str(&format!("\n{}:\n", t.summary_rows[1]));
-        for net in &outcome.safety_net {
-            out.push_str(&format!("{}\n", fill_number(net.lead(t))));
-            for sign in &net.signs {
-                out.push_str(&format!("- {}\n", sign.text(t)));
-            }
-        }
-        out.push_str(&format!("\n{}\n", t.summary_disclaimer));
-        out
-    }
 }
 
 /// "Rules version 2, built 2026-12-01."
@@ -414,24 +366,28 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_has_every_answer_the_level_reasons_and_safety_net() {
-        let text = sample().text(&crate::i18n::EN, "Nov 21, 2026, 3:40 PM", "112", "2026-12-01");
-        assert!(text.contains("Date: Nov 21, 2026, 3:40 PM"));
-        assert!(text.contains("Rules version 2, built 2026-12-01."));
-        assert!(text.contains("Result: Go to an emergency department now"));
-        assert!(text.contains("- You said you have a fever, chills, shaking, or night sweats."), "{text}");
-        assert!(text.contains("- A fever, chills, shaking, or night sweats: Yes"));
-        assert!(text.contains("- Chest pain, pressure, or tightness, or new trouble breathing: Not sure"));
-        assert!(text.contains("- Pain in your belly: Not asked"), "{text}");
-        assert!(text.contains("- Age: 65 or older"));
-        assert!(text.contains("- Blood thinner: Yes"));
-        assert!(text.contains("- How long: 1 to 2 days"));
-        assert!(text.contains("Lifting or bending may have strained your back muscles."));
-        assert!(text.contains("Call 112 now if:"), "the safety net shown, with the number");
-        assert!(!text.contains("{number}"));
-        let spanish = sample().text(&crate::i18n::ES, "21 nov 2026, 15:40", "112", "2026-12-01");
-        assert!(spanish.contains(crate::i18n::ES.finding(Finding::AbdominalPain).sign.split(' ').next().unwrap()));
-        assert!(!spanish.contains('{'));
+    fn every_answer_is_listed_with_yes_no_not_sure_or_not_asked() {
+        let s = sample();
+        let t = &crate::i18n::EN;
+        let rows = s.every_answer(t);
+        assert_eq!(rows.len(), crate::questionnaire::ASKED_ORDER.len() + 3, "every finding, the derived ones too");
+        let row = |sign: &str| rows.iter().find(|(q, _)| q == sign).map(|(_, a)| *a);
+        assert_eq!(row("A fever, chills, shaking, or night sweats"), Some("Yes"));
+        assert_eq!(row("Chest pain, pressure, or tightness, or new trouble breathing"), Some("Not sure"));
+        assert_eq!(row("Signs of a stroke: a drooping face, a weak or numb arm or leg on one side, or slurred speech"), Some("No"));
+        assert_eq!(row("Pain in your belly"), Some("Not asked"));
+        assert_eq!(row("Spasms for more than two weeks"), Some("No"), "derived from how long");
+        assert_eq!(row("Back pain as a child under 16"), Some("No"), "derived from the age band");
+        let context = s.context_rows(t);
+        assert_eq!(context, [("Age", "65 or older"), ("How long", "1 to 2 days"), ("First or different back pain", "Not asked"), ("Blood thinner", "Yes")]);
+        // The reasons and the safety net shown are the engine's, at the summary's level.
+        let outcome = s.outcome();
+        assert_eq!(outcome.reasons[0].text(t), "You were not sure whether you have chest pain, pressure, or tightness, or new trouble breathing.");
+        assert_eq!(outcome.safety_net[0].level, Level::CallEmergency);
+        assert_eq!(rules_line(t, s.rules, "2026-12-01"), "Rules version 2, built 2026-12-01.");
+        for t in [&crate::i18n::EN, &crate::i18n::ES] {
+            assert!(s.every_answer(t).iter().all(|(q, a)| !q.is_empty() && !a.is_empty() && !q.contains('{')));
+        }
     }
 
     #[test]

@@ -413,17 +413,12 @@ pub struct Texts {
     pub summary_title: &'static str,
     /// "Back spasm check done on {when}."
     pub summary_done_on: &'static str,
-    /// "Back spasm check: summary for your doctor", the first line of the copied text.
-    pub summary_text_title: &'static str,
-    pub date: &'static str,
     pub result: &'static str,
-    pub reported_title: &'static str,
     /// "Not asked": a question the interview never reached.
     pub not_asked: &'static str,
     /// Headings of the summary's answers, safety net and context rows: every question, the safety
     /// net shown, age, how long, new or different, blood thinner.
     pub summary_rows: [&'static str; 6],
-    pub none: &'static str,
     pub may_have_contributed: &'static str,
     pub advice_given: &'static str,
     pub summary_disclaimer: &'static str,
@@ -681,12 +676,8 @@ impl Texts {
             ("try_again", t.try_again),
             ("summary_title", t.summary_title),
             ("summary_done_on", t.summary_done_on),
-            ("summary_text_title", t.summary_text_title),
-            ("date", t.date),
             ("result", t.result),
-            ("reported_title", t.reported_title),
             ("not_asked", t.not_asked),
-            ("none", t.none),
             ("may_have_contributed", t.may_have_contributed),
             ("advice_given", t.advice_given),
             ("summary_disclaimer", t.summary_disclaimer),

@@ -85,17 +85,17 @@ impl PageTitle {
 }
 
 /// A page of the interview.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Page {
     pub title: PageTitle,
-    pub fields: Vec<Field>,
+    pub fields: &'static [Field],
 }
 
 impl Page {
     /// The finding of a one-question page of the emergency section (answered by one tap that
     /// also moves on).
     pub fn single_finding(&self) -> Option<Finding> {
-        match (self.title, self.fields.as_slice()) {
+        match (self.title, self.fields) {
             (PageTitle::WarningSigns, [Field::Finding(f)]) => Some(*f),
             _ => None,
         }
@@ -158,33 +158,47 @@ pub const ASKED_ORDER: [Finding; 31] = [
     Finding::MorningStiffness,
 ];
 
-/// The interview's pages in order: the emergency section one finding per page, then the grouped
-/// rest. Every finding of the spec is asked exactly once, except the derived ones
+/// The interview's pages in order (spec section 2): the emergency section one finding per page,
+/// then the grouped rest. Every finding of the spec is asked exactly once, except the derived ones
 /// (`over_two_weeks` from how long, `age_outside_20_50` and `child` from the age band).
-pub fn pages() -> Vec<Page> {
+pub fn pages() -> &'static [Page] {
+    &PAGES
+}
+
+macro_rules! single {
+    ($($f:ident),+) => { [$(Page { title: PageTitle::WarningSigns, fields: &[Field::Finding(Finding::$f)] },)+] };
+}
+
+const SINGLES: [Page; 15] = single!(
+    ChestPain, OneSideNumbness, Confusion, TearingPain, Collapse, BladderBowelLoss, SaddleNumbness, SexualFunction,
+    BothLegs, LimbWeakness, LimbNumbness, BalanceLoss, MajorTrauma, Pregnant, PregnancyWarning
+);
+
+static PAGES: [Page; 21] = {
     use Field::Finding as F;
-    let mut pages: Vec<Page> =
-        EMERGENCY_SECTION.iter().map(|f| Page { title: PageTitle::WarningSigns, fields: vec![F(*f)] }).collect();
-    let rest = [
-        (PageTitle::AboutYou, vec![Field::Age, Field::Context(Context::NewOrDifferent), Field::Duration, Field::Context(Context::BloodThinner)]),
+    let [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14] = SINGLES;
+    [
+        p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14,
+        Page {
+            title: PageTitle::AboutYou,
+            fields: &[Field::Age, Field::Context(Context::NewOrDifferent), Field::Duration, Field::Context(Context::BloodThinner)],
+        },
         // The `urgent` findings.
-        (
-            PageTitle::OtherSigns,
-            vec![F(Finding::Fever), F(Finding::UrinarySymptoms), F(Finding::AbdominalPain), F(Finding::LimbTingling), F(Finding::UnbearablePain)],
-        ),
+        Page {
+            title: PageTitle::OtherSigns,
+            fields: &[F(Finding::Fever), F(Finding::UrinarySymptoms), F(Finding::AbdominalPain), F(Finding::LimbTingling), F(Finding::UnbearablePain)],
+        },
         // Then the `soon` ones, those in combinations or the cluster first, so the rest can be
         // left out once they cannot matter.
-        (PageTitle::YourHealth, vec![F(Finding::CancerHistory), F(Finding::WeightLoss), F(Finding::InfectionRisk), F(Finding::BoneRisk)]),
-        (PageTitle::WhereItHurts, vec![F(Finding::Injury), F(Finding::ThoracicPain), F(Finding::NightPain)]),
-        (
-            PageTitle::HowPainBehaves,
-            vec![F(Finding::NotImproving), F(Finding::Recurring), F(Finding::RadiatingPain), F(Finding::MorningStiffness)],
-        ),
-        (PageTitle::LedToIt, vec![Field::Factors]),
-    ];
-    pages.extend(rest.into_iter().map(|(title, fields)| Page { title, fields }));
-    pages
-}
+        Page { title: PageTitle::YourHealth, fields: &[F(Finding::CancerHistory), F(Finding::WeightLoss), F(Finding::InfectionRisk), F(Finding::BoneRisk)] },
+        Page { title: PageTitle::WhereItHurts, fields: &[F(Finding::Injury), F(Finding::ThoracicPain), F(Finding::NightPain)] },
+        Page {
+            title: PageTitle::HowPainBehaves,
+            fields: &[F(Finding::NotImproving), F(Finding::Recurring), F(Finding::RadiatingPain), F(Finding::MorningStiffness)],
+        },
+        Page { title: PageTitle::LedToIt, fields: &[Field::Factors] },
+    ]
+};
 
 /// Everything the patient chose, as asked. `None` is a question not (yet) answered.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -417,7 +431,7 @@ pub fn could_raise(pages: &[Page], index: usize, responses: &Responses) -> bool 
     let mut top = responses.clone();
     let mut age_open = false;
     for page in pages.iter().skip(index + 1) {
-        for field in &page.fields {
+        for field in page.fields {
             match field {
                 Field::Finding(f) if responses.finding(*f).is_none() => top.set_finding(*f, Answer::Yes),
                 Field::Context(c) if responses.context(*c).is_none() => top.set_context(*c, Answer::Yes),
@@ -442,7 +456,7 @@ pub fn could_raise(pages: &[Page], index: usize, responses: &Responses) -> bool 
 /// `self_care` or `soon`, before the review; above `soon` the result shows at once. With
 /// `skip_answered` (changing an answer from the review) pages already answered are passed over.
 pub fn next_after(pages: &[Page], index: usize, responses: &Responses, skip_answered: bool) -> Next {
-    let factors = pages.iter().position(|p| p.fields == [Field::Factors]);
+    let factors = pages.iter().position(|p| p.fields == [Field::Factors].as_slice());
     let finish = || {
         let level = level_so_far(responses);
         match factors {
@@ -497,13 +511,16 @@ mod tests {
         assert!(rest.windows(2).all(|w| w[0] >= w[1]), "urgent before soon: {rest:?}");
         assert_eq!(pages[15].fields, [Field::Age, Field::Context(Context::NewOrDifferent), Field::Duration, Field::Context(Context::BloodThinner)]);
         assert_eq!(pages.last().unwrap().fields, [Field::Factors]);
+        // The list of the emergency section matches its pages.
+        let singles: Vec<Finding> = pages.iter().filter_map(Page::single_finding).collect();
+        assert_eq!(singles, EMERGENCY_SECTION);
     }
 
     #[test]
     fn every_finding_is_asked_once_in_the_listed_order_or_derived() {
         let asked: Vec<Finding> = pages()
             .iter()
-            .flat_map(|p| p.fields.clone())
+            .flat_map(|p| p.fields.iter().copied())
             .filter_map(|f| if let Field::Finding(f) = f { Some(f) } else { None })
             .collect();
         assert_eq!(asked, ASKED_ORDER);

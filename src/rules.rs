@@ -21,8 +21,6 @@ pub struct FindingRule {
     /// The level a "not sure" gives on its own; `None` for the `soon` findings, whose "not sure"
     /// adds a safety-net line and leaves the level alone.
     pub unsure: Option<Level>,
-    /// Where the rule comes from: reference article prefixes and guidelines.
-    pub source: &'static str,
 }
 
 /// An age condition of spec section 4: yes or no from a known age band; "not sure" for `unknown`,
@@ -77,7 +75,6 @@ pub enum Term {
 pub struct Combination {
     pub terms: &'static [Term],
     pub level: Level,
-    pub source: &'static str,
 }
 
 /// The cluster of spec section 5: `at_least` of `flags` reported together reach `level`.
@@ -86,7 +83,6 @@ pub struct Cluster {
     pub flags: &'static [Term],
     pub at_least: usize,
     pub level: Level,
-    pub source: &'static str,
 }
 
 /// A contributing factor of spec section 7.
@@ -94,55 +90,54 @@ pub struct Cluster {
 pub struct FactorInfo {
     pub factor: Factor,
     pub family: CauseFamily,
-    pub source: &'static str,
 }
 
 macro_rules! finding {
-    ($f:ident, $level:ident, $unsure:ident, $src:literal) => {
-        FindingRule { finding: Finding::$f, level: Level::$level, unsure: Some(Level::$unsure), source: $src }
+    ($f:ident, $level:ident, $unsure:ident) => {
+        FindingRule { finding: Finding::$f, level: Level::$level, unsure: Some(Level::$unsure) }
     };
-    ($f:ident, $level:ident, $src:literal) => {
-        FindingRule { finding: Finding::$f, level: Level::$level, unsure: None, source: $src }
+    ($f:ident, $level:ident) => {
+        FindingRule { finding: Finding::$f, level: Level::$level, unsure: None }
     };
 }
 
 /// Every finding with its levels, indexed like [`Finding::ALL`] (the interview's order is
 /// [`crate::questionnaire::pages`]).
 pub static FINDINGS: [FindingRule; 34] = [
-    finding!(ChestPain, CallEmergency, EmergencyDepartment, "001"),
-    finding!(OneSideNumbness, CallEmergency, EmergencyDepartment, "002; stroke signs (FAST)"),
-    finding!(Confusion, CallEmergency, EmergencyDepartment, "001"),
-    finding!(BladderBowelLoss, EmergencyDepartment, EmergencyDepartment, "001, 002, 004; cauda equina cards (NHS / GIRFT)"),
-    finding!(SaddleNumbness, EmergencyDepartment, EmergencyDepartment, "Cauda equina cards (NHS / GIRFT)"),
-    finding!(BothLegs, EmergencyDepartment, Urgent, "Cauda equina (NICE CKS)"),
-    finding!(LimbWeakness, EmergencyDepartment, Urgent, "001, 002, 004"),
-    finding!(LimbNumbness, EmergencyDepartment, Urgent, "002"),
-    finding!(BalanceLoss, EmergencyDepartment, Urgent, "001, 002"),
-    finding!(MajorTrauma, EmergencyDepartment, Urgent, "001; fracture (NICE CKS)"),
-    finding!(Fever, Urgent, Soon, "001; infection (NICE CKS)"),
-    finding!(UrinarySymptoms, Urgent, Soon, "001, 002"),
-    finding!(AbdominalPain, Urgent, Soon, "001, 002"),
-    finding!(LimbTingling, Urgent, Soon, "004"),
-    finding!(CancerHistory, Urgent, Soon, "001; Verhagen et al. 2016 (most endorsed red flag)"),
-    finding!(WeightLoss, Urgent, Soon, "Verhagen et al. 2016 (most endorsed red flag)"),
-    finding!(UnbearablePain, Urgent, Soon, "001, 004"),
-    finding!(OverTwoWeeks, Soon, "002"),
-    finding!(NotImproving, Soon, "004"),
-    finding!(Recurring, Soon, "004, 001"),
-    finding!(RadiatingPain, Soon, "002, 004"),
-    finding!(Injury, Soon, "002"),
-    finding!(NightPain, Soon, "Night pain (NICE CKS)"),
-    finding!(AgeOutside20To50, Soon, "Age (NICE CKS; CSAG / RCGP)"),
-    finding!(MorningStiffness, Soon, "001, 002"),
-    finding!(BoneRisk, Soon, "Fracture risk (NICE CKS)"),
-    finding!(InfectionRisk, Soon, "Infection risk (NICE CKS)"),
-    finding!(TearingPain, CallEmergency, EmergencyDepartment, "Aortic dissection / AAA (NHS)"),
-    finding!(Collapse, CallEmergency, EmergencyDepartment, "AAA rupture, sepsis (NHS)"),
-    finding!(SexualFunction, EmergencyDepartment, Urgent, "Cauda equina cards (NHS / GIRFT)"),
-    finding!(PregnancyWarning, EmergencyDepartment, Urgent, "Maternity warning signs"),
-    finding!(ThoracicPain, Soon, "Thoracic pain (CSAG / RCGP red flag)"),
-    finding!(Child, Soon, "Age under 16 (CSAG / RCGP)"),
-    finding!(Pregnant, Soon, "Pregnancy (maternity care)"),
+    finding!(ChestPain, CallEmergency, EmergencyDepartment),
+    finding!(OneSideNumbness, CallEmergency, EmergencyDepartment),
+    finding!(Confusion, CallEmergency, EmergencyDepartment),
+    finding!(BladderBowelLoss, EmergencyDepartment, EmergencyDepartment),
+    finding!(SaddleNumbness, EmergencyDepartment, EmergencyDepartment),
+    finding!(BothLegs, EmergencyDepartment, Urgent),
+    finding!(LimbWeakness, EmergencyDepartment, Urgent),
+    finding!(LimbNumbness, EmergencyDepartment, Urgent),
+    finding!(BalanceLoss, EmergencyDepartment, Urgent),
+    finding!(MajorTrauma, EmergencyDepartment, Urgent),
+    finding!(Fever, Urgent, Soon),
+    finding!(UrinarySymptoms, Urgent, Soon),
+    finding!(AbdominalPain, Urgent, Soon),
+    finding!(LimbTingling, Urgent, Soon),
+    finding!(CancerHistory, Urgent, Soon),
+    finding!(WeightLoss, Urgent, Soon),
+    finding!(UnbearablePain, Urgent, Soon),
+    finding!(OverTwoWeeks, Soon),
+    finding!(NotImproving, Soon),
+    finding!(Recurring, Soon),
+    finding!(RadiatingPain, Soon),
+    finding!(Injury, Soon),
+    finding!(NightPain, Soon),
+    finding!(AgeOutside20To50, Soon),
+    finding!(MorningStiffness, Soon),
+    finding!(BoneRisk, Soon),
+    finding!(InfectionRisk, Soon),
+    finding!(TearingPain, CallEmergency, EmergencyDepartment),
+    finding!(Collapse, CallEmergency, EmergencyDepartment),
+    finding!(SexualFunction, EmergencyDepartment, Urgent),
+    finding!(PregnancyWarning, EmergencyDepartment, Urgent),
+    finding!(ThoracicPain, Soon),
+    finding!(Child, Soon),
+    finding!(Pregnant, Soon),
 ];
 
 use Term::{Age, Context as Ctx, Finding as F};
@@ -152,57 +147,46 @@ pub static COMBINATIONS: [Combination; 11] = [
     Combination {
         terms: &[F(Finding::Fever), F(Finding::InfectionRisk)],
         level: Level::EmergencyDepartment,
-        source: "Spinal infection, epidural abscess (NICE CKS)",
     },
     Combination {
         terms: &[F(Finding::InfectionRisk), F(Finding::UnbearablePain)],
         level: Level::EmergencyDepartment,
-        source: "Epidural abscess, often without fever at first",
     },
     Combination {
         terms: &[F(Finding::AbdominalPain), Age(AgeCondition::Over50OrUnknown)],
         level: Level::EmergencyDepartment,
-        source: "Abdominal aortic aneurysm (NHS)",
     },
     Combination {
         terms: &[F(Finding::BoneRisk), F(Finding::MajorTrauma)],
         level: Level::EmergencyDepartment,
-        source: "Fracture (NICE CKS); listed for completeness",
     },
     Combination {
         terms: &[Ctx(Context::BloodThinner), F(Finding::UnbearablePain)],
         level: Level::EmergencyDepartment,
-        source: "Bleeding around the spinal cord on a blood thinner",
     },
     Combination {
         terms: &[F(Finding::BoneRisk), F(Finding::Injury)],
         level: Level::Urgent,
-        source: "Fracture after minor trauma (NICE CKS)",
     },
     Combination {
         terms: &[F(Finding::Injury), Age(AgeCondition::From65)],
         level: Level::Urgent,
-        source: "Fracture after minor trauma in older people (NICE CKS)",
     },
     Combination {
         terms: &[F(Finding::Injury), Ctx(Context::BloodThinner)],
         level: Level::Urgent,
-        source: "Bleeding and fracture after a fall on a blood thinner",
     },
     Combination {
         terms: &[F(Finding::InfectionRisk), F(Finding::NightPain)],
         level: Level::Urgent,
-        source: "Spinal infection (NICE CKS)",
     },
     Combination {
         terms: &[F(Finding::CancerHistory), F(Finding::NightPain)],
         level: Level::Urgent,
-        source: "Tumour (001; NICE CKS)",
     },
     Combination {
         terms: &[F(Finding::CancerHistory), F(Finding::WeightLoss)],
         level: Level::Urgent,
-        source: "Tumour (001; Verhagen et al. 2016)",
     },
 ];
 
@@ -211,29 +195,106 @@ pub static CLUSTER: Cluster = Cluster {
     flags: &[Term::AgeFlag, F(Finding::NightPain), F(Finding::BoneRisk), F(Finding::InfectionRisk), F(Finding::ThoracicPain)],
     at_least: 2,
     level: Level::Urgent,
-    source: "Red flags are weak alone and much stronger together (Verhagen et al. 2016)",
 };
 
 macro_rules! factor {
-    ($f:ident, $family:ident, $src:literal) => {
-        FactorInfo { factor: Factor::$f, family: CauseFamily::$family, source: $src }
+    ($f:ident, $family:ident) => {
+        FactorInfo { factor: Factor::$f, family: CauseFamily::$family }
     };
 }
 
 /// Every contributing factor, indexed like [`Factor::ALL`].
 pub static FACTORS: [FactorInfo; 11] = [
-    factor!(HeavyLifting, Protective, "003"),
-    factor!(TwistingSport, Protective, "001, 003"),
-    factor!(LongSitting, Protective, "003"),
-    factor!(PoorPosture, Protective, "001, 003, 004"),
-    factor!(Inactive, Protective, "001, 003, 004"),
-    factor!(Dehydration, DehydrationFatigue, "000, 002, 004"),
-    factor!(OveruseFatigue, DehydrationFatigue, "000"),
-    factor!(Stress, DehydrationFatigue, "001"),
-    factor!(LowMinerals, DehydrationFatigue, "001, 004"),
-    factor!(Overweight, Protective, "004"),
-    factor!(KnownSpineCondition, Anatomical, "000, 003, 004"),
+    factor!(HeavyLifting, Protective),
+    factor!(TwistingSport, Protective),
+    factor!(LongSitting, Protective),
+    factor!(PoorPosture, Protective),
+    factor!(Inactive, Protective),
+    factor!(Dehydration, DehydrationFatigue),
+    factor!(OveruseFatigue, DehydrationFatigue),
+    factor!(Stress, DehydrationFatigue),
+    factor!(LowMinerals, DehydrationFatigue),
+    factor!(Overweight, Protective),
+    factor!(KnownSpineCondition, Anatomical),
 ];
+
+/// Where each rule comes from (reference article prefixes and guidelines), for the rules table
+/// (`docs/rules.md`) only: kept apart from the rule data, so the widget does not carry it.
+pub mod sources {
+    use crate::ids::{Factor, Finding};
+
+    pub fn finding(finding: Finding) -> &'static str {
+        match finding {
+            Finding::ChestPain => "001",
+            Finding::OneSideNumbness => "002; stroke signs (FAST)",
+            Finding::Confusion => "001",
+            Finding::BladderBowelLoss => "001, 002, 004; cauda equina cards (NHS / GIRFT)",
+            Finding::SaddleNumbness => "Cauda equina cards (NHS / GIRFT)",
+            Finding::BothLegs => "Cauda equina (NICE CKS)",
+            Finding::LimbWeakness => "001, 002, 004",
+            Finding::LimbNumbness => "002",
+            Finding::BalanceLoss => "001, 002",
+            Finding::MajorTrauma => "001; fracture (NICE CKS)",
+            Finding::Fever => "001; infection (NICE CKS)",
+            Finding::UrinarySymptoms => "001, 002",
+            Finding::AbdominalPain => "001, 002",
+            Finding::LimbTingling => "004",
+            Finding::CancerHistory => "001; Verhagen et al. 2016 (most endorsed red flag)",
+            Finding::WeightLoss => "Verhagen et al. 2016 (most endorsed red flag)",
+            Finding::UnbearablePain => "001, 004",
+            Finding::OverTwoWeeks => "002",
+            Finding::NotImproving => "004",
+            Finding::Recurring => "004, 001",
+            Finding::RadiatingPain => "002, 004",
+            Finding::Injury => "002",
+            Finding::NightPain => "Night pain (NICE CKS)",
+            Finding::AgeOutside20To50 => "Age (NICE CKS; CSAG / RCGP)",
+            Finding::MorningStiffness => "001, 002",
+            Finding::BoneRisk => "Fracture risk (NICE CKS)",
+            Finding::InfectionRisk => "Infection risk (NICE CKS)",
+            Finding::TearingPain => "Aortic dissection / AAA (NHS)",
+            Finding::Collapse => "AAA rupture, sepsis (NHS)",
+            Finding::SexualFunction => "Cauda equina cards (NHS / GIRFT)",
+            Finding::PregnancyWarning => "Maternity warning signs",
+            Finding::ThoracicPain => "Thoracic pain (CSAG / RCGP red flag)",
+            Finding::Child => "Age under 16 (CSAG / RCGP)",
+            Finding::Pregnant => "Pregnancy (maternity care)",
+        }
+    }
+
+    /// Indexed like [`super::COMBINATIONS`].
+    pub const COMBINATIONS: [&str; 11] = [
+        "Spinal infection, epidural abscess (NICE CKS)",
+        "Epidural abscess, often without fever at first",
+        "Abdominal aortic aneurysm (NHS)",
+        "Fracture (NICE CKS); listed for completeness",
+        "Bleeding around the spinal cord on a blood thinner",
+        "Fracture after minor trauma (NICE CKS)",
+        "Fracture after minor trauma in older people (NICE CKS)",
+        "Bleeding and fracture after a fall on a blood thinner",
+        "Spinal infection (NICE CKS)",
+        "Tumour (001; NICE CKS)",
+        "Tumour (001; Verhagen et al. 2016)",
+    ];
+
+    pub const CLUSTER: &str = "Red flags are weak alone and much stronger together (Verhagen et al. 2016)";
+
+    pub fn factor(factor: Factor) -> &'static str {
+        match factor {
+            Factor::HeavyLifting => "003",
+            Factor::TwistingSport => "001, 003",
+            Factor::LongSitting => "003",
+            Factor::PoorPosture => "001, 003, 004",
+            Factor::Inactive => "001, 003, 004",
+            Factor::Dehydration => "000, 002, 004",
+            Factor::OveruseFatigue => "000",
+            Factor::Stress => "001",
+            Factor::LowMinerals => "001, 004",
+            Factor::Overweight => "004",
+            Factor::KnownSpineCondition => "000, 003, 004",
+        }
+    }
+}
 
 impl Finding {
     /// This finding's rule.
@@ -315,7 +376,7 @@ pub fn rules_markdown() -> String {
             unsure,
             EN.finding(rule.finding).question,
             ES.finding(rule.finding).question,
-            rule.source
+            sources::finding(rule.finding)
         ));
     }
     out.push_str("\n## Context answers (no level of their own)\n\n| id | question the patient sees |\n| --- | --- |\n");
@@ -340,7 +401,7 @@ pub fn rules_markdown() -> String {
             combo.level.id(),
             EN.combinations[i],
             ES.combinations[i],
-            combo.source
+            sources::COMBINATIONS[i]
         ));
     }
     let flags: Vec<String> = CLUSTER.flags.iter().map(|t| t.describe()).collect();
@@ -351,7 +412,7 @@ pub fn rules_markdown() -> String {
         CLUSTER.level.id(),
         EN.cluster,
         ES.cluster,
-        CLUSTER.source
+        sources::CLUSTER
     ));
     out.push_str("\n## Contributing factors (never change the level)\n\n");
     out.push_str("| id | cause family | how the patient chooses it | source |\n| --- | --- | --- | --- |\n");
@@ -362,7 +423,7 @@ pub fn rules_markdown() -> String {
             EN.family(info.family),
             EN.factor(info.factor).label,
             ES.factor(info.factor).label,
-            info.source
+            sources::factor(info.factor)
         ));
     }
     out

@@ -64,25 +64,24 @@ pub struct Session {
     /// True while changing answers from the review: Continue passes over pages already answered
     /// and returns to the review.
     editing: bool,
-    pages: Vec<Page>,
 }
 
 impl Default for Session {
     fn default() -> Self {
-        Session { screen: Screen::Start, responses: Responses::default(), history: Vec::new(), editing: false, pages: pages() }
+        Session { screen: Screen::Start, responses: Responses::default(), history: Vec::new(), editing: false }
     }
 }
 
 impl Session {
     /// The pages of this interview.
-    pub fn pages(&self) -> &[Page] {
-        &self.pages
+    pub fn pages(&self) -> &'static [Page] {
+        pages()
     }
 
     /// The page on screen, if the screen is a page.
     pub fn page(&self) -> Option<(usize, &Page)> {
         match self.screen {
-            Screen::Page(n) => self.pages.get(n).map(|p| (n, p)),
+            Screen::Page(n) => pages().get(n).map(|p| (n, p)),
             _ => None,
         }
     }
@@ -91,7 +90,7 @@ impl Session {
     /// a question asked but left unanswered is "not sure" (spec section 2).
     pub fn answers(&self) -> Answers {
         self.responses.answers_with(|field| {
-            let asked = self.pages.iter().enumerate().any(|(n, page)| page.fields.contains(&field) && self.visited(n));
+            let asked = pages().iter().enumerate().any(|(n, page)| page.fields.contains(&field) && self.visited(n));
             if asked {
                 Answer::NotSure
             } else {
@@ -116,7 +115,7 @@ impl Session {
         let (index, page) = self.page()?;
         page.single_finding()?;
         let applying = |(_, p): &(usize, &Page)| p.single_finding().is_some() && self.responses.page_applies(p);
-        let singles: Vec<usize> = self.pages.iter().enumerate().filter(applying).map(|(n, _)| n).collect();
+        let singles: Vec<usize> = pages().iter().enumerate().filter(applying).map(|(n, _)| n).collect();
         Some((singles.iter().position(|n| *n == index)? + 1, singles.len()))
     }
 
@@ -157,7 +156,7 @@ impl Session {
                     }
                 }
             }
-            Action::Edit(n) if n < next.pages.len() && next.screen == Screen::Review => {
+            Action::Edit(n) if n < pages().len() && next.screen == Screen::Review => {
                 next.editing = true;
                 next.go(Screen::Page(n));
             }
@@ -205,7 +204,7 @@ impl Session {
             "s" => Screen::Start,
             "r" => Screen::Review,
             "x" => Screen::Result,
-            p => Screen::Page(p.strip_prefix('p')?.parse::<usize>().ok().filter(|n| *n < session.pages.len())?),
+            p => Screen::Page(p.strip_prefix('p')?.parse::<usize>().ok().filter(|n| *n < pages().len())?),
         };
         if target == Screen::Start {
             return Some(session);
@@ -231,7 +230,7 @@ impl Session {
     fn leave_page(&mut self) {
         let Some((index, _)) = self.page() else { return };
         let editing = std::mem::replace(&mut self.editing, false);
-        match next_after(&self.pages, index, &self.responses, editing) {
+        match next_after(pages(), index, &self.responses, editing) {
             // Safety invariant 5: the result shows at once, even while editing.
             Next::Result => self.go(Screen::Result),
             Next::Review if editing => {
@@ -262,7 +261,6 @@ mod tests {
     /// until the interview leaves the pages.
     fn answer_rest(mut s: Session) -> Session {
         while let Some((_, page)) = s.page() {
-            let page = page.clone();
             if let Some(f) = page.single_finding() {
                 s = s.apply(Action::AnswerAndContinue(f, Answer::No));
                 continue;

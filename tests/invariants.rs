@@ -177,7 +177,7 @@ fn highest_possible(responses: &Responses, unasked: &[Field]) -> Level {
 fn answered_through(pages: &[Page], index: usize, full: &Responses) -> Responses {
     let mut r = Responses::default();
     for page in &pages[..=index] {
-        for field in &page.fields {
+        for field in page.fields.iter() {
             match field {
                 Field::Finding(f) => {
                     if let Some(a) = full.finding(*f) {

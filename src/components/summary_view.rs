@@ -31,7 +31,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
     let when = date_time(t, summary.finished_at);
     let outcome = summary.outcome();
     let level = t.level(summary.level);
-    let text = summary.text(t, &when, &config.emergency_number, crate::BUILD_DATE);
+    let body = use_node_ref();
 
     let print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
@@ -40,9 +40,10 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
     });
     let copy = {
         let copied = copied.clone();
+        let body = body.clone();
         Callback::from(move |_| {
             let copied = copied.clone();
-            let text = text.clone();
+            let text = body.cast::<web_sys::HtmlElement>().map(|b| b.inner_text()).unwrap_or_default();
             yew::platform::spawn_local(async move {
                 let done = copy_text(&text).await;
                 copied.set(Some(if done { t.copied } else { t.copy_failed }));
@@ -56,13 +57,14 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
     let rows = |items: Vec<(String, &'static str)>| {
         html! {
             <dl class="st-summary-answers">
-                { for items.into_iter().map(|(q, a)| html! { <div><dt>{ q }</dt><dd>{ a }</dd></div> }) }
+                { for items.into_iter().map(|(q, a)| html! { <div><dt>{ q }<span class="st-sr-only">{ ": " }</span></dt><dd>{ a }</dd></div> }) }
             </dl>
         }
     };
     let context = summary.context_rows(t).into_iter().map(|(q, a)| (q.to_string(), a)).collect();
     html! {
         <section class="st-screen st-summary">
+          <div ref={body}>
             <h2 data-focus-heading="" tabindex="-1">{ t.summary_title }</h2>
             <p>{ fill(t.summary_done_on, &[("when", &when)]) }</p>
             <p class="st-muted">{ rules_line(t, summary.rules, crate::BUILD_DATE) }</p>
@@ -85,6 +87,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
             <h3>{ t.summary_rows[1] }</h3>
             { super::safety_net(&outcome.safety_net, t, &config) }
             <p class="st-muted">{ t.summary_disclaimer }</p>
+          </div>
             <div class="st-nav st-noprint">
                 { button("st-primary", t.print.into(), print) }
                 { button("st-secondary", t.copy.into(), copy) }

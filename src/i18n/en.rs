@@ -496,10 +496,7 @@ pub static EN: Texts = Texts {
 
     summary_title: "Summary for your doctor",
     summary_done_on: "Back spasm check done on {when}.",
-    summary_text_title: "Back spasm check: summary for your doctor",
-    date: "Date:",
     result: "Result",
-    reported_title: "Answers that were yes or not sure",
     not_asked: "Not asked",
     summary_rows: [
         "Every question and its answer",
@@ -509,7 +506,6 @@ pub static EN: Texts = Texts {
         "First or different back pain",
         "Blood thinner",
     ],
-    none: "None.",
     may_have_contributed: "May have contributed",
     advice_given: "Advice given",
     summary_disclaimer: "This check is not a diagnosis.",

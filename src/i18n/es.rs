@@ -506,10 +506,7 @@ pub static ES: Texts = Texts {
 
     summary_title: "Resumen para su médico",
     summary_done_on: "Chequeo de espasmos de espalda hecho el {when}.",
-    summary_text_title: "Chequeo de espasmos de espalda: resumen para su médico",
-    date: "Fecha:",
     result: "Resultado",
-    reported_title: "Respuestas de \"Sí\" o \"No sé\"",
     not_asked: "No se preguntó",
     summary_rows: [
         "Cada pregunta y su respuesta",
@@ -519,7 +516,6 @@ pub static ES: Texts = Texts {
         "Dolor de espalda nuevo o distinto",
         "Medicina para diluir la sangre",
     ],
-    none: "Ninguna.",
     may_have_contributed: "Pudo haber influido",
     advice_given: "Consejos que se dieron",
     summary_disclaimer: "Este chequeo no es un diagnóstico.",

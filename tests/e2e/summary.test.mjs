@@ -54,8 +54,10 @@ test("the summary copies as plain text", async () => {
     await page.getByRole("button", { name: "Copy as text" }).click();
     await page.getByRole("status").filter({ hasText: "Copied." }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.match(copied, /^Back spasm check: summary for your doctor\n/);
-    assert.match(copied, /Result: Speak to a doctor today/);
+    assert.match(copied, /^Summary for your doctor\n/);
+    assert.match(copied, /Speak to a doctor today Today, within the next few hours\./);
+    assert.match(copied, /You said you have a fever, chills, shaking, or night sweats\./);
+    assert.doesNotMatch(copied, /Copy as text|Print/, "only the summary, not its buttons");
     assert.match(copied, /- A fever, chills, shaking, or night sweats: Yes/);
     assert.match(copied, /- Blood thinner: No/);
     assert.match(copied, /- Age: 20 to 50/);
