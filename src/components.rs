@@ -63,12 +63,9 @@ pub fn with_attributes<const N: usize>(mut element: Html, keys: &'static [&'stat
 /// "If this is an emergency, call {number} now.", on every screen of the interview (spec section
 /// 8): a link that dials the configured number, or plain text in kiosk mode (no links out).
 pub fn emergency_line(config: &crate::config::Config, t: &'static crate::i18n::Texts) -> Html {
-    let text = config.fill(t.interview_emergency);
-    if config.mode == crate::config::Mode::Kiosk {
-        html! { <p class="st-emergency-note">{ text }</p> }
-    } else {
-        html! { <p class="st-emergency-note"><a href={config.emergency_tel()}>{ text }</a></p> }
-    }
+    // An <a> without href is plain text: the kiosk has no links out of the page.
+    let href = (config.mode != crate::config::Mode::Kiosk).then(|| config.emergency_tel());
+    html! { <p class="st-emergency-note"><a {href}>{ config.fill(t.interview_emergency) }</a></p> }
 }
 
 /// The safety net, one group per thing to do: its lead ("Call {number} now if:") and its lines.

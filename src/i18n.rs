@@ -807,4 +807,42 @@ mod tests {
         }
     }
 
+
+    /// Spec section 3 says what each question must carry in plain words; section 1 what each
+    /// level says. The English wording is checked for those elements here (a rewording that drops
+    /// one fails).
+    #[test]
+    fn english_questions_and_advice_carry_the_clinical_meaning() {
+        let q = |f: Finding| EN.finding(f).question.to_lowercase();
+        let has = |f: Finding, parts: &[&str]| {
+            for part in parts {
+                assert!(q(f).contains(part), "{f}: \"{}\" does not say \"{part}\"", q(f));
+            }
+        };
+        has(Finding::BalanceLoss, &["unsteady", "not just because moving hurts"]);
+        has(Finding::OneSideNumbness, &["suddenly", "face", "arm or leg on one side", "speech"]);
+        has(Finding::BladderBowelLoss, &["hard to start peeing", "weak", "bladder is full", "leak", "cannot pee", "bowels"]);
+        has(Finding::SaddleNumbness, &["groin", "genitals", "bottom", "inner thighs", "wipe"]);
+        has(Finding::SexualFunction, &["genitals during sex", "erection"]);
+        has(Finding::TearingPain, &["sudden", "tearing", "chest", "belly", "shoulder blades"]);
+        has(Finding::Collapse, &["fainted", "clammy", "unwell"]);
+        has(Finding::PregnancyWarning, &["waves", "bleeding", "fluid", "baby moving less", "headache", "blurred vision"]);
+        has(Finding::Pregnant, &["pregnant", "6 weeks"]);
+        has(Finding::InfectionRisk, &["chemotherapy", "transplant", "hiv", "injecting drugs", "dialysis", "3 months", "spine"]);
+        has(Finding::ChestPain, &["chest", "breathing"]);
+        let thinner = EN.context_question(Context::BloodThinner).0.to_lowercase();
+        for drug in ["warfarin", "apixaban", "rivaroxaban", "dabigatran", "heparin", "clopidogrel"] {
+            assert!(thinner.contains(drug), "the blood thinner question does not name {drug}");
+        }
+        let do_now = |level: Level| EN.level(level).do_now.join(" ").to_lowercase();
+        for part in ["today", "after-hours line", "urgent care clinic or call a nurse line", "if no one can see you today, go to an emergency department"] {
+            assert!(do_now(Level::Urgent).contains(part), "urgent advice lacks \"{part}\"");
+        }
+        for part in ["not an urgent care clinic", "do not drive yourself"] {
+            assert!(do_now(Level::EmergencyDepartment).contains(part), "emergency department advice lacks \"{part}\"");
+        }
+        assert_eq!(EN.level(Level::EmergencyDepartment).time_frame, "Now. Do not wait.");
+        assert_eq!(EN.level(Level::CallEmergency).time_frame, "Now. Do not wait.");
+        assert!(do_now(Level::SelfCare).contains("never on numb skin"), "home care names ice and heat without the numb-skin warning");
+    }
 }

@@ -284,7 +284,7 @@ impl Responses {
     /// it), "not sure" for the self-care advice and for a question asked but left unanswered
     /// (spec section 2). A question that cannot apply is "no". The age band unanswered is `20_50`
     /// (no age condition) with `Answer::No`, `unknown` (every condition not sure) otherwise.
-    pub fn answers_with(&self, unanswered: impl Fn(Field) -> Answer) -> Answers {
+    pub fn answers_with(&self, unanswered: &dyn Fn(Field) -> Answer) -> Answers {
         let mut answers = Answers::default();
         let pick = |field: Field, given: Option<Answer>| match given {
             _ if !self.applies(field) => Answer::No,
@@ -320,13 +320,13 @@ impl Responses {
 
     /// The answers for the level: a question not asked counts as "no".
     pub fn answers(&self) -> Answers {
-        self.answers_with(|_| Answer::No)
+        self.answers_with(&|_| Answer::No)
     }
 
     /// The answers for the self-care advice (spec section 6): a question not asked counts as
     /// "not sure", so advice is never given on an answer the patient did not give.
     pub fn advice_answers(&self) -> Answers {
-        self.answers_with(|_| Answer::NotSure)
+        self.answers_with(&|_| Answer::NotSure)
     }
 
     /// A short text form: one character per finding (`-` unanswered, `n`, `u`, `y`), then the

@@ -89,7 +89,7 @@ impl Session {
     /// The answers the engine reads: a question never asked is "no" (it cannot change the level),
     /// a question asked but left unanswered is "not sure" (spec section 2).
     pub fn answers(&self) -> Answers {
-        self.responses.answers_with(|field| {
+        self.responses.answers_with(&|field| {
             let asked = pages().iter().enumerate().any(|(n, page)| page.fields.contains(&field) && self.visited(n));
             if asked {
                 Answer::NotSure
@@ -114,9 +114,14 @@ impl Session {
     pub fn warning_progress(&self) -> Option<(usize, usize)> {
         let (index, page) = self.page()?;
         page.single_finding()?;
-        let applying = |(_, p): &(usize, &Page)| p.single_finding().is_some() && self.responses.page_applies(p);
-        let singles: Vec<usize> = pages().iter().enumerate().filter(applying).map(|(n, _)| n).collect();
-        Some((singles.iter().position(|n| *n == index)? + 1, singles.len()))
+        let (mut n, mut total) = (0, 0);
+        for (i, p) in pages().iter().enumerate() {
+            if p.single_finding().is_some() && self.responses.page_applies(p) {
+                total += 1;
+                n += usize::from(i <= index);
+            }
+        }
+        Some((n, total))
     }
 
     /// True when Back has somewhere to go.

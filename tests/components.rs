@@ -87,6 +87,27 @@ impl Widget {
         }
     }
 
+    /// Answers the unanswered questions of the page on screen mildly and presses Next.
+    async fn mildest_answers_page(&self) {
+        for fieldset in self.all("fieldset") {
+            let legend = fieldset.query_selector("legend").unwrap().unwrap().text_content().unwrap();
+            if fieldset.query_selector("input[type=radio]:checked").unwrap().is_some()
+                || fieldset.query_selector("input[type=checkbox]").unwrap().is_some()
+            {
+                continue;
+            }
+            let pick = if legend.starts_with("How long") {
+                "Less than 1 day"
+            } else if legend.starts_with("How old") {
+                "20 to 50"
+            } else {
+                "No"
+            };
+            self.choose(&legend, pick).await;
+        }
+        self.press("Next").await;
+    }
+
     /// Answers every remaining page with "No" / the mildest choice, up to the review (or the
     /// result, when the interview ends early).
     async fn mildest_answers_to_review(&self) {
@@ -94,23 +115,7 @@ impl Widget {
             if self.heading() == "Check your answers" || !self.result_headline().is_empty() {
                 return;
             }
-            for fieldset in self.all("fieldset") {
-                let legend = fieldset.query_selector("legend").unwrap().unwrap().text_content().unwrap();
-                if fieldset.query_selector("input[type=radio]:checked").unwrap().is_some()
-                    || fieldset.query_selector("input[type=checkbox]").unwrap().is_some()
-                {
-                    continue;
-                }
-                let pick = if legend.starts_with("How long") {
-                    "Less than 1 day"
-                } else if legend.starts_with("How old") {
-                    "20 to 50"
-                } else {
-                    "No"
-                };
-                self.choose(&legend, pick).await;
-            }
-            self.press("Next").await;
+            self.mildest_answers_page().await;
         }
         panic!("never reached the review");
     }
@@ -400,6 +405,25 @@ async fn thin_bones_withhold_the_stretches_and_pregnancy_the_anti_inflammatories
     let text = w.text();
     assert!(text.find("Keep moving").unwrap() < text.find("Rest in a comfortable position").unwrap());
     assert!(text.contains("Never use it on skin that is numb"));
+    w.press("Back to my result").await;
+    w.press("Start over").await;
+
+    // Thin bones: no stretches, anti-inflammatories still fine.
+    w.press("Start the check").await;
+    w.no_to_warning_signs().await;
+    for _ in 0..3 {
+        if w.text().contains("Do you have thin bones") {
+            w.choose("Do you have thin bones", "Yes").await;
+        }
+        w.mildest_answers_page().await;
+    }
+    w.mildest_answers_to_review().await;
+    w.press("See my result").await;
+    assert_eq!(w.result_headline(), "Book a visit with a doctor");
+    w.press("Open the self-care guide").await;
+    assert!(!w.text().contains("Cat-cow"), "stretches shown with thin bones");
+    assert!(w.text().contains("We do not show stretches to you"));
+    assert!(w.text().contains("Ibuprofen or naproxen can ease"));
     w.press("Back to my result").await;
     w.press("Start over").await;
 

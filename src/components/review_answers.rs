@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::app::{send, SessionContext};
-use super::action_button;
+use super::{action_button, emergency_line};
 use crate::i18n::{fill, Lang};
 use crate::ids::{Answer, Factor};
 use crate::questionnaire::Field;
@@ -55,6 +55,7 @@ pub fn review_answers(session: &SessionContext, lang: Lang) -> Html {
                 { action_button(session, "st-primary", t.see_result, Action::SeeResult) }
                 { action_button(session, "st-secondary", t.back, Action::Back) }
             </div>
+            { emergency_line(&session.1, t) }
         </section>
     }
 }

@@ -27,7 +27,7 @@ pub fn SelfCareCoach() -> Html {
         Therapy::Heat => t.heat_advice,
     };
     let guide = Advice::for_answers(&session.0.responses.advice_answers());
-    let list = |items: &'static [&'static str]| html! { <ul>{ for items.iter().map(|i| html! { <li>{ *i }</li> }) }</ul> };
+    let list = |items: &[&'static str]| html! { <ul>{ for items.iter().map(|i| html! { <li>{ *i }</li> }) }</ul> };
     let stretches = t.stretches.iter().zip(STRETCH_PICTURES).map(|(s, picture)| {
         html! {
             <li class="st-stretch">
@@ -39,16 +39,18 @@ pub fn SelfCareCoach() -> Html {
             </li>
         }
     });
-    let medicines = [
-        (guide.pregnant, t.medicine_pregnant),
-        (guide.child, t.medicine_child),
-        (guide.blood_thinner, t.medicine_blood_thinner),
-    ]
-    .into_iter()
-    .filter(|(applies, _)| *applies)
-    .flat_map(|(_, lines)| lines.iter().copied())
-    .chain(guide.anti_inflammatories().then_some(t.medicine_nsaid))
-    .chain(t.medicine_tips.iter().copied());
+    // Medicine advice in the order of caution of spec section 6: pregnancy, children, blood
+    // thinners, then anti-inflammatories only when none of those applies, then for everyone.
+    let mut medicines: Vec<&'static str> = Vec::new();
+    for (applies, lines) in [(guide.pregnant, t.medicine_pregnant), (guide.child, t.medicine_child), (guide.blood_thinner, t.medicine_blood_thinner)] {
+        if applies {
+            medicines.extend_from_slice(lines);
+        }
+    }
+    if guide.anti_inflammatories() {
+        medicines.push(t.medicine_nsaid);
+    }
+    medicines.extend_from_slice(t.medicine_tips);
     html! {
         <section class="st-screen st-coach">
             <h2 data-focus-heading="" tabindex="-1">{ t.coach_title }</h2>
@@ -79,7 +81,7 @@ pub fn SelfCareCoach() -> Html {
             { list(t.walk_tips) }
 
             <h3>{ t.medicine_title }</h3>
-            <ul>{ for medicines.map(|line| html! { <li>{ line }</li> }) }</ul>
+            { list(&medicines) }
             { action_button(&session, "st-secondary", t.back_to_result, Action::Back) }
         </section>
     }

@@ -218,7 +218,7 @@ pub static EN: Texts = Texts {
             do_now: &[
                 "Keep moving gently, as much as the pain allows.",
                 "When the pain is worst, rest in a comfortable position. Do not stay in bed.",
-                "Use ice for the first two days, then heat.",
+                "Use ice for the first two days, then heat: wrapped in a cloth, and never on numb skin.",
             ],
             net_lead: "If anything changes:",
         },
