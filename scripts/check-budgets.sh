@@ -20,8 +20,9 @@ FIRST_LOAD_MAX=100000
 # writes, so this check needs no hello-world build.
 FIRST_LOAD_HELLO_FACTOR=2.1
 # Everything: every file under dist/, recursively (the articles' data files too), except
-# embed-snippet.html (text for people to copy, never downloaded), at most:
-TOTAL_MAX=160000
+# embed-snippet.html (text for people to copy, never downloaded), at most (raised from 160 kB to
+# 175 kB with the clinical rules version 2, whose articles and words grew):
+TOTAL_MAX=175000
 # The loader (dist/spasm-triage.js), which every page with the tag downloads, at most:
 LOADER_MAX=5000
 #

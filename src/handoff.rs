@@ -163,53 +163,60 @@ fn decode_v1(yes: &str, unsure: &str) -> Result<Responses, HandoffError> {
     for finding in &Finding::ALL[..=Finding::InfectionRisk.index()] {
         r.set_finding(*finding, Answer::No);
     }
-    let mut seen = Answers::default();
-    for (list, answer) in [(yes, Answer::Yes), (unsure, Answer::NotSure)] {
-        for id in list.split(',').filter(|id| !id.is_empty()) {
-            let item = Item::from_id(id).ok_or(HandoffError::Damaged("unknown id"))?;
-            if seen.item(item) != Answer::No {
-                return Err(HandoffError::Damaged("an id given twice"));
+    read_ids(&mut r, yes, Some(Answer::Yes))?;
+    read_ids(&mut r, unsure, Some(Answer::NotSure))?;
+    Ok(r)
+}
+
+/// Reads a `,`-joined list of ids: each factor is chosen; each finding of rules version 1 (only
+/// with `finding`, in format 1) gets that answer. Any other id, or an id given twice, is damage.
+fn read_ids(r: &mut Responses, list: &str, finding: Option<Answer>) -> Result<(), HandoffError> {
+    for id in list.split(',').filter(|id| !id.is_empty()) {
+        let given_before = match (Item::from_id(id), finding) {
+            (Some(Item::Factor(f)), _) => {
+                let before = r.factor(f);
+                r.set_factor(f, true);
+                before
             }
-            seen.set_item(item, answer);
-            match item {
-                Item::Finding(f) if f.index() <= Finding::InfectionRisk.index() => r.set_finding(f, answer),
-                Item::Factor(f) => r.set_factor(f, true),
-                _ => return Err(HandoffError::Damaged("unknown id")),
+            (Some(Item::Finding(f)), Some(answer)) if f <= Finding::InfectionRisk => {
+                let before = r.finding(f) != Some(Answer::No);
+                r.set_finding(f, answer);
+                before
             }
+            _ => return Err(HandoffError::Damaged("unknown id")),
+        };
+        if given_before {
+            return Err(HandoffError::Damaged("an id given twice"));
         }
     }
-    Ok(r)
+    Ok(())
 }
 
 fn decode_v2(findings: &str, extra: &str, age: &str, factors: &str) -> Result<Responses, HandoffError> {
     let mut r = Responses::default();
-    if findings.len() != Finding::ALL.len() || extra.len() != Context::ALL.len() + 1 {
+    let (findings, extra) = (findings.as_bytes(), extra.as_bytes());
+    let [context @ .., duration] = extra else { return Err(HandoffError::Damaged("wrong number of answers")) };
+    if findings.len() != Finding::ALL.len() || context.len() != Context::ALL.len() {
         return Err(HandoffError::Damaged("wrong number of answers"));
     }
-    for (finding, c) in Finding::ALL.iter().zip(findings.chars()) {
-        if let Some(answer) = char_answer(c).ok_or(HandoffError::Damaged("bad answer"))? {
-            r.set_finding(*finding, answer);
+    let answer = |b: &u8| char_answer(char::from(*b)).ok_or(HandoffError::Damaged("bad answer"));
+    for (finding, b) in Finding::ALL.iter().zip(findings) {
+        if let Some(a) = answer(b)? {
+            r.set_finding(*finding, a);
         }
     }
-    let extra: Vec<char> = extra.chars().collect();
-    for (context, c) in Context::ALL.iter().zip(&extra) {
-        if let Some(answer) = char_answer(*c).ok_or(HandoffError::Damaged("bad answer"))? {
-            r.set_context(*context, answer);
+    for (c, b) in Context::ALL.iter().zip(context) {
+        if let Some(a) = answer(b)? {
+            r.set_context(*c, a);
         }
     }
-    let duration = char_index(extra[Context::ALL.len()], Duration::ALL.len()).ok_or(HandoffError::Damaged("bad duration"))?;
+    let duration = char_index(char::from(*duration), Duration::ALL.len()).ok_or(HandoffError::Damaged("bad duration"))?;
     r.duration = duration.map(|i| Duration::ALL[i]);
     r.age = match age {
         "-" => None,
         id => Some(AgeBand::from_id(id).ok_or(HandoffError::Damaged("unknown age band"))?),
     };
-    for id in factors.split(',').filter(|id| !id.is_empty()) {
-        let factor = Factor::from_id(id).ok_or(HandoffError::Damaged("unknown id"))?;
-        if r.factor(factor) {
-            return Err(HandoffError::Damaged("an id given twice"));
-        }
-        r.set_factor(factor, true);
-    }
+    read_ids(&mut r, factors, None)?;
     Ok(r)
 }
 

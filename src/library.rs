@@ -114,7 +114,9 @@ pub fn fold(s: &str) -> String {
 /// Up to `max` articles to read after a result, as positions: those related to the most findings
 /// and factors the patient answered yes or not sure, in library order among equals.
 pub fn read_more(answers: &Answers, max: usize) -> Vec<usize> {
-    let reported = |id: &str| Item::from_id(id).is_some_and(|item| answers.item(item) != Answer::No);
+    // A finding as it counts (`child` from the age band too), anything else as given.
+    let answer = |item: Item| if let Item::Finding(f) = item { answers.finding(f) } else { answers.item(item) };
+    let reported = |id: &str| Item::from_id(id).is_some_and(|item| answer(item) != Answer::No);
     let mut scored: Vec<(usize, usize)> = INDEX
         .iter()
         .enumerate()

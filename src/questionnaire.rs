@@ -580,9 +580,9 @@ mod tests {
         let mut r = Responses::default();
         no_to(&mut r, &EMERGENCY_SECTION[..13]);
         r.set_finding(Finding::Pregnant, Answer::No);
-        assert_eq!(next_after(&pages, gate, &r, false), Next::Page(gate + 2), "the warning signs are passed over");
+        assert_eq!(next_after(pages, gate, &r, false), Next::Page(gate + 2), "the warning signs are passed over");
         r.set_finding(Finding::Pregnant, Answer::Yes);
-        assert_eq!(next_after(&pages, gate, &r, false), Next::Page(gate + 1));
+        assert_eq!(next_after(pages, gate, &r, false), Next::Page(gate + 1));
     }
 
     #[test]
@@ -590,17 +590,17 @@ mod tests {
         let pages = pages();
         let mut r = Responses::default();
         r.set_finding(Finding::ChestPain, Answer::No);
-        assert_eq!(next_after(&pages, 0, &r, false), Next::Page(1));
+        assert_eq!(next_after(pages, 0, &r, false), Next::Page(1));
         // A call_emergency yes: nothing can be higher.
         r.set_finding(Finding::OneSideNumbness, Answer::Yes);
-        assert_eq!(next_after(&pages, 1, &r, false), Next::Result);
+        assert_eq!(next_after(pages, 1, &r, false), Next::Result);
         // "Not sure" on a call_emergency finding gives emergency_department: the rest of the call
         // section is asked (it could still reach call_emergency), then the interview ends.
         let mut r = Responses::default();
         r.set_finding(Finding::ChestPain, Answer::NotSure);
-        assert_eq!(next_after(&pages, 0, &r, false), Next::Page(1));
+        assert_eq!(next_after(pages, 0, &r, false), Next::Page(1));
         no_to(&mut r, &EMERGENCY_SECTION[1..5]);
-        assert_eq!(next_after(&pages, 4, &r, false), Next::Result);
+        assert_eq!(next_after(pages, 4, &r, false), Next::Result);
     }
 
     #[test]
@@ -615,12 +615,12 @@ mod tests {
             r.set_context(*c, Answer::No);
         }
         no_to(&mut r, &ASKED_ORDER[15..]);
-        assert_eq!(next_after(&pages, factors - 1, &r, false), Next::Page(factors));
-        assert_eq!(next_after(&pages, factors, &r, false), Next::Review);
+        assert_eq!(next_after(pages, factors - 1, &r, false), Next::Page(factors));
+        assert_eq!(next_after(pages, factors, &r, false), Next::Review);
         // Editing from the review passes over the answered factors.
-        assert_eq!(next_after(&pages, factors - 1, &r, true), Next::Review);
+        assert_eq!(next_after(pages, factors - 1, &r, true), Next::Review);
         r.set_finding(Finding::Fever, Answer::Yes);
-        assert_eq!(next_after(&pages, factors - 1, &r, false), Next::Result, "urgent: the result at once");
+        assert_eq!(next_after(pages, factors - 1, &r, false), Next::Result, "urgent: the result at once");
     }
 
     #[test]

@@ -91,15 +91,6 @@ impl Answers {
         }
     }
 
-    /// Every finding, context question and factor answered `answer`, in that order, each in id
-    /// order.
-    pub fn items_answered(&self, answer: Answer) -> impl Iterator<Item = Item> + '_ {
-        let findings = Finding::ALL.iter().map(|f| Item::Finding(*f));
-        let context = Context::ALL.iter().map(|c| Item::Context(*c));
-        let factors = Factor::ALL.iter().map(|f| Item::Factor(*f));
-        findings.chain(context).chain(factors).filter(move |item| self.item(*item) == answer)
-    }
-
     /// The answer an age condition has from the age band (spec section 4).
     pub fn age_condition(&self, condition: AgeCondition) -> Answer {
         condition.answer(self.age)

@@ -173,6 +173,11 @@ fn read_more_follows_what_the_patient_reported() {
         let a = &bundled(Lang::En)[*n];
         assert!(a.related.iter().any(|id| id == "dehydration" || id == "fever"), "{}", a.slug);
     }
+    // A child by the age band alone is offered what children should read.
+    let mut child = Answers::default();
+    child.age = spasm_triage::ids::AgeBand::Under16;
+    let picks = read_more(&child, 3);
+    assert!(picks.iter().any(|n| bundled(Lang::En)[*n].related.iter().any(|id| id == "child")), "nothing for a child");
 }
 
 #[test]

@@ -294,8 +294,8 @@ proptest! {
         let end = loop {
             prop_assert!(full.page_applies(&pages[index]) || index == factors_page, "a page that cannot apply was shown");
             if let Some(f) = pages[index].single_finding() { levels_seen.push(f.level()); }
-            let so_far = answered_through(&pages, index, &full);
-            let next = next_after(&pages, index, &so_far, false);
+            let so_far = answered_through(pages, index, &full);
+            let next = next_after(pages, index, &so_far, false);
             if index < factors_page {
                 let unasked: Vec<Field> = pages[index + 1..factors_page].iter()
                     .filter(|p| so_far.page_applies(p) || p.fields.iter().any(|f| matches!(f, Field::Finding(Finding::PregnancyWarning))))
@@ -314,7 +314,7 @@ proptest! {
         let emergency: Vec<&Level> = levels_seen.iter().filter(|l| l.is_emergency()).collect();
         prop_assert!(emergency.windows(2).all(|w| w[0] >= w[1]));
         // Nothing left unasked could have changed the result: it is what every answer gives.
-        let shown = triage(&answered_through(&pages, index, &full).answers()).level;
+        let shown = triage(&answered_through(pages, index, &full).answers()).level;
         prop_assert_eq!(shown, triage(&full.answers()).level);
         match end {
             Next::Result => prop_assert!(shown > Level::Soon),
@@ -322,7 +322,7 @@ proptest! {
             Next::Page(_) => unreachable!(),
         }
         // The self-care advice counts every question not asked as "not sure".
-        let advice = Advice::for_answers(&answered_through(&pages, index, &full).advice_answers());
+        let advice = Advice::for_answers(&answered_through(pages, index, &full).advice_answers());
         let full_advice = Advice::for_answers(&full.answers());
         prop_assert!(!advice.stretches || full_advice.stretches);
         prop_assert!(!advice.anti_inflammatories() || full_advice.anti_inflammatories());

@@ -176,3 +176,28 @@ test("every kind of question screen and the review pass axe-core's WCAG 2.2 AA r
     await assertAccessible(page, "the review");
     await page.getByRole("button", { name: "See my result" }).click();
   }));
+
+test("on a 390 px phone the result's level, time frame and first step show without scrolling", async () => {
+  for (const [warning, answers, expected] of [
+    [{ "Did a sudden tearing or ripping pain start": "Yes" }, {}, "Call 911 now"],
+    [{ "Is there numbness, tingling, or an odd feeling": "Not sure" }, {}, "Go to an emergency department now"],
+    [{}, { "Do you have a fever": "Yes" }, "Speak to a doctor today"],
+    [{}, {}, "Care for your back at home"],
+  ]) {
+    const page = await openPage(site.browser, site.server.origin, { viewport: { width: 390, height: 844 } });
+    try {
+      await start(page, site.server.origin + "/");
+      await answerAll(page, { warning, answers });
+      const see = page.getByRole("button", { name: "See my result" });
+      if (await see.count()) await see.click();
+      assert.equal(await headline(page), expected);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      for (const selector of [".st-headline", ".st-time", ".st-result ul li"]) {
+        const bottom = await page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().bottom);
+        assert.ok(bottom <= 844, `${expected}: ${selector} ends at ${bottom} px, below the 844 px screen`);
+      }
+    } finally {
+      await page.context().close();
+    }
+  }
+});
