@@ -30,7 +30,9 @@ LOADER_MAX=5000
 # A budget not yet met is held to a ceiling instead: the size it had when its ceiling was last set,
 # plus about 1 %, so no change makes the widget bigger unnoticed. Lower a ceiling whenever a change
 # makes the widget smaller; delete it once its budget is met. Empty means: hold to the budget.
-FIRST_LOAD_CEILING=131900
+# First load: 131,900 until the clinical rules version 2 (issue 17), which measured 130,631 ->
+# 136,163 bytes (+5,532, within its 6 kB allowance) and raised the ceiling by that much.
+FIRST_LOAD_CEILING=137432
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

@@ -6,6 +6,8 @@
 #   trunk 0.21.14                   cargo install (into ~/.cargo/bin)
 #   wasm-bindgen-cli = Cargo.lock   cargo install (into ~/.cargo/bin)
 #   wasm-opt (binaryen 132)         npm, linked into ~/.cargo/bin so Trunk finds it on PATH
+#   terser 5.51.4                   npm, linked into ~/.cargo/bin (scripts/post-build.sh minifies the
+#                                   wasm-bindgen glue with it)
 #   chromium + chromium-driver      apt (browser test tiers); brotli (size report); poppler-utils (PDF text)
 #   playwright-core, axe-core,      npm, in tests/e2e (drive Debian's Chromium; accessibility rules;
 #   jsqr, pngjs                     read the QR codes the widget draws)
@@ -17,6 +19,7 @@ export PATH="$cargo_bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
+TERSER_VERSION="5.51.4"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$root/Cargo.lock")"
 tools_dir="${SPASM_TOOLS_DIR:-$HOME/.local/share/spasm-triage-tools}"
 
@@ -46,6 +49,13 @@ if ! "$cargo_bin/wasm-opt" --version 2>/dev/null | grep -q "version_$BINARYEN_VE
   ln -sf "$tools_dir/node_modules/.bin/wasm-opt" "$cargo_bin/wasm-opt"
 fi
 
+if [ "$("$cargo_bin/terser" --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
+  say "installing terser $TERSER_VERSION from npm (minifies the wasm-bindgen glue)"
+  mkdir -p "$tools_dir"
+  npm install --prefix "$tools_dir" --no-audit --no-fund --loglevel=error "terser@$TERSER_VERSION"
+  ln -sf "$tools_dir/node_modules/.bin/terser" "$cargo_bin/terser"
+fi
+
 if [ "${SPASM_SKIP_BROWSER:-0}" != 1 ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
@@ -72,4 +82,4 @@ if [ "${SPASM_SKIP_BROWSER:-0}" != 1 ]; then
   fi
 fi
 
-say "ready: $(trunk --version), wasm-bindgen $WASM_BINDGEN_VERSION, $("$cargo_bin/wasm-opt" --version 2>/dev/null | head -1)"
+say "ready: $(trunk --version), wasm-bindgen $WASM_BINDGEN_VERSION, $("$cargo_bin/wasm-opt" --version 2>/dev/null | head -1), $("$cargo_bin/terser" --version)"

@@ -57,7 +57,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
     let rows = |items: Vec<(String, &'static str)>| {
         html! {
             <dl class="st-summary-answers">
-                { for items.into_iter().map(|(q, a)| html! { <div><dt>{ q }<span class="st-sr-only">{ ": " }</span></dt><dd>{ a }</dd></div> }) }
+                { for items.into_iter().map(|(q, a)| html! { <div><dt>{ q }{ ": " }</dt><dd>{ a }</dd></div> }) }
             </dl>
         }
     };
