@@ -226,10 +226,8 @@ impl Summary {
     pub fn every_answer(&self, t: &'static Texts) -> Vec<(String, &'static str)> {
         let r = &self.responses;
         let shown = |a: Option<Answer>| a.map_or(t.not_asked, |a| t.answer(a));
-        let mut out: Vec<(String, &'static str)> = crate::questionnaire::ASKED_ORDER
-            .iter()
-            .map(|f| (crate::triage::capitalise(t.finding(*f).sign), shown(r.finding(*f))))
-            .collect();
+        let mut out: Vec<(String, &'static str)> =
+            crate::questionnaire::asked_findings().map(|f| (crate::triage::capitalise(t.finding(f).sign), shown(r.finding(f)))).collect();
         let answers = self.answers();
         for derived in [Finding::OverTwoWeeks, Finding::AgeOutside20To50, Finding::Child] {
             let known = r.finding(derived).is_some() || (derived == Finding::OverTwoWeeks && r.duration.is_some()) || (derived != Finding::OverTwoWeeks && r.age.is_some());
@@ -251,7 +249,7 @@ impl Summary {
     }
 }
 
-/// "Rules version 2, built 2026-12-01."
+/// "Rules version 2. App built 2026-12-01."
 pub fn rules_line(t: &Texts, rules: u32, built: &str) -> String {
     fill(t.rules_version, &[("version", &rules.to_string()), ("date", built)])
 }
@@ -285,8 +283,8 @@ mod tests {
 
     fn sample() -> Summary {
         let mut r = Responses::default();
-        for f in crate::questionnaire::EMERGENCY_SECTION.iter().take(13) {
-            r.set_finding(*f, Answer::No);
+        for f in crate::questionnaire::asked_findings().take(13) {
+            r.set_finding(f, Answer::No);
         }
         r.set_finding(Finding::Pregnant, Answer::No);
         r.set_finding(Finding::Fever, Answer::Yes);
@@ -377,7 +375,7 @@ mod tests {
         let s = sample();
         let t = &crate::i18n::EN;
         let rows = s.every_answer(t);
-        assert_eq!(rows.len(), crate::questionnaire::ASKED_ORDER.len() + 3, "every finding, the derived ones too");
+        assert_eq!(rows.len(), crate::questionnaire::asked_findings().count() + 3, "every finding, the derived ones too");
         let row = |sign: &str| rows.iter().find(|(q, _)| q == sign).map(|(_, a)| *a);
         assert_eq!(row("A fever, chills, shaking, or night sweats"), Some("Yes"));
         assert_eq!(row("Chest pain, pressure, or tightness, or new trouble breathing"), Some("Not sure"));
@@ -391,7 +389,7 @@ mod tests {
         let outcome = s.outcome();
         assert_eq!(outcome.reasons[0].text(t), "You were not sure whether you have chest pain, pressure, or tightness, or new trouble breathing.");
         assert_eq!(outcome.safety_net[0].level, Level::CallEmergency);
-        assert_eq!(rules_line(t, s.rules, "2026-12-01"), "Rules version 2, built 2026-12-01.");
+        assert_eq!(rules_line(t, s.rules, "2026-12-01"), "Rules version 2. App built 2026-12-01.");
         for t in [&crate::i18n::EN, &crate::i18n::ES] {
             assert!(s.every_answer(t).iter().all(|(q, a)| !q.is_empty() && !a.is_empty() && !q.contains('{')));
         }

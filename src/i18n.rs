@@ -328,7 +328,8 @@ pub struct Texts {
     pub contributed_note: &'static str,
     pub read_more: &'static str,
     pub result_disclaimer: &'static str,
-    /// "Rules version {version}, built {date}.", small on every result and summary.
+    /// "Rules version {version}. App built {date}.", small on every result and summary: the rules
+    /// that gave the result (an old hand-off link names its own), and the date of this build.
     pub rules_version: &'static str,
     pub summary_button: &'static str,
     pub change_answers: &'static str,

@@ -172,7 +172,7 @@ async fn a_self_care_path_reaches_home_care_with_a_safety_net() {
     assert_eq!(w.result_headline(), "Care for your back at home");
     assert!(w.text().contains("Your back is not better in 2 weeks"));
     assert!(w.text().contains("Call 911 now if:"));
-    assert!(w.text().contains("Rules version 2, built "));
+    assert!(w.text().contains("Rules version 2. App built "));
     // Cauda equina first in the emergency department group, even at night.
     let nets = w.all(".st-net");
     assert!(nets[1].inner_text().contains("Go to an emergency department now if:"));

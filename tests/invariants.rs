@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use spasm_triage::coach::{coach_offered, Advice};
 use spasm_triage::i18n::{EN, ES};
 use spasm_triage::ids::{AgeBand, Answer, Context, Factor, Finding, Level};
-use spasm_triage::questionnaire::{next_after, pages, Duration, Field, Next, Page, Responses, ASKED_ORDER};
+use spasm_triage::questionnaire::{next_after, pages, Duration, Field, Next, Page, Responses, asked_findings};
 use spasm_triage::rules::{AgeCondition, Term, FINDINGS};
 use spasm_triage::triage::{triage, Answers, Outcome, Sign};
 
@@ -285,7 +285,7 @@ proptest! {
         let mut full = Responses::default();
         full.age = Some(answers.age);
         full.duration = Some(Duration::ALL[duration]);
-        for f in ASKED_ORDER { full.set_finding(f, answers.get(f)); }
+        for f in asked_findings() { full.set_finding(f, answers.get(f)); }
         full.set_finding(Finding::Pregnant, ANSWERS[gate]);
         for c in Context::ALL { full.set_context(*c, answers.context(*c)); }
         let factors_page = pages.len() - 1;

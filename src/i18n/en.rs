@@ -366,7 +366,7 @@ pub static EN: Texts = Texts {
     contributed_note: "These are possible causes, not a diagnosis.",
     read_more: "Read more",
     result_disclaimer: "This check is not a diagnosis. If you are worried, contact a doctor.",
-    rules_version: "Rules version {version}, built {date}.",
+    rules_version: "Rules version {version}. App built {date}.",
     summary_button: "Summary for my doctor",
     change_answers: "Change my answers",
     start_over: "Start over",

@@ -376,7 +376,7 @@ pub static ES: Texts = Texts {
     contributed_note: "Estas son causas posibles, no un diagnóstico.",
     read_more: "Para leer más",
     result_disclaimer: "Este chequeo no es un diagnóstico. Si algo le preocupa, hable con un médico.",
-    rules_version: "Versión {version} de las reglas, hecha el {date}.",
+    rules_version: "Versión {version} de las reglas. Aplicación del {date}.",
     summary_button: "Resumen para mi médico",
     change_answers: "Cambiar mis respuestas",
     start_over: "Empezar de nuevo",

@@ -109,7 +109,7 @@ test("a whole journey in Spanish through a new question: not sure of new sexual 
     const text = await page.locator(".st-root").innerText();
     assert.match(text, /Usted dijo que no sabe si tiene pérdida nueva de la sensación en los genitales/);
     assert.match(text, /Llame al 911 ahora si:/);
-    assert.match(text, /Versión 2 de las reglas, hecha el \d{4}-\d{2}-\d{2}\./);
+    assert.match(text, /Versión 2 de las reglas\. Aplicación del \d{4}-\d{2}-\d{2}\./);
     assert.doesNotMatch(text, /\{|You said|Call 911/, "no English and no unfilled placeholder");
     assert.deepEqual(page.foreign(), []);
     assert.deepEqual(page.errors(), []);

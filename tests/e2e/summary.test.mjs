@@ -38,7 +38,7 @@ test("the summary prints on one page with the level, reasons and answers, and no
     assert.match(text, /You said you have a fever, chills, shaking, or night sweats\./);
     assert.match(text, /Pins and needles or tingling in one leg or arm: Not sure/);
     assert.match(text, /Pain mainly in the middle or upper back: Not asked/);
-    assert.match(text, /Rules version 2, built \d{4}-\d{2}-\d{2}\./);
+    assert.match(text, /Rules version 2\. App built \d{4}-\d{2}-\d{2}\./);
     assert.match(text, /When to get help \(as shown\)/);
     assert.doesNotMatch(text, /Copy as text|Scan to take/);
   } finally {
@@ -100,7 +100,7 @@ test("a link made under rules version 1 opens with its level, never lower than v
     assert.equal(await headline(page), "Summary for your doctor");
     const text = await page.locator(".st-summary").innerText();
     assert.match(text, /Go to an emergency department now/);
-    assert.match(text, /Rules version 1, built /);
+    assert.match(text, /Rules version 1\. App built /);
     assert.match(text, /A sudden tearing or ripping pain in your chest, belly, or back: Not asked/);
     assert.match(text, /Age: Not asked/);
     assert.deepEqual(page.errors(), []);
