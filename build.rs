@@ -46,7 +46,13 @@ fn main() {
     let mut source = String::from("pub static INDEX: &[ArticleMeta] = &[\n");
     for (a, b) in english.iter().zip(&spanish) {
         let related: Vec<String> = a.related.iter().map(|id| format!("{id:?}")).collect();
-        source += &format!("    ArticleMeta {{ slug: {:?}, related: &[{}], titles: [{:?}, {:?}] }},\n", a.slug, related.join(", "), a.title, b.title);
+        source += &format!(
+            "    ArticleMeta {{ slug: {:?}, related: &[{}], titles: [{:?}, {:?}] }},\n",
+            a.slug,
+            related.join(", "),
+            a.title,
+            b.title
+        );
     }
     source += &format!("];\npub static DATA_FILES: [&str; 2] = [{:?}, {:?}];\n", names[0], names[1]);
     std::fs::write(out.join("articles.rs"), source).expect("write articles.rs");
@@ -55,9 +61,10 @@ fn main() {
 /// The build's date (UTC), `YYYY-MM-DD`, shown with the rules version on every result and summary:
 /// from `SOURCE_DATE_EPOCH` when set (reproducible builds), else today.
 fn build_date() -> String {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.parse::<i64>().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
-    });
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
     // Days since 1970 to a civil date (Howard Hinnant's algorithm).
     let z = seconds.div_euclid(86_400) + 719_468;
     let era = z.div_euclid(146_097);

@@ -4,7 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{emergency_question, result_view, review_answers, start_screen, with_attributes, ArticleView, KioskGuard, LibraryView, QuestionPage, SelfCareCoach, SummaryView};
+use crate::components::{
+    emergency_question, result_view, review_answers, start_screen, with_attributes, ArticleView, KioskGuard, LibraryView, QuestionPage,
+    SelfCareCoach, SummaryView,
+};
 use crate::config::{Config, Mode};
 use crate::i18n::{fill, Lang, Reading};
 use crate::session::{Action, Screen, Session};

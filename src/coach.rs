@@ -76,7 +76,6 @@ impl Therapy {
             Therapy::Heat => "heat",
         }
     }
-
 }
 
 /// Round lengths and the rest gap. The product's defaults; tests may shorten them through
@@ -136,10 +135,17 @@ pub struct Round {
 /// Where a round is at a moment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RoundStatus {
-    Running { remaining_ms: i64 },
-    Paused { remaining_ms: i64 },
+    Running {
+        remaining_ms: i64,
+    },
+    Paused {
+        remaining_ms: i64,
+    },
     /// Finished at `ended_at`; the next round may start at `next_at`.
-    Finished { ended_at: i64, next_at: i64 },
+    Finished {
+        ended_at: i64,
+        next_at: i64,
+    },
 }
 
 impl Round {
@@ -230,7 +236,13 @@ impl CoachState {
         };
         format!(
             "c1;{};{};{};{};{};{};{}",
-            opt(self.opened_at), therapy, opt(started), opt(length), opt(paused_ms), opt(paused_at), opt(self.last_ended_at)
+            opt(self.opened_at),
+            therapy,
+            opt(started),
+            opt(length),
+            opt(paused_ms),
+            opt(paused_at),
+            opt(self.last_ended_at)
         )
     }
 
@@ -242,7 +254,13 @@ impl CoachState {
         if *version != "c1" {
             return None;
         }
-        let opt = |s: &str| -> Option<Option<i64>> { if s == "-" { Some(None) } else { s.parse().ok().map(Some) } };
+        let opt = |s: &str| -> Option<Option<i64>> {
+            if s == "-" {
+                Some(None)
+            } else {
+                s.parse().ok().map(Some)
+            }
+        };
         let round = match (*therapy, opt(started)?, opt(length)?, opt(paused_ms)?) {
             ("-", None, None, None) => None,
             (name, Some(started_at), Some(length_ms), Some(paused_ms)) => {
@@ -388,8 +406,17 @@ mod tests {
         };
         assert_eq!(CoachState::decode(&state.encode()), Some(state));
         assert_eq!(CoachState::decode(&CoachState::default().encode()), Some(CoachState::default()));
-        for bad in ["", "c2;-;-;-;-;-;-;-", "c1;x;-;-;-;-;-;-", "c1;-;lava;1;900000;0;-;-", "c1;-;ice;1;99999999;0;-;-",
-                    "c1;-;ice;1;900000;-5;-;-", "c1;-;ice;1;-;0;-;-", "c1;-;-;-;-;-;-", "c1;-;-;-;-;-;-;-;-"] {
+        for bad in [
+            "",
+            "c2;-;-;-;-;-;-;-",
+            "c1;x;-;-;-;-;-;-",
+            "c1;-;lava;1;900000;0;-;-",
+            "c1;-;ice;1;99999999;0;-;-",
+            "c1;-;ice;1;900000;-5;-;-",
+            "c1;-;ice;1;-;0;-;-",
+            "c1;-;-;-;-;-;-",
+            "c1;-;-;-;-;-;-;-;-",
+        ] {
             assert_eq!(CoachState::decode(bad), None, "{bad}");
         }
     }
@@ -416,7 +443,8 @@ mod tests {
         let plain = advice(&[], Answer::No);
         assert!(plain.stretches && plain.anti_inflammatories());
         // Spec section 6, written out here rather than read from the code under test.
-        let section_6 = [Finding::BoneRisk, Finding::Injury, Finding::AgeOutside20To50, Finding::InfectionRisk, Finding::Child, Finding::Pregnant];
+        let section_6 =
+            [Finding::BoneRisk, Finding::Injury, Finding::AgeOutside20To50, Finding::InfectionRisk, Finding::Child, Finding::Pregnant];
         for f in section_6 {
             for ans in [Answer::Yes, Answer::NotSure] {
                 assert!(!advice(&[(f, ans)], Answer::No).stretches, "{f} {ans}");
@@ -431,7 +459,9 @@ mod tests {
             assert!(thinner.blood_thinner && thinner.stretches && !thinner.anti_inflammatories());
         }
         // The age band alone: under 16 is a child; an unknown age may be one.
-        for (band, child) in [(crate::ids::AgeBand::Under16, true), (crate::ids::AgeBand::Unknown, true), (crate::ids::AgeBand::From51To64, false)] {
+        for (band, child) in
+            [(crate::ids::AgeBand::Under16, true), (crate::ids::AgeBand::Unknown, true), (crate::ids::AgeBand::From51To64, false)]
+        {
             let mut a = Answers::default();
             a.age = band;
             assert_eq!(Advice::for_answers(&a).child, child, "{band}");

@@ -108,19 +108,12 @@ pub const ATTRIBUTES: [&str; 9] = [
 
 /// The query parameters the standalone page reads (`?mode=kiosk`), and the attribute each stands
 /// for. Other parameters (a campaign tag, say) are left alone.
-pub const QUERY_PARAMETERS: [(&str, &str); 4] = [
-    ("mode", "data-mode"),
-    ("lang", "data-lang"),
-    ("idle-seconds", "data-idle-seconds"),
-    ("prompt-seconds", "data-prompt-seconds"),
-];
+pub const QUERY_PARAMETERS: [(&str, &str); 4] =
+    [("mode", "data-mode"), ("lang", "data-lang"), ("idle-seconds", "data-idle-seconds"), ("prompt-seconds", "data-prompt-seconds")];
 
 /// Maps the standalone page's query parameters to attributes for [`Config::from_attributes`].
 pub fn query_attributes<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(&'static str, &'a str)> {
-    params
-        .into_iter()
-        .filter_map(|(key, value)| QUERY_PARAMETERS.iter().find(|(k, _)| *k == key).map(|(_, attr)| (*attr, value)))
-        .collect()
+    params.into_iter().filter_map(|(key, value)| QUERY_PARAMETERS.iter().find(|(k, _)| *k == key).map(|(_, attr)| (*attr, value))).collect()
 }
 
 impl Config {
@@ -227,9 +220,7 @@ fn parse_url(value: &str) -> Option<String> {
     let lower = value.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host_ok = !host.is_empty()
-        && !host.contains('@')
-        && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c));
+    let host_ok = !host.is_empty() && !host.contains('@') && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c));
     let ok = host_ok && value.len() <= 2000 && !value.chars().any(|c| c.is_control() || c.is_whitespace() || "<>\"'`".contains(c));
     ok.then(|| value.to_string())
 }

@@ -46,7 +46,10 @@ pub enum Inline {
     Strong(String),
     Emphasis(String),
     /// A link to another article, by slug.
-    Link { text: String, slug: String },
+    Link {
+        text: String,
+        slug: String,
+    },
 }
 
 /// A block of an article's body.
@@ -55,7 +58,10 @@ pub enum Block {
     /// A `##` heading (the `#` title is kept apart, in [`Article::title`]).
     Heading(Vec<Inline>),
     Paragraph(Vec<Inline>),
-    List { ordered: bool, items: Vec<Vec<Inline>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
 }
 
 /// One parsed, validated article.
@@ -171,16 +177,28 @@ pub fn parse_library(files: &[(String, String)]) -> Result<Vec<Article>, Content
 /// Checks that a translated library has exactly the articles of the original, by slug, so an
 /// article opened in one language can be shown in the other. `dir` names the translation's folder.
 pub fn check_translation(original: &[Article], translated: &[Article], dir: &str) -> Result<(), ContentError> {
-    let missing = |slug: &str| ContentError { file: format!("{dir}/{slug}.md"), line: 0, message: "missing: every article needs a translation with the same file name".into() };
+    let missing = |slug: &str| ContentError {
+        file: format!("{dir}/{slug}.md"),
+        line: 0,
+        message: "missing: every article needs a translation with the same file name".into(),
+    };
     if let Some(a) = original.iter().find(|a| !translated.iter().any(|t| t.slug == a.slug)) {
         return Err(missing(&a.slug));
     }
     if let Some(t) = translated.iter().find(|t| !original.iter().any(|a| a.slug == t.slug)) {
-        return Err(ContentError { file: format!("{dir}/{}.md", t.slug), line: 0, message: "has no original with the same file name".into() });
+        return Err(ContentError {
+            file: format!("{dir}/{}.md", t.slug),
+            line: 0,
+            message: "has no original with the same file name".into(),
+        });
     }
     for (a, t) in original.iter().zip(translated) {
         if a.related != t.related || a.tags != t.tags {
-            return Err(ContentError { file: format!("{dir}/{}.md", t.slug), line: 1, message: "tags and related ids must equal the original's".into() });
+            return Err(ContentError {
+                file: format!("{dir}/{}.md", t.slug),
+                line: 1,
+                message: "tags and related ids must equal the original's".into(),
+            });
         }
     }
     Ok(())
@@ -189,14 +207,51 @@ pub fn check_translation(original: &[Article], translated: &[Article], dir: &str
 /// Finding and factor ids of the spec, spelled out here so the build script needs nothing else.
 fn is_known_id(id: &str) -> bool {
     const IDS: [&str; 45] = [
-        "chest_pain", "one_side_numbness", "confusion", "bladder_bowel_loss", "saddle_numbness", "both_legs",
-        "limb_weakness", "limb_numbness", "balance_loss", "major_trauma", "fever", "urinary_symptoms",
-        "abdominal_pain", "limb_tingling", "cancer_history", "weight_loss", "unbearable_pain", "over_two_weeks",
-        "not_improving", "recurring", "radiating_pain", "injury", "night_pain", "age_outside_20_50",
-        "morning_stiffness", "bone_risk", "infection_risk", "heavy_lifting", "twisting_sport", "long_sitting",
-        "poor_posture", "inactive", "dehydration", "overuse_fatigue", "stress", "low_minerals", "overweight",
-        "known_spine_condition", "tearing_pain", "collapse", "sexual_function", "pregnancy_warning", "thoracic_pain",
-        "child", "pregnant",
+        "chest_pain",
+        "one_side_numbness",
+        "confusion",
+        "bladder_bowel_loss",
+        "saddle_numbness",
+        "both_legs",
+        "limb_weakness",
+        "limb_numbness",
+        "balance_loss",
+        "major_trauma",
+        "fever",
+        "urinary_symptoms",
+        "abdominal_pain",
+        "limb_tingling",
+        "cancer_history",
+        "weight_loss",
+        "unbearable_pain",
+        "over_two_weeks",
+        "not_improving",
+        "recurring",
+        "radiating_pain",
+        "injury",
+        "night_pain",
+        "age_outside_20_50",
+        "morning_stiffness",
+        "bone_risk",
+        "infection_risk",
+        "heavy_lifting",
+        "twisting_sport",
+        "long_sitting",
+        "poor_posture",
+        "inactive",
+        "dehydration",
+        "overuse_fatigue",
+        "stress",
+        "low_minerals",
+        "overweight",
+        "known_spine_condition",
+        "tearing_pain",
+        "collapse",
+        "sexual_function",
+        "pregnancy_warning",
+        "thoracic_pain",
+        "child",
+        "pregnant",
     ];
     IDS.contains(&id)
 }
@@ -557,7 +612,12 @@ pub fn encode(articles: &[Article]) -> String {
                 Block::Paragraph(i) => line('P', &spans(i)),
                 Block::List { ordered, items } => {
                     for (n, item) in items.iter().enumerate() {
-                        let kind = match (ordered, n) { (true, 0) => 'O', (true, _) => 'o', (false, 0) => 'U', (false, _) => 'u' };
+                        let kind = match (ordered, n) {
+                            (true, 0) => 'O',
+                            (true, _) => 'o',
+                            (false, 0) => 'U',
+                            (false, _) => 'u',
+                        };
                         line(kind, &spans(item));
                     }
                 }
@@ -631,7 +691,9 @@ pub fn decode(data: &str) -> Result<Vec<Article>, usize> {
                     ('H', _) => a.blocks.push(Block::Heading(inlines)),
                     ('P', _) => a.blocks.push(Block::Paragraph(inlines)),
                     ('O' | 'U', _) => a.blocks.push(Block::List { ordered: kind == 'O', items: vec![inlines] }),
-                    ('o', Some(Block::List { ordered: true, items })) | ('u', Some(Block::List { ordered: false, items })) => items.push(inlines),
+                    ('o', Some(Block::List { ordered: true, items })) | ('u', Some(Block::List { ordered: false, items })) => {
+                        items.push(inlines)
+                    }
                     _ => return Err(n),
                 }
             }

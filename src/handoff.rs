@@ -230,8 +230,13 @@ impl Summary {
             crate::questionnaire::asked_findings().map(|f| (crate::triage::capitalise(t.finding(f).sign), shown(r.finding(f)))).collect();
         let answers = self.answers();
         for derived in [Finding::OverTwoWeeks, Finding::AgeOutside20To50, Finding::Child] {
-            let known = r.finding(derived).is_some() || (derived == Finding::OverTwoWeeks && r.duration.is_some()) || (derived != Finding::OverTwoWeeks && r.age.is_some());
-            out.push((crate::triage::capitalise(t.finding(derived).sign), if known { t.answer(answers.finding(derived)) } else { t.not_asked }));
+            let known = r.finding(derived).is_some()
+                || (derived == Finding::OverTwoWeeks && r.duration.is_some())
+                || (derived != Finding::OverTwoWeeks && r.age.is_some());
+            out.push((
+                crate::triage::capitalise(t.finding(derived).sign),
+                if known { t.answer(answers.finding(derived)) } else { t.not_asked },
+            ));
         }
         out
     }
@@ -384,10 +389,16 @@ mod tests {
         assert_eq!(row("Spasms for more than two weeks"), Some("No"), "derived from how long");
         assert_eq!(row("Back pain as a child under 16"), Some("No"), "derived from the age band");
         let context = s.context_rows(t);
-        assert_eq!(context, [("Age", "65 or older"), ("How long", "1 to 2 days"), ("First or different back pain", "Not asked"), ("Blood thinner", "Yes")]);
+        assert_eq!(
+            context,
+            [("Age", "65 or older"), ("How long", "1 to 2 days"), ("First or different back pain", "Not asked"), ("Blood thinner", "Yes")]
+        );
         // The reasons and the safety net shown are the engine's, at the summary's level.
         let outcome = s.outcome();
-        assert_eq!(outcome.reasons[0].text(t), "You were not sure whether you have chest pain, pressure, or tightness, or new trouble breathing.");
+        assert_eq!(
+            outcome.reasons[0].text(t),
+            "You were not sure whether you have chest pain, pressure, or tightness, or new trouble breathing."
+        );
         assert_eq!(outcome.safety_net[0].level, Level::CallEmergency);
         assert_eq!(rules_line(t, s.rules, "2026-12-01"), "Rules version 2. App built 2026-12-01.");
         for t in [&crate::i18n::EN, &crate::i18n::ES] {
@@ -407,7 +418,16 @@ mod tests {
     #[test]
     fn regressions_found_by_fuzzing() {
         // Inputs the property test in tests/handoff_fuzz.rs once found interesting; kept here.
-        for input in ["s1....", "s1.\u{0}.urgent..", "s18446744073709551616.x", "s1.-1.urgent..", "s1.ä.urgent..", "s1.0.self_care.,,,.,", "s2........", "s2.0.urgent.2.ä........"] {
+        for input in [
+            "s1....",
+            "s1.\u{0}.urgent..",
+            "s18446744073709551616.x",
+            "s1.-1.urgent..",
+            "s1.ä.urgent..",
+            "s1.0.self_care.,,,.,",
+            "s2........",
+            "s2.0.urgent.2.ä........",
+        ] {
             let _ = Summary::decode(input);
         }
         assert!(Summary::decode("s1.0.self_care.,,,.,").is_ok(), "empty ids between commas are ignored");

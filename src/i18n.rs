@@ -808,7 +808,6 @@ mod tests {
         }
     }
 
-
     /// Spec section 3 says what each question must carry in plain words; section 1 what each
     /// level says. The English wording is checked for those elements here (a rewording that drops
     /// one fails).
@@ -836,7 +835,12 @@ mod tests {
             assert!(thinner.contains(drug), "the blood thinner question does not name {drug}");
         }
         let do_now = |level: Level| EN.level(level).do_now.join(" ").to_lowercase();
-        for part in ["today", "after-hours line", "urgent care clinic or call a nurse line", "if no one can see you today, go to an emergency department"] {
+        for part in [
+            "today",
+            "after-hours line",
+            "urgent care clinic or call a nurse line",
+            "if no one can see you today, go to an emergency department",
+        ] {
             assert!(do_now(Level::Urgent).contains(part), "urgent advice lacks \"{part}\"");
         }
         for part in ["not an urgent care clinic", "do not drive yourself"] {

@@ -26,8 +26,8 @@ pub mod handoff;
 pub mod i18n;
 pub mod ids;
 pub mod kiosk;
-pub mod rules;
 pub mod questionnaire;
+pub mod rules;
 pub mod session;
 pub mod triage;
 

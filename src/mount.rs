@@ -165,7 +165,9 @@ fn install_panic_message() {
     }
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let roots: Vec<Element> = MOUNTED.try_with(|m| m.try_borrow().map(|m| m.iter().map(|(e, _)| e.clone()).collect()).unwrap_or_default()).unwrap_or_default();
+        let roots: Vec<Element> = MOUNTED
+            .try_with(|m| m.try_borrow().map(|m| m.iter().map(|(e, _)| e.clone()).collect()).unwrap_or_default())
+            .unwrap_or_default();
         for root in roots {
             root.set_text_content(None);
             if let Some(note) = root.owner_document().and_then(|d| d.create_element("p").ok()) {

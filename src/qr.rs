@@ -15,13 +15,13 @@
 
 /// Error-correction codewords per block, for level M, by version (index 0 unused).
 const ECC_PER_BLOCK: [u8; 41] = [
-    0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28,
-    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    28, 28, 28, 28, 28, 28, 28,
 ];
 /// Blocks the codewords are split into, for level M, by version (index 0 unused).
 const BLOCKS: [u8; 41] = [
-    0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26,
-    28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49,
+    0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40,
+    43, 45, 47, 49,
 ];
 
 /// A finished code: `size` × `size` modules, row by row.
@@ -82,10 +82,7 @@ impl QrCode {
                 // the code counts as light): 40 each.
                 let get = |i: isize| i >= 0 && (i as usize) < n && at(i as usize);
                 for start in -4..n as isize {
-                    let core = [true, false, true, true, true, false, true]
-                        .iter()
-                        .enumerate()
-                        .all(|(k, &d)| get(start + k as isize) == d);
+                    let core = [true, false, true, true, true, false, true].iter().enumerate().all(|(k, &d)| get(start + k as isize) == d);
                     if core {
                         let light = |from: isize| (from..from + 4).all(|i| !get(i));
                         score += 40 * (u32::from(light(start - 4)) + u32::from(light(start + 7)));

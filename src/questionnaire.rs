@@ -21,13 +21,8 @@ pub enum Duration {
 }
 
 impl Duration {
-    pub const ALL: [Duration; 5] = [
-        Duration::UnderOneDay,
-        Duration::OneToTwoDays,
-        Duration::TwoDaysToTwoWeeks,
-        Duration::OverTwoWeeks,
-        Duration::NotSure,
-    ];
+    pub const ALL: [Duration; 5] =
+        [Duration::UnderOneDay, Duration::OneToTwoDays, Duration::TwoDaysToTwoWeeks, Duration::OverTwoWeeks, Duration::NotSure];
 
     /// Position in [`Self::ALL`] (the words are `Texts::durations`).
     pub fn index(self) -> usize {
@@ -120,15 +115,42 @@ macro_rules! single {
 }
 
 const SINGLES: [Page; 15] = single!(
-    ChestPain, OneSideNumbness, Confusion, TearingPain, Collapse, BladderBowelLoss, SaddleNumbness, SexualFunction,
-    BothLegs, LimbWeakness, LimbNumbness, BalanceLoss, MajorTrauma, Pregnant, PregnancyWarning
+    ChestPain,
+    OneSideNumbness,
+    Confusion,
+    TearingPain,
+    Collapse,
+    BladderBowelLoss,
+    SaddleNumbness,
+    SexualFunction,
+    BothLegs,
+    LimbWeakness,
+    LimbNumbness,
+    BalanceLoss,
+    MajorTrauma,
+    Pregnant,
+    PregnancyWarning
 );
 
 static PAGES: [Page; 21] = {
     use Field::Finding as F;
     let [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14] = SINGLES;
     [
-        p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14,
+        p0,
+        p1,
+        p2,
+        p3,
+        p4,
+        p5,
+        p6,
+        p7,
+        p8,
+        p9,
+        p10,
+        p11,
+        p12,
+        p13,
+        p14,
         Page {
             title: PageTitle::AboutYou,
             fields: &[Field::Age, Field::Context(Context::NewOrDifferent), Field::Duration, Field::Context(Context::BloodThinner)],
@@ -136,11 +158,20 @@ static PAGES: [Page; 21] = {
         // The `urgent` findings.
         Page {
             title: PageTitle::OtherSigns,
-            fields: &[F(Finding::Fever), F(Finding::UrinarySymptoms), F(Finding::AbdominalPain), F(Finding::LimbTingling), F(Finding::UnbearablePain)],
+            fields: &[
+                F(Finding::Fever),
+                F(Finding::UrinarySymptoms),
+                F(Finding::AbdominalPain),
+                F(Finding::LimbTingling),
+                F(Finding::UnbearablePain),
+            ],
         },
         // Then the `soon` ones, those in combinations or the cluster first, so the rest can be
         // left out once they cannot matter.
-        Page { title: PageTitle::YourHealth, fields: &[F(Finding::CancerHistory), F(Finding::WeightLoss), F(Finding::InfectionRisk), F(Finding::BoneRisk)] },
+        Page {
+            title: PageTitle::YourHealth,
+            fields: &[F(Finding::CancerHistory), F(Finding::WeightLoss), F(Finding::InfectionRisk), F(Finding::BoneRisk)],
+        },
         Page { title: PageTitle::WhereItHurts, fields: &[F(Finding::Injury), F(Finding::ThoracicPain), F(Finding::NightPain)] },
         Page {
             title: PageTitle::HowPainBehaves,
@@ -479,7 +510,10 @@ mod tests {
             .filter_map(|f| if let Field::Finding(f) = f { Some(f.level()) } else { None })
             .collect();
         assert!(rest.windows(2).all(|w| w[0] >= w[1]), "urgent before soon: {rest:?}");
-        assert_eq!(pages[15].fields, [Field::Age, Field::Context(Context::NewOrDifferent), Field::Duration, Field::Context(Context::BloodThinner)]);
+        assert_eq!(
+            pages[15].fields,
+            [Field::Age, Field::Context(Context::NewOrDifferent), Field::Duration, Field::Context(Context::BloodThinner)]
+        );
         assert_eq!(pages.last().unwrap().fields, [Field::Factors]);
     }
 

@@ -144,50 +144,17 @@ use Term::{Age, Context as Ctx, Finding as F};
 
 /// The combinations of spec section 5, most urgent first.
 pub static COMBINATIONS: [Combination; 11] = [
-    Combination {
-        terms: &[F(Finding::Fever), F(Finding::InfectionRisk)],
-        level: Level::EmergencyDepartment,
-    },
-    Combination {
-        terms: &[F(Finding::InfectionRisk), F(Finding::UnbearablePain)],
-        level: Level::EmergencyDepartment,
-    },
-    Combination {
-        terms: &[F(Finding::AbdominalPain), Age(AgeCondition::Over50OrUnknown)],
-        level: Level::EmergencyDepartment,
-    },
-    Combination {
-        terms: &[F(Finding::BoneRisk), F(Finding::MajorTrauma)],
-        level: Level::EmergencyDepartment,
-    },
-    Combination {
-        terms: &[Ctx(Context::BloodThinner), F(Finding::UnbearablePain)],
-        level: Level::EmergencyDepartment,
-    },
-    Combination {
-        terms: &[F(Finding::BoneRisk), F(Finding::Injury)],
-        level: Level::Urgent,
-    },
-    Combination {
-        terms: &[F(Finding::Injury), Age(AgeCondition::From65)],
-        level: Level::Urgent,
-    },
-    Combination {
-        terms: &[F(Finding::Injury), Ctx(Context::BloodThinner)],
-        level: Level::Urgent,
-    },
-    Combination {
-        terms: &[F(Finding::InfectionRisk), F(Finding::NightPain)],
-        level: Level::Urgent,
-    },
-    Combination {
-        terms: &[F(Finding::CancerHistory), F(Finding::NightPain)],
-        level: Level::Urgent,
-    },
-    Combination {
-        terms: &[F(Finding::CancerHistory), F(Finding::WeightLoss)],
-        level: Level::Urgent,
-    },
+    Combination { terms: &[F(Finding::Fever), F(Finding::InfectionRisk)], level: Level::EmergencyDepartment },
+    Combination { terms: &[F(Finding::InfectionRisk), F(Finding::UnbearablePain)], level: Level::EmergencyDepartment },
+    Combination { terms: &[F(Finding::AbdominalPain), Age(AgeCondition::Over50OrUnknown)], level: Level::EmergencyDepartment },
+    Combination { terms: &[F(Finding::BoneRisk), F(Finding::MajorTrauma)], level: Level::EmergencyDepartment },
+    Combination { terms: &[Ctx(Context::BloodThinner), F(Finding::UnbearablePain)], level: Level::EmergencyDepartment },
+    Combination { terms: &[F(Finding::BoneRisk), F(Finding::Injury)], level: Level::Urgent },
+    Combination { terms: &[F(Finding::Injury), Age(AgeCondition::From65)], level: Level::Urgent },
+    Combination { terms: &[F(Finding::Injury), Ctx(Context::BloodThinner)], level: Level::Urgent },
+    Combination { terms: &[F(Finding::InfectionRisk), F(Finding::NightPain)], level: Level::Urgent },
+    Combination { terms: &[F(Finding::CancerHistory), F(Finding::NightPain)], level: Level::Urgent },
+    Combination { terms: &[F(Finding::CancerHistory), F(Finding::WeightLoss)], level: Level::Urgent },
 ];
 
 /// The red-flag cluster of spec section 5.
@@ -357,12 +324,21 @@ pub fn rules_markdown() -> String {
     out.push_str("| level | headline | time frame |\n| --- | --- | --- |\n");
     for level in Level::ALL.iter().rev() {
         let (en, es) = (EN.level(*level), ES.level(*level));
-        out.push_str(&format!("| `{}` | {}<br>*es:* {} | {}<br>*es:* {} |\n", level.id(), en.headline, es.headline, en.time_frame, es.time_frame));
+        out.push_str(&format!(
+            "| `{}` | {}<br>*es:* {} | {}<br>*es:* {} |\n",
+            level.id(),
+            en.headline,
+            es.headline,
+            en.time_frame,
+            es.time_frame
+        ));
     }
     out.push_str("\n`{number}` is the emergency number the practice configures (default 911).\n");
     out.push_str("\n## Findings, most urgent first\n\n");
     out.push_str("\"Not sure\" gives the level in the third column; on a `soon` finding it adds a safety-net line and changes no level. ");
-    out.push_str("`over_two_weeks` comes from how long, `age_outside_20_50` and `child` from the age band (section 4); they are not asked.\n\n");
+    out.push_str(
+        "`over_two_weeks` comes from how long, `age_outside_20_50` and `child` from the age band (section 4); they are not asked.\n\n",
+    );
     out.push_str("| id | level if yes | if not sure | question the patient sees | source |\n");
     out.push_str("| --- | --- | --- | --- | --- |\n");
     let mut rules: Vec<&FindingRule> = FINDINGS.iter().collect();
@@ -383,7 +359,9 @@ pub fn rules_markdown() -> String {
     for c in Context::ALL {
         out.push_str(&format!("| `{}` | {}<br>*es:* {} |\n", c.id(), EN.context_question(*c).0, ES.context_question(*c).0));
     }
-    out.push_str("\n## Age bands and conditions\n\n| band | under 16 | under 20 or over 50 | over 50 | over 50, `unknown` as yes | 65 or over |\n");
+    out.push_str(
+        "\n## Age bands and conditions\n\n| band | under 16 | under 20 or over 50 | over 50 | over 50, `unknown` as yes | 65 or over |\n",
+    );
     out.push_str("| --- | --- | --- | --- | --- | --- |\n");
     for band in AgeBand::ALL {
         let cells: Vec<&str> = AgeCondition::ALL.iter().map(|c| c.answer(*band).id()).collect();

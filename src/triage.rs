@@ -130,10 +130,12 @@ impl Answers {
             Term::Finding(Finding::Child) if self.get(Finding::Child) < self.finding(Finding::Child) => {
                 vec![(Term::Age(AgeCondition::Under16), self.age_condition(AgeCondition::Under16))]
             }
-            Term::Finding(Finding::AgeOutside20To50) if self.get(Finding::AgeOutside20To50) < self.finding(Finding::AgeOutside20To50) => vec![
-                (Term::Age(AgeCondition::Under20OrOver50), self.age_condition(AgeCondition::Under20OrOver50)),
-                (Term::Context(Context::NewOrDifferent), self.context(Context::NewOrDifferent)),
-            ],
+            Term::Finding(Finding::AgeOutside20To50) if self.get(Finding::AgeOutside20To50) < self.finding(Finding::AgeOutside20To50) => {
+                vec![
+                    (Term::Age(AgeCondition::Under20OrOver50), self.age_condition(AgeCondition::Under20OrOver50)),
+                    (Term::Context(Context::NewOrDifferent), self.context(Context::NewOrDifferent)),
+                ]
+            }
             Term::AgeFlag => {
                 let (outside, child) = (self.finding(Finding::AgeOutside20To50), self.finding(Finding::Child));
                 self.explain(Term::Finding(if child >= outside { Finding::Child } else { Finding::AgeOutside20To50 }))
@@ -195,7 +197,11 @@ impl Reason {
                 Term::Age(condition) => age_clause(t, *condition, self.age).to_string(),
                 Term::AgeFlag => continue,
             };
-            if *answer == Answer::Yes { yes.push(clause) } else { unsure.push(clause) }
+            if *answer == Answer::Yes {
+                yes.push(clause)
+            } else {
+                unsure.push(clause)
+            }
         }
         let mut parts = Vec::new();
         for (list, template) in [(yes, r.yes), (unsure, r.not_sure)] {
@@ -376,9 +382,7 @@ pub fn triage(answers: &Answers) -> Outcome {
 
     // The cluster: enough flags answered yes reach its level; enough answered yes or not sure,
     // one step less.
-    let flags = |wanted: &[Answer]| -> Vec<Term> {
-        CLUSTER.flags.iter().copied().filter(|f| wanted.contains(&answers.term(*f))).collect()
-    };
+    let flags = |wanted: &[Answer]| -> Vec<Term> { CLUSTER.flags.iter().copied().filter(|f| wanted.contains(&answers.term(*f))).collect() };
     let (sure, any) = (flags(&[Answer::Yes]), flags(&[Answer::Yes, Answer::NotSure]));
     let counted = if sure.len() >= CLUSTER.at_least {
         Some((sure, CLUSTER.level))
@@ -470,11 +474,7 @@ fn factor_groups(answers: &Answers) -> Vec<FactorGroup> {
         .iter()
         .map(|family| FactorGroup {
             family: *family,
-            factors: Factor::ALL
-                .iter()
-                .copied()
-                .filter(|f| f.info().family == *family && answers.factor(*f) == Answer::Yes)
-                .collect(),
+            factors: Factor::ALL.iter().copied().filter(|f| f.info().family == *family && answers.factor(*f) == Answer::Yes).collect(),
         })
         .filter(|group| !group.factors.is_empty())
         .collect()
@@ -581,7 +581,15 @@ mod tests {
     fn version_2_not_sure_levels() {
         // Section 10: "not sure" on a call_emergency finding is the emergency department, and so
         // is "not sure" on the two first cauda equina signs.
-        for f in [Finding::ChestPain, Finding::OneSideNumbness, Finding::Confusion, Finding::TearingPain, Finding::Collapse, Finding::BladderBowelLoss, Finding::SaddleNumbness] {
+        for f in [
+            Finding::ChestPain,
+            Finding::OneSideNumbness,
+            Finding::Confusion,
+            Finding::TearingPain,
+            Finding::Collapse,
+            Finding::BladderBowelLoss,
+            Finding::SaddleNumbness,
+        ] {
             assert_eq!(triage(&with(&[(f, Answer::NotSure)])).level, Level::EmergencyDepartment, "{f}");
         }
         assert_eq!(triage(&with(&[(Finding::SexualFunction, Answer::NotSure)])).level, Level::Urgent);
@@ -613,7 +621,12 @@ mod tests {
     fn age_and_blood_thinner_combinations() {
         let mut a = with(&[(Finding::AbdominalPain, Answer::Yes)]);
         assert_eq!(triage(&a).level, Level::Urgent);
-        for (band, level) in [(AgeBand::From51To64, Level::EmergencyDepartment), (AgeBand::From65, Level::EmergencyDepartment), (AgeBand::Unknown, Level::EmergencyDepartment), (AgeBand::From16To19, Level::Urgent)] {
+        for (band, level) in [
+            (AgeBand::From51To64, Level::EmergencyDepartment),
+            (AgeBand::From65, Level::EmergencyDepartment),
+            (AgeBand::Unknown, Level::EmergencyDepartment),
+            (AgeBand::From16To19, Level::Urgent),
+        ] {
             a.age = band;
             assert_eq!(triage(&a).level, level, "belly pain, {band}");
         }
@@ -629,7 +642,9 @@ mod tests {
         a.age = AgeBand::From20To50;
         a.set_context(Context::BloodThinner, Answer::Yes);
         assert_eq!(triage(&a).level, Level::Urgent);
-        assert!(triage(&a).reasons[0].text(EN).starts_with("You said you have spasms that started after an injury or a fall and take a blood thinner."));
+        assert!(triage(&a).reasons[0]
+            .text(EN)
+            .starts_with("You said you have spasms that started after an injury or a fall and take a blood thinner."));
         let mut a = with(&[(Finding::UnbearablePain, Answer::Yes)]);
         a.set_context(Context::BloodThinner, Answer::NotSure);
         assert_eq!(triage(&a).level, Level::Urgent, "emergency_department combination, not sure");
@@ -652,7 +667,11 @@ mod tests {
         a.set(Finding::ThoracicPain, Answer::Yes);
         let outcome = triage(&a);
         assert_eq!(outcome.level, Level::Urgent);
-        assert!(outcome.reasons[0].text(EN).starts_with("You said you are under 16 and have pain mainly in the middle or upper back."), "{}", outcome.reasons[0].text(EN));
+        assert!(
+            outcome.reasons[0].text(EN).starts_with("You said you are under 16 and have pain mainly in the middle or upper back."),
+            "{}",
+            outcome.reasons[0].text(EN)
+        );
         // Over 50 with new pain: the reason names the age and the "new or different" answer.
         let mut a = with(&[(Finding::NightPain, Answer::Yes)]);
         a.age = AgeBand::From51To64;
@@ -719,6 +738,9 @@ mod tests {
         assert_eq!(outcome.safety_net, [SafetyNet { level: Level::CallEmergency, signs: vec![Sign::WorseWhileWaiting] }]);
         assert_eq!(Sign::CheckAgain.text(EN), "Use this check again");
         assert_eq!(Sign::WorseWhileWaiting.text(EN), "You get worse while you wait or on the way");
-        assert_eq!(Sign::NotSureAbout(vec![Finding::Injury]).text(EN), "It turns out you do have spasms that started after an injury or a fall");
+        assert_eq!(
+            Sign::NotSureAbout(vec![Finding::Injury]).text(EN),
+            "It turns out you do have spasms that started after an injury or a fall"
+        );
     }
 }

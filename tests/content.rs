@@ -33,11 +33,14 @@ fn a_good_article_becomes_blocks_and_inlines() {
     assert_eq!(items.len(), 2);
     assert_eq!(items[1], vec![Inline::Text("In a recliner, with your knees bent.".into())], "continuation line joins its item");
     assert!(matches!(&a.blocks[3], Block::List { ordered: true, items } if items.len() == 2));
-    assert!(a.blocks[4] == Block::Paragraph(vec![
-        Inline::Text("Read ".into()),
-        Inline::Link { text: "what a spasm is".into(), slug: "other".into() },
-        Inline::Text(" next.".into()),
-    ]));
+    assert!(
+        a.blocks[4]
+            == Block::Paragraph(vec![
+                Inline::Text("Read ".into()),
+                Inline::Link { text: "what a spasm is".into(), slug: "other".into() },
+                Inline::Text(" next.".into()),
+            ])
+    );
 }
 
 #[test]
@@ -106,7 +109,9 @@ fn the_bundled_library_is_valid_and_searchable_in_both_languages() {
             assert!(!x.sources.is_empty() && !x.blocks.is_empty(), "{}", x.slug);
         }
     }
-    for (lang, list, query, words) in [(Lang::En, &en, "kidney STONES", ["kidney", "stones"]), (Lang::Es, &es, "piedras RIÑONES", ["piedras", "riñones"])] {
+    for (lang, list, query, words) in
+        [(Lang::En, &en, "kidney STONES", ["kidney", "stones"]), (Lang::Es, &es, "piedras RIÑONES", ["piedras", "riñones"])]
+    {
         let hits = search(list, query);
         assert!(!hits.is_empty(), "{lang:?}: search found nothing for {query}");
         for n in &hits {
@@ -285,8 +290,7 @@ fn every_care_statement_in_the_articles_matches_the_rules() {
         let flag = |k: &str| s.get(k).and_then(|v| v.as_bool()).unwrap_or(false);
         let (file, text, level) = (get("file"), get("text"), get("level"));
         listed.insert((file.clone(), text.clone()));
-        let ids: BTreeSet<String> =
-            s["findings"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        let ids: BTreeSet<String> = s["findings"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
         if level == "none" {
             if !ids.is_empty() {
                 problems.push(format!("{file}: \"{text}\" names findings but no level"));

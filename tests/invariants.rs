@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use spasm_triage::coach::{coach_offered, Advice};
 use spasm_triage::i18n::{EN, ES};
 use spasm_triage::ids::{AgeBand, Answer, Context, Factor, Finding, Level};
-use spasm_triage::questionnaire::{next_after, pages, Duration, Field, Next, Page, Responses, asked_findings};
+use spasm_triage::questionnaire::{asked_findings, next_after, pages, Duration, Field, Next, Page, Responses};
 use spasm_triage::rules::{AgeCondition, Term, FINDINGS};
 use spasm_triage::triage::{triage, Answers, Outcome, Sign};
 
@@ -84,7 +84,10 @@ fn check_explained(answers: &Answers, outcome: &Outcome) {
                 assert!(text.contains(t.finding(finding).sign), "{text} does not name {finding}");
             }
             let says_unsure = text.to_lowercase().contains(&t.reasons.not_sure.replace(" {items}", "").to_lowercase());
-            let unsure = reason.terms.iter().any(|(term, a)| *a == Answer::NotSure && !(matches!(term, Term::Age(_)) && answers.age == AgeBand::Unknown));
+            let unsure = reason
+                .terms
+                .iter()
+                .any(|(term, a)| *a == Answer::NotSure && !(matches!(term, Term::Age(_)) && answers.age == AgeBand::Unknown));
             assert_eq!(says_unsure, unsure, "{text}");
         }
     }
@@ -125,7 +128,8 @@ fn check_self_care(answers: &Answers, outcome: &Outcome) {
     let advice = Advice::for_answers(answers);
     let maybe = |f: Finding| answers.finding(f) != Answer::No;
     // Spec section 6, written out here rather than read from the code under test.
-    let section_6 = [Finding::BoneRisk, Finding::Injury, Finding::AgeOutside20To50, Finding::InfectionRisk, Finding::Child, Finding::Pregnant];
+    let section_6 =
+        [Finding::BoneRisk, Finding::Injury, Finding::AgeOutside20To50, Finding::InfectionRisk, Finding::Child, Finding::Pregnant];
     if section_6.into_iter().any(maybe) {
         assert!(!advice.stretches, "stretches shown to an excluded patient");
     }
@@ -356,8 +360,14 @@ fn for_every_assignment(base: &Answers, findings: &[Finding], mut f: impl FnMut(
 fn exhaustive_over_the_call_emergency_findings_and_the_cauda_equina_signs() {
     // 3^8 = 6,561 answer sets: the exact level, and invariants 1, 3, 6 and 7.
     let findings = [
-        Finding::ChestPain, Finding::OneSideNumbness, Finding::Confusion, Finding::TearingPain, Finding::Collapse,
-        Finding::BladderBowelLoss, Finding::SaddleNumbness, Finding::SexualFunction,
+        Finding::ChestPain,
+        Finding::OneSideNumbness,
+        Finding::Confusion,
+        Finding::TearingPain,
+        Finding::Collapse,
+        Finding::BladderBowelLoss,
+        Finding::SaddleNumbness,
+        Finding::SexualFunction,
     ];
     let mut count = 0;
     for_every_assignment(&Answers::default(), &findings, |answers| {
@@ -381,7 +391,8 @@ fn exhaustive_over_the_call_emergency_findings_and_the_cauda_equina_signs() {
 fn exhaustive_monotonicity_over_the_combination_parts() {
     // The findings in combinations and the cluster, with the blood thinner, new or different and
     // every age band: every answer set, every single step up.
-    let findings = [Finding::Fever, Finding::InfectionRisk, Finding::UnbearablePain, Finding::Injury, Finding::BoneRisk, Finding::NightPain];
+    let findings =
+        [Finding::Fever, Finding::InfectionRisk, Finding::UnbearablePain, Finding::Injury, Finding::BoneRisk, Finding::NightPain];
     for band in AgeBand::ALL {
         for thinner in ANSWERS {
             for new in ANSWERS {

@@ -102,7 +102,9 @@ fn grade(text: &str) -> (f64, usize) {
 
 #[test]
 fn syllable_estimates_match_the_shared_tool() {
-    for (word, n) in [("back", 1), ("spasm", 1), ("muscle", 2), ("beautiful", 4), ("doctor", 2), ("emergency", 4), ("the", 1), ("stretches", 1)] {
+    for (word, n) in
+        [("back", 1), ("spasm", 1), ("muscle", 2), ("beautiful", 4), ("doctor", 2), ("emergency", 4), ("the", 1), ("stretches", 1)]
+    {
         assert_eq!(syllables(word), n, "{word}");
     }
 }
@@ -110,7 +112,8 @@ fn syllable_estimates_match_the_shared_tool() {
 #[test]
 fn every_english_article_reads_at_grade_7_or_below_and_the_mean_at_6() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/articles");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
     paths.sort();
     assert!(paths.len() >= 8, "only {} articles", paths.len());
     let mut grades = Vec::new();
@@ -172,7 +175,17 @@ fn ease_es(text: &str) -> (f64, usize) {
 
 #[test]
 fn spanish_syllables_follow_diphthongs_and_hiatus() {
-    for (word, n) in [("espalda", 3), ("médico", 3), ("dolor", 2), ("pierna", 2), ("día", 2), ("leer", 2), ("emergencias", 4), ("huesos", 2), ("ahora", 3)] {
+    for (word, n) in [
+        ("espalda", 3),
+        ("médico", 3),
+        ("dolor", 2),
+        ("pierna", 2),
+        ("día", 2),
+        ("leer", 2),
+        ("emergencias", 4),
+        ("huesos", 2),
+        ("ahora", 3),
+    ] {
         assert_eq!(syllables_es(word), n, "{word}");
     }
 }
@@ -180,7 +193,8 @@ fn spanish_syllables_follow_diphthongs_and_hiatus() {
 #[test]
 fn every_spanish_article_is_fairly_easy_and_the_mean_easy_to_read() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/articles-es");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
     paths.sort();
     assert!(paths.len() >= 8, "only {} articles", paths.len());
     let mut scores = Vec::new();

@@ -43,7 +43,8 @@ fn each_broken_fixture_names_its_file_and_bad_value() {
 
 #[test]
 fn a_good_vignette_parses_into_answers() {
-    let text = "title = \"t\"\nyes = [\"fever\", \"heavy_lifting\", \"blood_thinner\"]\nunsure = [\"infection_risk\"]\nexpect = \"urgent\"\n";
+    let text =
+        "title = \"t\"\nyes = [\"fever\", \"heavy_lifting\", \"blood_thinner\"]\nunsure = [\"infection_risk\"]\nexpect = \"urgent\"\n";
     let v = vignette::parse(Path::new("good.toml"), text).unwrap();
     use spasm_triage::ids::{AgeBand, Answer, Context, Factor, Finding, Level};
     assert_eq!(v.expect, Level::Urgent);
@@ -87,17 +88,14 @@ fn the_vignettes_cover_every_finding_combination_age_band_and_not_sure_rule() {
     assert!(vignettes.len() >= 200, "only {} vignettes", vignettes.len());
     for finding in Finding::ALL {
         for answer in [Answer::Yes, Answer::NotSure] {
-            assert!(
-                vignettes.iter().any(|v| v.answers.finding(*finding) == answer),
-                "no vignette answers {finding} with {answer}"
-            );
+            assert!(vignettes.iter().any(|v| v.answers.finding(*finding) == answer), "no vignette answers {finding} with {answer}");
         }
     }
     let covered = |terms: &[Term]| {
         let all_yes = vignettes.iter().any(|v| terms.iter().all(|t| v.answers.term(*t) == Answer::Yes));
-        let some_unsure = vignettes.iter().any(|v| {
-            terms.iter().all(|t| v.answers.term(*t) != Answer::No) && terms.iter().any(|t| v.answers.term(*t) == Answer::NotSure)
-        });
+        let some_unsure = vignettes
+            .iter()
+            .any(|v| terms.iter().all(|t| v.answers.term(*t) != Answer::No) && terms.iter().any(|t| v.answers.term(*t) == Answer::NotSure));
         all_yes && some_unsure
     };
     for combo in &COMBINATIONS {
@@ -105,7 +103,10 @@ fn the_vignettes_cover_every_finding_combination_age_band_and_not_sure_rule() {
     }
     for (i, a) in CLUSTER.flags.iter().enumerate() {
         for b in &CLUSTER.flags[i + 1..] {
-            assert!(vignettes.iter().any(|v| v.answers.term(*a) != Answer::No && v.answers.term(*b) != Answer::No), "no cluster vignette with {a:?} and {b:?}");
+            assert!(
+                vignettes.iter().any(|v| v.answers.term(*a) != Answer::No && v.answers.term(*b) != Answer::No),
+                "no cluster vignette with {a:?} and {b:?}"
+            );
         }
     }
     for band in AgeBand::ALL {

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::library_view::{use_articles, Articles};
 use super::action_button;
+use super::library_view::{use_articles, Articles};
 use crate::content::{Block, Inline};
 use crate::hooks::{use_session, use_texts};
 use crate::i18n::fill;

@@ -77,7 +77,10 @@ fn field_view(t: &'static Texts, session: &SessionContext, field: Field) -> Html
             })
         }
         Field::Duration => {
-            let options = Duration::ALL.iter().map(|d| (AttrValue::from(t.durations[d.index()]), s.responses.duration == Some(*d))).collect::<Vec<_>>();
+            let options = Duration::ALL
+                .iter()
+                .map(|d| (AttrValue::from(t.durations[d.index()]), s.responses.duration == Some(*d)))
+                .collect::<Vec<_>>();
             choice_group(ChoiceGroupProps {
                 name: "q-duration".into(),
                 legend: t.duration_question.into(),
@@ -101,7 +104,8 @@ fn field_view(t: &'static Texts, session: &SessionContext, field: Field) -> Html
             })
         }
         Field::Age => {
-            let options = AgeBand::ALL.iter().map(|a| (AttrValue::from(t.age_bands[a.index()]), s.responses.age == Some(*a))).collect::<Vec<_>>();
+            let options =
+                AgeBand::ALL.iter().map(|a| (AttrValue::from(t.age_bands[a.index()]), s.responses.age == Some(*a))).collect::<Vec<_>>();
             choice_group(ChoiceGroupProps {
                 name: "q-age".into(),
                 legend: t.age_question.into(),

@@ -62,10 +62,13 @@ pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
             </div>
         }
     });
-    let read_more = crate::library::read_more(&session.0.answers(), 3).into_iter().map(|n| {
-        let onclick = send(session, Action::OpenArticle(n));
-        html! { <li><button type="button" class="st-article-link" {onclick}>{ crate::library::title(lang, n) }</button></li> }
-    }).collect::<Vec<_>>();
+    let read_more = crate::library::read_more(&session.0.answers(), 3)
+        .into_iter()
+        .map(|n| {
+            let onclick = send(session, Action::OpenArticle(n));
+            html! { <li><button type="button" class="st-article-link" {onclick}>{ crate::library::title(lang, n) }</button></li> }
+        })
+        .collect::<Vec<_>>();
     let result = html! {
         <section>
             <p class="st-progress">{ t.your_result }</p>

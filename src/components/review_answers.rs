@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use crate::app::{send, SessionContext};
 use super::{action_button, emergency_line};
+use crate::app::{send, SessionContext};
 use crate::i18n::{fill, Lang};
 use crate::ids::{Answer, Factor};
 use crate::questionnaire::Field;

@@ -93,14 +93,8 @@ pub fn RoundTimer(props: &RoundTimerProps) -> Html {
             fill(t.paused_left, &[("time", &countdown(remaining_ms))]),
         ),
         _ => {
-            let done = last_end.map(|end| {
-                fill(t.round_done, &[("therapy", therapy), ("time", &clock_time(t, end + timing.gap_ms))])
-            });
-            (
-                countdown(timing.round_ms),
-                button("st-primary", t.start_round[current.index()].into(), start),
-                done.unwrap_or_default(),
-            )
+            let done = last_end.map(|end| fill(t.round_done, &[("therapy", therapy), ("time", &clock_time(t, end + timing.gap_ms))]));
+            (countdown(timing.round_ms), button("st-primary", t.start_round[current.index()].into(), start), done.unwrap_or_default())
         }
     };
     html! {

@@ -42,7 +42,9 @@ pub fn SelfCareCoach() -> Html {
     // Medicine advice in the order of caution of spec section 6: pregnancy, children, blood
     // thinners, then anti-inflammatories only when none of those applies, then for everyone.
     let mut medicines: Vec<&'static str> = Vec::new();
-    for (applies, lines) in [(guide.pregnant, t.medicine_pregnant), (guide.child, t.medicine_child), (guide.blood_thinner, t.medicine_blood_thinner)] {
+    for (applies, lines) in
+        [(guide.pregnant, t.medicine_pregnant), (guide.child, t.medicine_child), (guide.blood_thinner, t.medicine_blood_thinner)]
+    {
         if applies {
             medicines.extend_from_slice(lines);
         }

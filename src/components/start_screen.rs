@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::action_button;
-use crate::config::Mode;
 use crate::app::SessionContext;
+use crate::config::Mode;
 use crate::i18n::Lang;
 use crate::session::Action;
 

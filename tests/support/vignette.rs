@@ -86,10 +86,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Vignette, VignetteError> {
 /// Reads every `*.toml` file of a folder, sorted by name.
 pub fn load_dir(dir: &Path) -> Result<Vec<Result<Vignette, VignetteError>>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read folder: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
+    let mut paths: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
     paths.sort();
     Ok(paths
         .into_iter()
