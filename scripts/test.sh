@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier, installing what is missing first (see scripts/setup.sh):
-#   1. native: engine unit tests, safety-invariant property tests, vignettes, rules table;
+#   1. formatting, then native: engine unit tests, safety-invariant property tests, vignettes,
+#      the spec's tables, the rules table, the articles' tie to the rules;
 #   2. component tests of the widget in headless Chromium (wasm-bindgen-test);
 #   3. the release build's byte budgets (scripts/check-budgets.sh), then end-to-end tests of the
 #      build served locally, in Chromium.
@@ -12,7 +13,8 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 step() { printf '\n==== %s\n' "$*"; }
 
-step "1/3 native tests (cargo test)"
+step "1/3 formatting (cargo fmt --check), then native tests (cargo test)"
+cargo fmt --all --check
 cargo test
 
 step "2/3 component tests in headless Chromium"
