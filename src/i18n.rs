@@ -850,4 +850,22 @@ mod tests {
         assert_eq!(EN.level(Level::CallEmergency).time_frame, "Now. Do not wait.");
         assert!(do_now(Level::SelfCare).contains("never on numb skin"), "home care names ice and heat without the numb-skin warning");
     }
+
+    /// Spec section 1: a reason never names a time frame of its own ("checked soon" under a
+    /// "today" result is a defect), so the "why together" sentences name none.
+    #[test]
+    fn combination_reasons_name_no_time_frame() {
+        let words = [
+            (&EN, ["soon", "today", "now", "day", "hour", "week", "at once"]),
+            (&ES, ["pronto", "hoy", "ahora", "día", "hora", "semana", "inmediato"]),
+        ];
+        for (t, times) in words {
+            for text in t.combinations.iter().chain([&t.cluster]) {
+                let lower = text.to_lowercase();
+                for time in times {
+                    assert!(!lower.contains(time), "{}: \"{text}\" names a time (\"{time}\")", t.name);
+                }
+            }
+        }
+    }
 }
