@@ -168,6 +168,8 @@ async fn a_self_care_path_reaches_home_care_with_a_safety_net() {
     assert_eq!(w.heading(), "About you");
     assert!(w.text().contains("If this is an emergency, call 911 now."));
     w.mildest_answers_to_review().await;
+    assert_eq!(w.heading(), "Check your answers");
+    assert!(w.text().contains("If this is an emergency, call 911 now."), "no emergency line on the review");
     w.press("See my result").await;
     assert_eq!(w.result_headline(), "Care for your back at home");
     assert!(w.text().contains("Your back is not better in 2 weeks"));
