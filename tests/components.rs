@@ -499,3 +499,26 @@ async fn switching_language_mid_interview_keeps_the_answers() {
     w.press("English").await;
     assert_eq!(w.heading(), EN.finding(spasm_triage::ids::Finding::ChestPain).question);
 }
+
+#[wasm_bindgen_test]
+async fn the_library_left_and_opened_again_while_loading_shows_the_articles() {
+    // Hold every fetch until the test lets it go, answering with this build's English articles.
+    let data = include_str!(concat!(env!("OUT_DIR"), "/articles-en.txt"));
+    js_sys::Reflect::set(&web_sys::window().unwrap(), &"__articles".into(), &data.into()).unwrap();
+    js_sys::eval(
+        "window.__fetch = window.fetch; window.__held = [];
+         window.fetch = () => new Promise((resolve) => window.__held.push(() => resolve(new Response(window.__articles))));",
+    )
+    .unwrap();
+    let w = Widget::mount(Config { lang: Some(spasm_triage::i18n::Lang::En), ..Config::default() }).await;
+    w.press("Read about back spasms").await;
+    assert!(w.text().contains("Getting the articles"), "{}", w.text());
+    // Leave while it downloads, and come back.
+    w.press("Back").await;
+    w.press("Read about back spasms").await;
+    assert!(w.text().contains("Getting the articles"));
+    js_sys::eval("window.__held.forEach((release) => release()); window.fetch = window.__fetch;").unwrap();
+    sleep_ms(50).await;
+    let count = spasm_triage::library::count();
+    assert!(w.text().contains(&format!("{count} articles")), "still waiting: {}", w.text());
+}

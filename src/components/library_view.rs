@@ -97,6 +97,9 @@ struct Cache {
     articles: [Option<Rc<Vec<Article>>>; 2],
     loading: [bool; 2],
     failed: [bool; 2],
+    /// The views waiting for a download under way: each is re-rendered when it ends, even one that
+    /// opened after the download began (a library left and opened again while loading).
+    waiting: [Vec<UseForceUpdateHandle>; 2],
 }
 
 thread_local! {
@@ -117,18 +120,25 @@ pub fn use_articles(page_url: Option<AttrValue>) -> Articles {
             let start = CACHE.with_borrow_mut(|c| {
                 let start = c.articles[i].is_none() && !c.loading[i] && !c.failed[i];
                 c.loading[i] |= start;
+                if c.loading[i] {
+                    c.waiting[i].push(update);
+                }
                 start
             });
             if start {
                 let url = data_url(page_url.as_deref(), lang);
                 wasm_bindgen_futures::spawn_local(async move {
                     let articles = fetch_text(&url).await.and_then(|text| load(&text));
-                    CACHE.with_borrow_mut(|c| {
+                    let waiting = CACHE.with_borrow_mut(|c| {
                         c.loading[i] = false;
                         c.failed[i] = articles.is_none();
                         c.articles[i] = articles.map(Rc::new);
+                        std::mem::take(&mut c.waiting[i])
                     });
-                    update.force_update();
+                    // A view that has gone meanwhile ignores its update.
+                    for update in waiting {
+                        update.force_update();
+                    }
                 });
             }
         });
