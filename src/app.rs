@@ -194,6 +194,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // When the check finished: the first time a result showed for these answers. Read once, so a
+    // language switch or any other render never moves the summary's time.
+    let finished = use_mut_ref(|| None::<(crate::questionnaire::Responses, i64)>);
+    if matches!(screen, Screen::Result | Screen::Summary) {
+        let mut finished = finished.borrow_mut();
+        if finished.as_ref().map(|(answers, _)| answers) != Some(&session.0.responses) {
+            *finished = Some((session.0.responses.clone(), crate::hooks::now_ms()));
+        }
+    }
+    let finished_at = finished.borrow().as_ref().map_or(0, |(_, at)| *at);
+
     let show_clear = storage_key.is_some() && !fresh && shared.is_none();
     // Leave a hand-off link's fragment behind, so a reload starts fresh too.
     let new_check = {
@@ -219,7 +230,7 @@ pub fn App(props: &AppProps) -> Html {
             let (summary, page_url, back_label, on_back) = match opened {
                 Some(Ok(summary)) => (summary, None, t.new_check, new_check),
                 _ => (
-                    crate::handoff::Summary::new(session.0.responses.clone(), session.0.outcome().level, crate::hooks::now_ms()),
+                    crate::handoff::Summary::new(session.0.responses.clone(), session.0.outcome().level, finished_at),
                     props.page_url.clone().map(AttrValue::from),
                     t.back_to_result,
                     send(&session, Action::Back),

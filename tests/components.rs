@@ -522,3 +522,20 @@ async fn the_library_left_and_opened_again_while_loading_shows_the_articles() {
     let count = spasm_triage::library::count();
     assert!(w.text().contains(&format!("{count} articles")), "still waiting: {}", w.text());
 }
+
+#[wasm_bindgen_test]
+async fn the_summary_keeps_its_time_through_a_language_switch() {
+    let w = Widget::mount(Config { lang: Some(spasm_triage::i18n::Lang::En), persist: false, ..Config::default() }).await;
+    w.press("Start the check").await;
+    w.press("Yes").await;
+    w.press("Summary for my doctor").await;
+    let done_on = |w: &Widget| w.all(".st-summary p").first().map(|p| p.inner_text()).unwrap_or_default();
+    let before = done_on(&w);
+    assert!(before.starts_with("Back spasm check done on "), "{before}");
+    // Three hours pass; the patient switches language and back.
+    js_sys::eval("window.__now = Date.now; Date.now = () => window.__now() + 3 * 3600 * 1000;").unwrap();
+    w.press("Español").await;
+    w.press("English").await;
+    js_sys::eval("Date.now = window.__now;").unwrap();
+    assert_eq!(done_on(&w), before, "the summary's time moved");
+}
