@@ -35,7 +35,9 @@ pub enum Action {
     AnswerAndContinue(Finding, Answer),
     Answer(Finding, Answer),
     SetContext(Context, Answer),
-    SetDuration(Duration),
+    /// How long the spasms have gone on, answered at the given time (milliseconds since 1970): the
+    /// self-care guide estimates when they began from both.
+    SetDuration(Duration, i64),
     SetAge(AgeBand),
     SetFactor(Factor, bool),
     /// Leave the current page (only when it is answered).
@@ -64,11 +66,14 @@ pub struct Session {
     /// True while changing answers from the review: Continue passes over pages already answered
     /// and returns to the review.
     editing: bool,
+    /// When "how long" was answered, so the spasm's start is estimated from the answer's own time,
+    /// not from whenever the self-care guide is opened.
+    duration_at: Option<i64>,
 }
 
 impl Default for Session {
     fn default() -> Self {
-        Session { screen: Screen::Start, responses: Responses::default(), history: Vec::new(), editing: false }
+        Session { screen: Screen::Start, responses: Responses::default(), history: Vec::new(), editing: false, duration_at: None }
     }
 }
 
@@ -76,6 +81,11 @@ impl Session {
     /// The pages of this interview.
     pub fn pages(&self) -> &'static [Page] {
         pages()
+    }
+
+    /// When "how long" was answered, if it was.
+    pub fn duration_answered_at(&self) -> Option<i64> {
+        self.duration_at
     }
 
     /// The page on screen, if the screen is a page.
@@ -145,7 +155,10 @@ impl Session {
             }
             Action::Answer(finding, answer) => next.responses.set_finding(finding, answer),
             Action::SetContext(context, answer) => next.responses.set_context(context, answer),
-            Action::SetDuration(d) => next.responses.duration = Some(d),
+            Action::SetDuration(d, at) => {
+                next.responses.duration = Some(d);
+                next.duration_at = Some(at);
+            }
             Action::SetAge(a) => next.responses.age = Some(a),
             Action::SetFactor(f, chosen) => next.responses.set_factor(f, chosen),
             Action::Continue => {
@@ -183,8 +196,8 @@ impl Session {
     }
 
     /// The session as a short text for sessionStorage, so a reload loses nothing:
-    /// `r2;<screen>;<answers>`. Only the interview's own screens are kept (an open article or the
-    /// coach comes back as the result).
+    /// `r2;<screen>;<when "how long" was answered, or ->;<answers>`. Only the interview's own
+    /// screens are kept (an open article or the coach comes back as the result).
     pub fn save(&self) -> String {
         let screen = match self.screen {
             Screen::Start => "s".to_string(),
@@ -193,7 +206,8 @@ impl Session {
             _ if self.history.contains(&Screen::Result) || self.screen == Screen::Result => "x".to_string(),
             _ => "s".to_string(),
         };
-        format!("r2;{screen};{}", self.responses.encode())
+        let at = self.duration_at.map_or("-".to_string(), |at| at.to_string());
+        format!("r2;{screen};{at};{}", self.responses.encode())
     }
 
     /// Restores [`Self::save`]'s text; anything else (tampered, old, garbage) gives `None`. The
@@ -201,10 +215,13 @@ impl Session {
     /// pages are the ones these answers lead to; the walk stops at the saved screen, or earlier
     /// at a page the answers leave unanswered.
     pub fn restore(text: &str) -> Option<Session> {
-        let mut parts = text.splitn(3, ';');
-        let (Some("r2"), Some(screen), Some(rest)) = (parts.next(), parts.next(), parts.next()) else { return None };
+        let mut parts = text.splitn(4, ';');
+        let (Some("r2"), Some(screen), Some(at), Some(rest)) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+            return None;
+        };
         let responses = Responses::decode(rest)?;
-        let mut session = Session { responses, ..Session::default() };
+        let duration_at = if at == "-" { None } else { Some(at.parse::<i64>().ok()?) };
+        let mut session = Session { responses, duration_at, ..Session::default() };
         let target = match screen {
             "s" => Screen::Start,
             "r" => Screen::Review,
@@ -275,7 +292,7 @@ mod tests {
                 s = match field {
                     Field::Finding(f) => s.apply(Action::Answer(*f, Answer::No)),
                     Field::Context(c) => s.apply(Action::SetContext(*c, Answer::No)),
-                    Field::Duration => s.apply(Action::SetDuration(Duration::UnderOneDay)),
+                    Field::Duration => s.apply(Action::SetDuration(Duration::UnderOneDay, 1_790_000_000_000)),
                     Field::Age => s.apply(Action::SetAge(AgeBand::From20To50)),
                     Field::Factors => s.apply(Action::SetFactor(Factor::HeavyLifting, true)),
                 };
@@ -433,7 +450,8 @@ mod tests {
         assert_eq!(restored.screen, Screen::Result);
         assert_eq!(restored.outcome(), done.outcome());
         assert_eq!(restored.apply(Action::Back).screen, Screen::Review);
-        for bad in ["", "r1;s;", "r2;p99;", "r2;p1;garbage", "r2;q;", "r2;x"] {
+        assert_eq!(restored.duration_answered_at(), Some(1_790_000_000_000), "when \"how long\" was answered");
+        for bad in ["", "r1;s;", "r2;p99;-;", "r2;p1;-;garbage", "r2;q;-;", "r2;x", "r2;s;soon;"] {
             assert!(Session::restore(bad).is_none(), "{bad:?}");
         }
     }

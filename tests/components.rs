@@ -539,3 +539,22 @@ async fn the_summary_keeps_its_time_through_a_language_switch() {
     js_sys::eval("Date.now = window.__now;").unwrap();
     assert_eq!(done_on(&w), before, "the summary's time moved");
 }
+
+#[wasm_bindgen_test]
+async fn the_guide_dates_the_spasm_from_the_answer_not_from_each_visit() {
+    let w = Widget::mount(Config { lang: Some(spasm_triage::i18n::Lang::En), persist: false, ..quick_config() }).await;
+    w.press("Start the check").await;
+    w.no_to_warning_signs().await;
+    w.choose("How long", "1 to 2 days").await;
+    w.mildest_answers_to_review().await;
+    w.press("See my result").await;
+    w.press("Open the self-care guide").await;
+    assert!(w.text().contains("Use ice now"), "began a day or two ago: ice");
+    w.press("Back to my result").await;
+    // A day and a half later the patient opens the guide again: past 48 hours, heat.
+    js_sys::eval("window.__now = Date.now; Date.now = () => window.__now() + 36 * 3600 * 1000;").unwrap();
+    w.press("Open the self-care guide").await;
+    let text = w.text();
+    js_sys::eval("Date.now = window.__now;").unwrap();
+    assert!(text.contains("Use heat now"), "the guide restarted the clock at this visit");
+}

@@ -86,7 +86,7 @@ fn field_view(t: &'static Texts, session: &SessionContext, field: Field) -> Html
                 legend: t.duration_question.into(),
                 hint: None,
                 options,
-                onchoose: dispatch(|i| Action::SetDuration(Duration::ALL[i])),
+                onchoose: dispatch(|i| Action::SetDuration(Duration::ALL[i], crate::hooks::now_ms())),
                 multiple: false,
             })
         }

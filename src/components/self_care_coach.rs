@@ -18,9 +18,10 @@ const STRETCH_PICTURES: [fn(&'static str) -> Html; 4] =
 pub fn SelfCareCoach() -> Html {
     let session = use_session();
     let t = use_texts();
-    // The onset is estimated once, when the coach first opens, from the "how long" answer.
-    let opened_at = use_state(now_ms);
-    let onset = session.0.responses.duration.and_then(|d| onset_from(d, *opened_at));
+    // When the spasm began, estimated from the "how long" answer and the time it was given (kept
+    // with the session, so a reload or another visit to the guide does not move it).
+    let answered_at = session.0.duration_answered_at().unwrap_or_else(now_ms);
+    let onset = session.0.responses.duration.and_then(|d| onset_from(d, answered_at));
     let therapy = therapy_for(onset, now_ms());
     let advice = match therapy {
         Therapy::Ice => t.ice_advice,
