@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier, installing what is missing first (see scripts/setup.sh):
-#   1. formatting, then native: engine unit tests, safety-invariant property tests, vignettes,
-#      the spec's tables, the rules table, the articles' tie to the rules;
+#   1. formatting and clippy (host and wasm32), then native: engine unit tests, safety-invariant
+#      property tests, vignettes, the spec's tables, the rules table, the articles' tie to the rules;
 #   2. component tests of the widget in headless Chromium (wasm-bindgen-test);
 #   3. the release build's byte budgets (scripts/check-budgets.sh), then end-to-end tests of the
 #      build served locally, in Chromium.
@@ -13,8 +13,10 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 step() { printf '\n==== %s\n' "$*"; }
 
-step "1/3 formatting (cargo fmt --check), then native tests (cargo test)"
+step "1/3 formatting and lints (cargo fmt --check, clippy -D warnings on the host and on wasm32), then native tests (cargo test)"
 cargo fmt --all --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test components -- -D warnings
 cargo test
 
 step "2/3 component tests in headless Chromium"
