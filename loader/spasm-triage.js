@@ -14,7 +14,17 @@
     return;
   }
   var base = new URL(".", script.src).href;
-  var SORRY = "Sorry, the back spasm check could not load. If you think it is an emergency, call your emergency number (911 in the US) now.";
+  // Said in the widget's place when it cannot load: in Spanish where the widget would speak it (its
+  // data-lang, else the browser's first English or Spanish language), with its emergency number.
+  function sorry(host) {
+    var tags = [host.getAttribute("data-lang")].concat(navigator.languages), lang;
+    for (var i = 0; i < tags.length && !lang; i++) lang = /^\s*(en|es)(?![a-z])/i.exec(tags[i] || "");
+    var number = host.getAttribute("data-emergency-number");
+    number = /^[0-9]{2,6}$/.test(number) ? number : "911";
+    return lang && lang[1].toLowerCase() === "es"
+      ? "Lo sentimos, el chequeo de espasmos de espalda no pudo cargarse. Si es una emergencia, llame al " + number + " ahora."
+      : "Sorry, the back spasm check could not load. If this is an emergency, call " + number + " now.";
+  }
   var CSS =
     ":host{all:initial!important;display:block!important}" +
     ".launch{font:600 1.05rem/1.2 system-ui,sans-serif;min-height:44px;padding:.6rem 1.1rem;border-radius:8px;" +
@@ -57,7 +67,7 @@
         var note = document.createElement("p");
         note.className = "sorry";
         note.setAttribute("role", "alert");
-        note.textContent = SORRY;
+        note.textContent = sorry(host);
         container.replaceChildren(note);
         console.error("spasm-triage:", error);
       }

@@ -31,7 +31,9 @@ LOADER_MAX=5000
 # plus about 1 %, so no change makes the widget bigger unnoticed. Lower a ceiling whenever a change
 # makes the widget smaller; delete it once its budget is met. Empty means: hold to the budget.
 # First load: 131,900 until the clinical rules version 2 (issue 17), which measured 130,631 ->
-# 136,163 bytes (+5,532, within its 6 kB allowance) and raised the ceiling by that much.
+# 136,163 bytes (+5,532, within its 6 kB allowance) and raised the ceiling by that much. The first
+# steps of the house issue (18: crash note in each widget's language, loader note likewise, three
+# bug fixes; the loader now minified too) came to 136,872 (+709 of its 1 kB allowance), under it.
 FIRST_LOAD_CEILING=137432
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------

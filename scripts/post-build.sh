@@ -2,8 +2,9 @@
 # Trunk post-build hook: writes spasm-triage.json (the hashed wasm and glue names the loader reads),
 # sw.js (the service worker, with the list of every built file and a version from their contents),
 # and embed-snippet.html (the tag to paste, with the loader's Subresource Integrity hash), and
-# prints the snippet. The loader's own name and content are stable, so its hash changes only when
-# loader/spasm-triage.js does.
+# prints the snippet; first it minifies the wasm-bindgen glue and the loader with terser. The
+# loader's own name and content are stable, so its hash changes only when loader/spasm-triage.js
+# (or the pinned terser) does.
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 glue="$(cd "$dir" && ls spasm-triage-*.js | head -n 1)"
@@ -21,6 +22,10 @@ after="$(sha384 "$dir/$glue")"
 if grep -q "$before" "$dir/index.html"; then
   sed -i "s|$before|$after|" "$dir/index.html"
 fi
+# The embed loader, minified too (its comments stay in loader/spasm-triage.js): its integrity hash
+# below is the minified file's.
+terser "$dir/spasm-triage.js" --compress --mangle --output "$dir/spasm-triage.js.min"
+mv "$dir/spasm-triage.js.min" "$dir/spasm-triage.js"
 printf '{"glue":"%s","wasm":"%s"}\n' "$glue" "$wasm" > "$dir/spasm-triage.json"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

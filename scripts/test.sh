@@ -25,4 +25,6 @@ CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unk
 step "3/3 byte budgets and end-to-end tests of the release build"
 trunk build --release
 scripts/check-budgets.sh
+# A test-only build whose widget panics on purpose (cargo feature crash-test), for the crash test.
+trunk build --release --features crash-test --dist target/dist-crash
 node --test --test-concurrency=1 tests/e2e/

@@ -61,7 +61,7 @@ fn session_storage() -> Option<web_sys::Storage> {
 }
 
 /// The browser's preferred languages, most preferred first.
-fn browser_languages() -> Vec<String> {
+pub(crate) fn browser_languages() -> Vec<String> {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
     let mut tags: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
     if tags.is_empty() {

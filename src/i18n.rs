@@ -442,6 +442,9 @@ pub struct Texts {
     /// Whether times read "4:15 PM" (true) or "16:15" (false).
     pub clock_12h: bool,
 
+    /// Shown in the widget's place if it fails, followed by `interview_emergency`.
+    pub crash: &'static str,
+
     // Kiosk.
     pub still_there: &'static str,
     /// "For your privacy, your answers will be cleared in {time}."
@@ -694,6 +697,7 @@ impl Texts {
             ("link_newer", t.link_newer),
             ("link_damaged", t.link_damaged),
             ("date_format", t.date_format),
+            ("crash", t.crash),
             ("still_there", t.still_there),
             ("clearing_in", t.clearing_in),
             ("still_here", t.still_here),

@@ -13,16 +13,20 @@ use crate::app::{App, AppProps, WIDGET_CSS};
 use crate::config::Config;
 use crate::ids::Level;
 
-/// What the widget says if it fails. Plain, actionable, and safe: it repeats the emergency advice.
-pub const FAILURE_TEXT: &str =
-    "Sorry, the back spasm check stopped working. Please reload the page. If you think it is an emergency, call your emergency number (911 in the US) now.";
-
 /// The event a host page can listen for: `detail.level` is the level id, and nothing else.
 pub const RESULT_EVENT: &str = "spasm-triage:result";
 
+/// A mounted widget: its root, its app (kept alive), and what it says if the widget fails, in its
+/// language with its emergency number.
+struct Mounted {
+    root: Element,
+    _app: AppHandle<App>,
+    failure: String,
+}
+
 thread_local! {
     /// Every mounted widget, so a panic can show its message in each of them and apps live on.
-    static MOUNTED: RefCell<Vec<(Element, AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Mounts the standalone page's widget into the element with `id`, in a shadow root of its own.
@@ -122,9 +126,22 @@ fn mount_with(
     // Each widget on a page keeps its own session across a reload (not in kiosk mode).
     let index = MOUNTED.with(|m| m.borrow().len());
     let storage_key = config.persist.then(|| format!("spasm-triage-session-{index}"));
+    // The failure note in the language the widget starts in, with its emergency number.
+    let languages = crate::app::browser_languages();
+    let t = crate::i18n::Lang::negotiate(config.lang, languages.iter().map(String::as_str)).texts();
+    let failure = format!("{} {}", t.crash, config.fill(t.interview_emergency));
     let props = AppProps { config, on_result: Some(on_result), storage_key, handoff, page_url };
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
-    MOUNTED.with(|m| m.borrow_mut().push((container.clone(), app)));
+    MOUNTED.with(|m| m.borrow_mut().push(Mounted { root: container.clone(), _app: app, failure }));
+    #[cfg(feature = "crash-test")]
+    if host.has_attribute("data-crash-test") {
+        // After every widget of the page has mounted (the loader mounts them one task each).
+        fn crash() {
+            panic!("crash-test: a panic on purpose");
+        }
+        let crash = wasm_bindgen::closure::Closure::once_into_js(crash);
+        web_sys::window().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(crash.unchecked_ref(), 200));
+    }
 }
 
 fn adopt_styles(root: &ShadowRoot, config: &Config) {
@@ -157,26 +174,28 @@ fn announce_result(host: &Element, level: Level) {
     }
 }
 
-/// On a panic, replace each widget's own content (never the host page) with [`FAILURE_TEXT`].
+/// On a panic, replace each widget's own content (never the host page) with its failure note, then
+/// log the panic. Installed through Yew, whose renderer would otherwise put its own hook in place of
+/// ours when the first app renders. With `panic = "abort"` the widget stops after this hook: the
+/// note, which repeats the emergency advice, is all the patient has, so it must be there.
 fn install_panic_message() {
     thread_local!(static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
     if INSTALLED.with(|i| i.replace(true)) {
         return;
     }
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let roots: Vec<Element> = MOUNTED
-            .try_with(|m| m.try_borrow().map(|m| m.iter().map(|(e, _)| e.clone()).collect()).unwrap_or_default())
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let notes: Vec<(Element, String)> = MOUNTED
+            .try_with(|m| m.try_borrow().map(|m| m.iter().map(|w| (w.root.clone(), w.failure.clone())).collect()).unwrap_or_default())
             .unwrap_or_default();
-        for root in roots {
+        for (root, failure) in notes {
             root.set_text_content(None);
             if let Some(note) = root.owner_document().and_then(|d| d.create_element("p").ok()) {
                 note.set_class_name("st-root st-error");
                 note.set_attribute("role", "alert").ok();
-                note.set_text_content(Some(FAILURE_TEXT));
+                note.set_text_content(Some(&failure));
                 root.append_child(&note).ok();
             }
         }
-        previous(info);
+        console_error_panic_hook::hook(info);
     }));
 }

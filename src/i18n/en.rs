@@ -524,6 +524,8 @@ pub static EN: Texts = Texts {
     date_format: "{month} {day}, {year}, {time}",
     clock_12h: true,
 
+    crash: "Sorry, the back spasm check stopped working. Please reload the page.",
+
     still_there: "Still there?",
     clearing_in: "For your privacy, your answers will be cleared in {time}.",
     still_here: "I'm still here",

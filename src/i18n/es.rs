@@ -534,6 +534,8 @@ pub static ES: Texts = Texts {
     date_format: "{day} {month} {year}, {time}",
     clock_12h: false,
 
+    crash: "Lo sentimos, el chequeo de espasmos de espalda dejó de funcionar. Vuelva a cargar la página.",
+
     still_there: "¿Sigue ahí?",
     clearing_in: "Por su privacidad, sus respuestas se borrarán en {time}.",
     still_here: "Sigo aquí",

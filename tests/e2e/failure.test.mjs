@@ -1,0 +1,69 @@
+// When the widget fails, each widget's own place says so, in its language with its emergency
+// number, and nothing is written over the host page: a crash (a panic in the test-only build that
+// scripts/test.sh makes with the cargo feature `crash-test`, in target/dist-crash) and a wasm that
+// cannot load (the loader's own note).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { serve, launch, openPage, DIST } from "./harness.mjs";
+
+const CRASH_DIST = resolve(DIST, "..", "target", "dist-crash");
+let browser, work;
+before(async () => {
+  browser = await launch();
+  work = await mkdtemp(join(tmpdir(), "spasm-failure-"));
+});
+after(async () => {
+  await browser?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+/** Each widget's alert text, and the host page's own text (outside the shadow roots). */
+async function notes(page) {
+  const es = (await page.locator("#es").getByRole("alert").innerText()).trim();
+  const en = (await page.locator("#en").getByRole("alert").innerText()).trim();
+  const host = await page.evaluate(() => document.body.innerText);
+  return { es, en, host };
+}
+
+test("a crash shows the failure note inside every widget, in its language and number, never on the host page", async () => {
+  await stat(join(CRASH_DIST, "index.html")).catch(() => {
+    throw new Error(`no test-only build in ${CRASH_DIST}: run trunk build --release --features crash-test --dist target/dist-crash`);
+  });
+  const server = await serve(CRASH_DIST);
+  const page = await openPage(browser, server.origin);
+  try {
+    await page.goto(server.origin + "/hosts/crash.html");
+    // The Spanish widget mounted before the English one crashed: both show the note.
+    const { es, en, host } = await notes(page);
+    assert.equal(es, "Lo sentimos, el chequeo de espasmos de espalda dejó de funcionar. Vuelva a cargar la página. Si es una emergencia, llame al 112 ahora.");
+    assert.equal(en, "Sorry, the back spasm check stopped working. Please reload the page. If this is an emergency, call 999 now.");
+    assert.equal(host.trim(), "The practice's own page.", "something was written over the host page");
+    assert.equal(await page.locator("#es").getByRole("button").count(), 0, "the frozen widget still shows its controls");
+    assert.ok(page.errors().some((e) => e.includes("crash-test: a panic on purpose")), "the panic was not logged");
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
+test("a wasm that cannot load leaves the loader's note inside every widget, in its language and number", async () => {
+  const dir = join(work, "no-wasm");
+  await cp(DIST, dir, { recursive: true });
+  const { wasm } = JSON.parse(await readFile(join(dir, "spasm-triage.json"), "utf8"));
+  await rm(join(dir, wasm));
+  const server = await serve(dir);
+  const page = await openPage(browser, server.origin);
+  try {
+    await page.goto(server.origin + "/hosts/crash.html");
+    const { es, en, host } = await notes(page);
+    assert.equal(es, "Lo sentimos, el chequeo de espasmos de espalda no pudo cargarse. Si es una emergencia, llame al 112 ahora.");
+    assert.equal(en, "Sorry, the back spasm check could not load. If this is an emergency, call 999 now.");
+    assert.equal(host.trim(), "The practice's own page.");
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
