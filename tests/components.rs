@@ -167,6 +167,10 @@ async fn a_self_care_path_reaches_home_care_with_a_safety_net() {
     assert!(w.text().contains("Please answer every question"));
     assert_eq!(w.heading(), "About you");
     assert!(w.text().contains("If this is an emergency, call 911 now."));
+    // The next page starts without the note.
+    w.mildest_answers_page().await;
+    assert_eq!(w.heading(), "Other signs");
+    assert!(!w.text().contains("Please answer every question"), "the note followed the patient to the next page");
     w.mildest_answers_to_review().await;
     assert_eq!(w.heading(), "Check your answers");
     assert!(w.text().contains("If this is an emergency, call 911 now."), "no emergency line on the review");

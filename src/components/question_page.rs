@@ -14,12 +14,13 @@ pub fn QuestionPage() -> Html {
     let session = use_session();
     let t = use_texts();
     let tried = use_state(|| false);
-    let Some((index, page)) = session.0.page() else { return html! {} };
     {
-        // A new page starts without the "please answer" note.
+        // A new page starts without the "please answer" note. Called on every render, before any
+        // early return, as hooks must be.
         let tried = tried.clone();
-        use_effect_with(index, move |_| tried.set(false));
+        use_effect_with(session.0.page().map(|(index, _)| index), move |_| tried.set(false));
     }
+    let Some((_, page)) = session.0.page() else { return html! {} };
     let fields = page.fields.iter().filter(|f| session.0.responses.applies(**f)).map(|field| field_view(t, &session, *field));
     let onsubmit = {
         let session = session.clone();
