@@ -92,13 +92,6 @@ impl Default for Timing {
     }
 }
 
-impl Timing {
-    /// A timing with the round length clamped to the sources' 15 to 20 minutes.
-    pub fn with_round_minutes(minutes: i64) -> Timing {
-        Timing { round_ms: minutes.clamp(15, 20) * MINUTE_MS, ..Timing::default() }
-    }
-}
-
 /// When the spasm started, estimated from the interview's answer at `answered_at`: the latest time
 /// the answer allows, so ice is never cut short. `None` when the patient is not sure.
 pub fn onset_from(duration: Duration, answered_at: i64) -> Option<i64> {
@@ -343,10 +336,14 @@ mod tests {
     #[test]
     fn a_reload_mid_round_resumes_where_it_was() {
         let t = Timing::default();
-        let saved = Round::start(Therapy::Ice, T0, t);
-        // The page reloads 7 minutes in: the same stored round gives the same answer.
-        let restored = saved;
-        assert_eq!(restored.status(T0 + 7 * MIN, t), RoundStatus::Running { remaining_ms: 8 * MIN });
+        // A round started, paused 3 minutes in, resumed 10 minutes later: what sessionStorage keeps.
+        let round = Round::start(Therapy::Ice, T0, t).pause(T0 + 3 * MIN).resume(T0 + 13 * MIN);
+        let stored = CoachState { opened_at: Some(T0), round: Some(round), last_ended_at: None }.encode();
+        // The page reloads at 17 minutes: the round read back from the stored text goes on.
+        let restored = CoachState::decode(&stored).unwrap().round.unwrap();
+        assert_eq!(restored.status(T0 + 17 * MIN, t), RoundStatus::Running { remaining_ms: 8 * MIN });
+        let end = T0 + 25 * MIN;
+        assert_eq!(restored.status(end, t), RoundStatus::Finished { ended_at: end, next_at: end + HOUR_MS });
     }
 
     #[test]
@@ -380,11 +377,12 @@ mod tests {
     }
 
     #[test]
-    fn round_length_stays_within_15_to_20_minutes() {
-        assert_eq!(Timing::with_round_minutes(5).round_ms, 15 * MIN);
-        assert_eq!(Timing::with_round_minutes(45).round_ms, 20 * MIN);
-        assert_eq!(Timing::default().round_ms, 15 * MIN);
-        assert_eq!(Timing::default().gap_ms, HOUR_MS);
+    fn the_product_s_rounds_are_15_minutes_with_an_hour_off_and_no_stored_round_is_longer_than_20() {
+        // The sources: 15 to 20 minutes on, at least an hour off (spec section 6).
+        assert_eq!(Timing::default(), Timing { round_ms: 15 * MIN, gap_ms: HOUR_MS });
+        let stored = |length: i64| format!("c1;-;ice;{T0};{length};0;-;-");
+        assert!(CoachState::decode(&stored(20 * MIN)).is_some());
+        assert_eq!(CoachState::decode(&stored(20 * MIN + 1)), None, "a tampered round longer than 20 minutes");
     }
 
     #[test]

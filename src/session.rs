@@ -210,10 +210,11 @@ impl Session {
         format!("r2;{screen};{at};{}", self.responses.encode())
     }
 
-    /// Restores [`Self::save`]'s text; anything else (tampered, old, garbage) gives `None`. The
-    /// interview is walked again from the start with the saved answers, so Back works and the
-    /// pages are the ones these answers lead to; the walk stops at the saved screen, or earlier
-    /// at a page the answers leave unanswered.
+    /// Restores [`Self::save`]'s text; anything else (tampered, old, garbage) gives `None`. A page
+    /// comes back with the pages before it that apply as its history; the review or the result by
+    /// walking the interview again with the saved answers, so the pages are the ones these answers
+    /// lead to (the walk stops at the saved screen, or earlier at a page left unanswered, or at the
+    /// result where the answers end the interview).
     pub fn restore(text: &str) -> Option<Session> {
         let mut parts = text.splitn(4, ';');
         let (Some("r2"), Some(screen), Some(at), Some(rest)) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
@@ -230,6 +231,20 @@ impl Session {
         };
         if target == Screen::Start {
             return Some(session);
+        }
+        // A page: the pages before it that apply, as going forward showed them, so Back works. (A
+        // walk would not do: the answers on later pages, kept after the patient went back, could
+        // end it early, before the page the patient was on.)
+        if let Screen::Page(n) = target {
+            if session.responses.page_applies(&pages()[n]) {
+                for i in 0..n {
+                    if session.responses.page_applies(&pages()[i]) {
+                        session.go(Screen::Page(i));
+                    }
+                }
+                session.go(target);
+                return Some(session);
+            }
         }
         session.go(Screen::Page(0));
         while session.screen != target {
@@ -454,6 +469,21 @@ mod tests {
         for bad in ["", "r1;s;", "r2;p99;-;", "r2;p1;-;garbage", "r2;q;-;", "r2;x", "r2;s;soon;"] {
             assert!(Session::restore(bad).is_none(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_reload_on_a_page_gone_back_to_keeps_that_page() {
+        // Found by tests/stored_fuzz.rs: a yes on the second question shows the result; Back, then
+        // a reload, must come back to that question, not to the result its kept answer gives.
+        let s = Session::default()
+            .apply(Action::Begin)
+            .apply(Action::AnswerAndContinue(Finding::ChestPain, Answer::No))
+            .apply(Action::AnswerAndContinue(Finding::OneSideNumbness, Answer::Yes))
+            .apply(Action::Back);
+        assert_eq!(s.screen, Screen::Page(1));
+        let restored = Session::restore(&s.save()).unwrap();
+        assert_eq!(restored.screen, Screen::Page(1));
+        assert_eq!(restored.apply(Action::Back).screen, Screen::Page(0));
     }
 
     #[test]
