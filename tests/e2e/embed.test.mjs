@@ -124,7 +124,8 @@ test("launcher mode requests no wasm until the button is pressed", () =>
   withPage(server.origin, "/hosts/launcher.html", async (page) => {
     const button = page.getByRole("button", { name: "Check my back spasm" });
     await button.waitFor();
-    await page.waitForTimeout(300);
+    // Everything the page would fetch on its own has been fetched.
+    await page.waitForLoadState("networkidle");
     assert.equal(page.requests().filter((u) => u.endsWith(".wasm")).length, 0, "wasm requested before opening");
     assert.equal(await button.getAttribute("aria-expanded"), "false");
     await button.click();
