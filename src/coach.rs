@@ -22,7 +22,7 @@ pub fn coach_offered(level: Level) -> bool {
 }
 
 /// Findings that withhold the stretches when answered yes or not sure (spec section 6).
-pub const NO_STRETCHES: [Finding; 6] =
+const NO_STRETCHES: [Finding; 6] =
     [Finding::BoneRisk, Finding::Injury, Finding::AgeOutside20To50, Finding::InfectionRisk, Finding::Child, Finding::Pregnant];
 
 /// Which parts of the self-care guide a patient gets (spec section 6), from answers in which a

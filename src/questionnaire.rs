@@ -399,7 +399,7 @@ pub enum Next {
 }
 
 /// The level the answers so far give, every question not yet asked counted as "no".
-pub fn level_so_far(responses: &Responses) -> Level {
+fn level_so_far(responses: &Responses) -> Level {
     triage(&responses.answers()).level
 }
 
