@@ -15,9 +15,14 @@ step() { printf '\n==== %s\n' "$*"; }
 
 step "1/3 formatting and lints (cargo fmt --check, clippy -D warnings on the host and on wasm32), then native tests (cargo test)"
 cargo fmt --all --check
-cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --bins --test components -- -D warnings
-cargo test
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p spasm-core -p spasm-triage --lib --bins --test components -- -D warnings
+# The core is pure by construction: none of the web crates anywhere in its dependency tree.
+if cargo tree -p spasm-core -e normal,build --prefix none | grep -E '^(yew|web-sys|js-sys|gloo|wasm-bindgen)'; then
+  echo "spasm-core depends on a web crate (above): the core must stay pure" >&2
+  exit 1
+fi
+cargo test --workspace
 
 step "2/3 component tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test components

@@ -8,9 +8,9 @@ use crate::components::{
     emergency_question, result_view, review_answers, start_screen, with_attributes, ArticleView, KioskGuard, LibraryView, QuestionPage,
     SelfCareCoach, SummaryView,
 };
-use crate::config::{Config, Mode};
-use crate::i18n::{fill, Lang, Reading};
-use crate::session::{Action, Screen, Session};
+use spasm_core::config::{Config, Mode};
+use spasm_core::i18n::{fill, Lang, Reading};
+use spasm_core::session::{Action, Screen, Session};
 
 /// The widget's styles, compiled in; [`crate::mount`] adopts them into the widget's shadow root.
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
@@ -44,13 +44,13 @@ pub struct AppProps {
     pub config: Config,
     /// Told the level each time a result is shown (the embed turns it into a host-page event).
     #[prop_or_default]
-    pub on_result: Option<Callback<crate::ids::Level>>,
+    pub on_result: Option<Callback<spasm_core::ids::Level>>,
     /// Where to keep the session across a reload (sessionStorage), if anywhere. Never in kiosk mode.
     #[prop_or_default]
     pub storage_key: Option<String>,
     /// A summary opened from a hand-off link (or why it could not be read), shown read-only.
     #[prop_or_default]
-    pub handoff: Option<Result<crate::handoff::Summary, crate::handoff::HandoffError>>,
+    pub handoff: Option<Result<spasm_core::handoff::Summary, spasm_core::handoff::HandoffError>>,
     /// The widget's own page, for hand-off links.
     #[prop_or_default]
     pub page_url: Option<String>,
@@ -196,7 +196,7 @@ pub fn App(props: &AppProps) -> Html {
 
     // When the check finished: the first time a result showed for these answers. Read once, so a
     // language switch or any other render never moves the summary's time.
-    let finished = use_mut_ref(|| None::<(crate::questionnaire::Responses, i64)>);
+    let finished = use_mut_ref(|| None::<(spasm_core::questionnaire::Responses, i64)>);
     if matches!(screen, Screen::Result | Screen::Summary) {
         let mut finished = finished.borrow_mut();
         if finished.as_ref().map(|(answers, _)| answers) != Some(&session.0.responses) {
@@ -230,7 +230,7 @@ pub fn App(props: &AppProps) -> Html {
             let (summary, page_url, back_label, on_back) = match opened {
                 Some(Ok(summary)) => (summary, None, t.new_check, new_check),
                 _ => (
-                    crate::handoff::Summary::new(session.0.responses.clone(), session.0.outcome().level, finished_at),
+                    spasm_core::handoff::Summary::new(session.0.responses.clone(), session.0.outcome().level, finished_at),
                     props.page_url.clone().map(AttrValue::from),
                     t.back_to_result,
                     send(&session, Action::Back),
@@ -290,7 +290,7 @@ pub fn App(props: &AppProps) -> Html {
 const ROOT_CLASSES: [&str; 4] = ["st-root", "st-root st-kiosk", "st-root st-large", "st-root st-kiosk st-large"];
 
 /// What the live region says when a screen opens: where the patient is, or the result.
-fn announce(session: &Session, t: &'static crate::i18n::Texts, config: &Config) -> String {
+fn announce(session: &Session, t: &'static spasm_core::i18n::Texts, config: &Config) -> String {
     match session.screen {
         Screen::Page(_) => match (session.warning_progress(), session.page()) {
             (Some((n, total)), _) => fill(t.warning_progress, &[("n", &n.to_string()), ("total", &total.to_string())]),

@@ -32,7 +32,7 @@ pub use self_care_coach::SelfCareCoach;
 pub use start_screen::start_screen;
 pub use summary_view::SummaryView;
 
-use crate::ids::Answer;
+use spasm_core::ids::Answer;
 
 /// The three answers in the order they are offered.
 pub const ANSWER_ORDER: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotSure];
@@ -40,7 +40,7 @@ pub const ANSWER_ORDER: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotSure]
 use yew::prelude::*;
 
 use crate::app::{send, SessionContext};
-use crate::session::Action;
+use spasm_core::session::Action;
 
 /// `<button type="button" class={class} onclick={onclick}>{ label }</button>`: every plain button
 /// of the widget, built in one place.
@@ -62,14 +62,18 @@ pub fn with_attributes<const N: usize>(mut element: Html, keys: &'static [&'stat
 
 /// "If this is an emergency, call {number} now.", on every screen of the interview (spec section
 /// 8): a link that dials the configured number, or plain text in kiosk mode (no links out).
-pub fn emergency_line(config: &crate::config::Config, t: &'static crate::i18n::Texts) -> Html {
+pub fn emergency_line(config: &spasm_core::config::Config, t: &'static spasm_core::i18n::Texts) -> Html {
     // An <a> without href is plain text: the kiosk has no links out of the page.
-    let href = (config.mode != crate::config::Mode::Kiosk).then(|| config.emergency_tel());
+    let href = (config.mode != spasm_core::config::Mode::Kiosk).then(|| config.emergency_tel());
     html! { <p class="st-emergency-note"><a {href}>{ config.fill(t.interview_emergency) }</a></p> }
 }
 
 /// The safety net, one group per thing to do: its lead ("Call {number} now if:") and its lines.
-pub fn safety_net(nets: &[crate::triage::SafetyNet], t: &'static crate::i18n::Texts, config: &crate::config::Config) -> Html {
+pub fn safety_net(
+    nets: &[spasm_core::triage::SafetyNet],
+    t: &'static spasm_core::i18n::Texts,
+    config: &spasm_core::config::Config,
+) -> Html {
     html! {
         for nets.iter().map(|net| html! {
             <div class="st-net">

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Texts};
+use spasm_core::i18n::{Lang, Texts};
 
 /// Milliseconds since the Unix epoch, from the browser's clock.
 pub fn now_ms() -> i64 {
@@ -63,6 +63,6 @@ pub fn use_session() -> crate::app::SessionContext {
 
 /// The practice's configuration, from the app's context (it travels with the session).
 #[hook]
-pub fn use_config() -> Rc<crate::config::Config> {
+pub fn use_config() -> Rc<spasm_core::config::Config> {
     use_session().1.clone()
 }

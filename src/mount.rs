@@ -10,8 +10,8 @@ use web_sys::{Element, ShadowRoot};
 use yew::{AppHandle, Callback};
 
 use crate::app::{App, AppProps, WIDGET_CSS};
-use crate::config::Config;
-use crate::ids::Level;
+use spasm_core::config::Config;
+use spasm_core::ids::Level;
 
 /// The event a host page can listen for: `detail.level` is the level id, and nothing else.
 pub const RESULT_EVENT: &str = "spasm-triage:result";
@@ -51,14 +51,14 @@ pub fn mount_by_id(id: &str) {
     // iterating every parameter through the JS iterator protocol.
     let mut params: Vec<(&str, String)> = Vec::new();
     if let Ok(query) = web_sys::UrlSearchParams::new_with_str(&search) {
-        for (key, attribute) in crate::config::QUERY_PARAMETERS {
+        for (key, attribute) in spasm_core::config::QUERY_PARAMETERS {
             params.extend(query.get_all(key).iter().filter_map(|v| v.as_string()).map(|v| (attribute, v)));
         }
     }
     let extra: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let location = web_sys::window().map(|w| w.location());
     let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
-    let handoff = (hash.len() > 1).then(|| crate::handoff::Summary::decode(&hash));
+    let handoff = (hash.len() > 1).then(|| spasm_core::handoff::Summary::decode(&hash));
     let page_url = location.and_then(|l| Some(l.origin().ok()? + &l.pathname().ok()?));
     mount_with(&host, &container, &extra, handoff, page_url);
     register_service_worker();
@@ -95,7 +95,7 @@ fn mount_with(
     host: &Element,
     container: &Element,
     extra: &[(&str, &str)],
-    handoff: Option<Result<crate::handoff::Summary, crate::handoff::HandoffError>>,
+    handoff: Option<Result<spasm_core::handoff::Summary, spasm_core::handoff::HandoffError>>,
     page_url: Option<String>,
 ) {
     install_panic_message();
@@ -115,7 +115,7 @@ fn mount_with(
     }
     // The host says when it holds a kiosk (the standalone page's `?mode=kiosk` included), so the
     // page around it can give the kiosk the whole screen (page.css does).
-    if config.mode == crate::config::Mode::Kiosk {
+    if config.mode == spasm_core::config::Mode::Kiosk {
         host.set_attribute("data-mode", "kiosk").ok();
     }
     if let Some(root) = container.get_root_node().dyn_ref::<ShadowRoot>() {
@@ -128,7 +128,7 @@ fn mount_with(
     let storage_key = config.persist.then(|| format!("spasm-triage-session-{index}"));
     // The failure note in the language the widget starts in, with its emergency number.
     let languages = crate::app::browser_languages();
-    let t = crate::i18n::Lang::negotiate(config.lang, languages.iter().map(String::as_str)).texts();
+    let t = spasm_core::i18n::Lang::negotiate(config.lang, languages.iter().map(String::as_str)).texts();
     let failure = format!("{} {}", t.crash, config.fill(t.interview_emergency));
     let props = AppProps { config, on_result: Some(on_result), storage_key, handoff, page_url };
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();

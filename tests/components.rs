@@ -10,8 +10,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+use spasm_core::config::Config;
 use spasm_triage::app::{App, AppProps};
-use spasm_triage::config::Config;
 
 /// A mounted widget. Dropping it unmounts the app and removes its element, so no test leaves
 /// timers or DOM behind for the next.
@@ -262,7 +262,7 @@ async fn start_over_clears_every_answer() {
     assert!(w.all("button[aria-pressed='true']").is_empty(), "an old answer survived Start over");
 }
 
-use spasm_triage::coach::Timing;
+use spasm_core::coach::Timing;
 
 /// Counts live `setInterval` timers by wrapping the browser's functions (gloo-timers calls them).
 fn count_intervals() {
@@ -477,12 +477,12 @@ async fn in_kiosk_mode_the_coach_stores_nothing() {
 
 #[wasm_bindgen_test]
 async fn the_practice_can_choose_spanish_and_every_word_follows() {
-    use spasm_triage::i18n::{Lang, ES};
+    use spasm_core::i18n::{Lang, ES};
     let w = Widget::mount(Config { lang: Some(Lang::Es), ..Config::default() }).await;
     assert_eq!(w.heading(), ES.start_title);
     assert_eq!(w.all(".st-root")[0].get_attribute("lang").as_deref(), Some("es"));
     w.press(ES.start_button).await;
-    assert_eq!(w.heading(), ES.finding(spasm_triage::ids::Finding::ChestPain).question);
+    assert_eq!(w.heading(), ES.finding(spasm_core::ids::Finding::ChestPain).question);
     w.press(ES.answers[0]).await; // Sí
     assert_eq!(w.heading(), "Llame al 911 ahora");
     assert!(w.text().contains("Usted dijo que tiene dolor, presión u opresión en el pecho"), "{}", w.text());
@@ -491,30 +491,30 @@ async fn the_practice_can_choose_spanish_and_every_word_follows() {
 
 #[wasm_bindgen_test]
 async fn switching_language_mid_interview_keeps_the_answers() {
-    use spasm_triage::i18n::{EN, ES};
-    let w = Widget::mount(Config { lang: Some(spasm_triage::i18n::Lang::En), ..Config::default() }).await;
+    use spasm_core::i18n::{EN, ES};
+    let w = Widget::mount(Config { lang: Some(spasm_core::i18n::Lang::En), ..Config::default() }).await;
     w.press(EN.start_button).await;
     w.press("Not sure").await;
     w.press("Español").await;
-    assert_eq!(w.heading(), ES.finding(spasm_triage::ids::Finding::OneSideNumbness).question);
+    assert_eq!(w.heading(), ES.finding(spasm_core::ids::Finding::OneSideNumbness).question);
     w.press(ES.back).await;
     let pressed: Vec<String> = w.all("button[aria-pressed=true]").iter().map(|b| b.inner_text()).collect();
     assert_eq!(pressed, vec![ES.answers[2].to_string()], "the 'not sure' answer was lost");
     w.press("English").await;
-    assert_eq!(w.heading(), EN.finding(spasm_triage::ids::Finding::ChestPain).question);
+    assert_eq!(w.heading(), EN.finding(spasm_core::ids::Finding::ChestPain).question);
 }
 
 #[wasm_bindgen_test]
 async fn the_library_left_and_opened_again_while_loading_shows_the_articles() {
     // Hold every fetch until the test lets it go, answering with this build's English articles.
-    let data = include_str!(concat!(env!("OUT_DIR"), "/articles-en.txt"));
+    let data = spasm_core::library::bundled_data(spasm_core::i18n::Lang::En);
     js_sys::Reflect::set(&web_sys::window().unwrap(), &"__articles".into(), &data.into()).unwrap();
     js_sys::eval(
         "window.__fetch = window.fetch; window.__held = [];
          window.fetch = () => new Promise((resolve) => window.__held.push(() => resolve(new Response(window.__articles))));",
     )
     .unwrap();
-    let w = Widget::mount(Config { lang: Some(spasm_triage::i18n::Lang::En), ..Config::default() }).await;
+    let w = Widget::mount(Config { lang: Some(spasm_core::i18n::Lang::En), ..Config::default() }).await;
     w.press("Read about back spasms").await;
     assert!(w.text().contains("Getting the articles"), "{}", w.text());
     // Leave while it downloads, and come back.
@@ -523,13 +523,13 @@ async fn the_library_left_and_opened_again_while_loading_shows_the_articles() {
     assert!(w.text().contains("Getting the articles"));
     js_sys::eval("window.__held.forEach((release) => release()); window.fetch = window.__fetch;").unwrap();
     sleep_ms(50).await;
-    let count = spasm_triage::library::count();
+    let count = spasm_core::library::count();
     assert!(w.text().contains(&format!("{count} articles")), "still waiting: {}", w.text());
 }
 
 #[wasm_bindgen_test]
 async fn the_summary_keeps_its_time_through_a_language_switch() {
-    let w = Widget::mount(Config { lang: Some(spasm_triage::i18n::Lang::En), persist: false, ..Config::default() }).await;
+    let w = Widget::mount(Config { lang: Some(spasm_core::i18n::Lang::En), persist: false, ..Config::default() }).await;
     w.press("Start the check").await;
     w.press("Yes").await;
     w.press("Summary for my doctor").await;
@@ -546,7 +546,7 @@ async fn the_summary_keeps_its_time_through_a_language_switch() {
 
 #[wasm_bindgen_test]
 async fn the_guide_dates_the_spasm_from_the_answer_not_from_each_visit() {
-    let w = Widget::mount(Config { lang: Some(spasm_triage::i18n::Lang::En), persist: false, ..quick_config() }).await;
+    let w = Widget::mount(Config { lang: Some(spasm_core::i18n::Lang::En), persist: false, ..quick_config() }).await;
     w.press("Start the check").await;
     w.no_to_warning_signs().await;
     w.choose("How long", "1 to 2 days").await;

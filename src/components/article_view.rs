@@ -2,11 +2,11 @@ use yew::prelude::*;
 
 use super::action_button;
 use super::library_view::{use_articles, Articles};
-use crate::content::{Block, Inline};
 use crate::hooks::{use_session, use_texts};
-use crate::i18n::fill;
-use crate::library::position;
-use crate::session::Action;
+use spasm_core::content::{Block, Inline};
+use spasm_core::i18n::fill;
+use spasm_core::library::position;
+use spasm_core::session::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
@@ -22,12 +22,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let t = use_texts();
     let articles = use_articles(props.page_url.clone());
     let back = action_button(&session, "st-secondary", t.back, Action::Back);
-    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
+    let lang = use_context::<spasm_core::i18n::Lang>().unwrap_or_default();
     let list = match &articles {
         Articles::Ready(list) => list,
         other => {
             // The title is built in, so the heading shows at once.
-            let title = crate::library::title(lang, props.index).unwrap_or_default();
+            let title = spasm_core::library::title(lang, props.index).unwrap_or_default();
             return html! {
                 <article class="st-screen st-article">
                     <h2 data-focus-heading="" tabindex="-1">{ title }</h2>

@@ -2,8 +2,8 @@ use yew::prelude::*;
 
 use super::{action_button, emergency_line, ANSWER_ORDER};
 use crate::app::{send, SessionContext};
-use crate::i18n::{fill, Lang};
-use crate::session::Action;
+use spasm_core::i18n::{fill, Lang};
+use spasm_core::session::Action;
 
 /// One warning-sign question on its own page. Each answer is a button that answers and moves on,
 /// so a "yes" shows the advice at once.

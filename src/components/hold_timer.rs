@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use crate::coach::countdown;
 use crate::hooks::{now_ms, use_config, use_texts, use_ticking};
-use crate::i18n::fill;
+use spasm_core::coach::countdown;
+use spasm_core::i18n::fill;
 
 #[derive(Properties, PartialEq)]
 pub struct HoldTimerProps {

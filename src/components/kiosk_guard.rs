@@ -5,11 +5,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::coach::countdown;
 use crate::hooks::{now_ms, use_config, use_session, use_texts, use_ticking};
-use crate::i18n::fill;
-use crate::kiosk::Idle;
-use crate::session::{Action, Screen};
+use spasm_core::coach::countdown;
+use spasm_core::i18n::fill;
+use spasm_core::kiosk::Idle;
+use spasm_core::session::{Action, Screen};
 
 #[derive(Properties, PartialEq)]
 pub struct KioskGuardProps {

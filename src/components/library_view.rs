@@ -8,11 +8,11 @@ use yew::prelude::*;
 
 use super::{action_button, button};
 use crate::app::send;
-use crate::content::Article;
 use crate::hooks::{use_session, use_texts};
-use crate::i18n::{fill, Lang};
-use crate::library::{data_url, load, search};
-use crate::session::Action;
+use spasm_core::content::Article;
+use spasm_core::i18n::{fill, Lang};
+use spasm_core::library::{data_url, load, search};
+use spasm_core::session::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryViewProps {
@@ -76,7 +76,7 @@ pub enum Articles {
 
 impl Articles {
     /// What to show while the articles are not ready: a status line, and a retry button on failure.
-    pub fn status(&self, t: &crate::i18n::Texts) -> Html {
+    pub fn status(&self, t: &spasm_core::i18n::Texts) -> Html {
         match self {
             Articles::Failed(retry) => html! {
                 <>

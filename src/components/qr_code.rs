@@ -1,4 +1,4 @@
-use crate::qr::QrCode as Code;
+use spasm_core::qr::QrCode as Code;
 use yew::prelude::*;
 
 /// A QR code drawn as one SVG path (a rectangle per run of dark modules in a row; no SVG string, no

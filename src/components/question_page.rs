@@ -3,10 +3,10 @@ use yew::prelude::*;
 use super::{action_button, choice_group, emergency_line, ChoiceGroupProps, ANSWER_ORDER};
 use crate::app::SessionContext;
 use crate::hooks::{use_session, use_texts};
-use crate::i18n::Texts;
-use crate::ids::{AgeBand, Answer, Factor};
-use crate::questionnaire::{Duration, Field};
-use crate::session::{Action, Session};
+use spasm_core::i18n::Texts;
+use spasm_core::ids::{AgeBand, Answer, Factor};
+use spasm_core::questionnaire::{Duration, Field};
+use spasm_core::session::{Action, Session};
 
 /// A page of a few questions, each a [`choice_group`], with Next and Back.
 #[function_component]

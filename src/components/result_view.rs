@@ -2,10 +2,10 @@ use yew::prelude::*;
 
 use crate::app::{send, SessionContext};
 use crate::components::{action_button, qr_code, with_attributes};
-use crate::config::Mode;
-use crate::i18n::{fill, Lang};
-use crate::ids::Level;
-use crate::session::Action;
+use spasm_core::config::Mode;
+use spasm_core::i18n::{fill, Lang};
+use spasm_core::ids::Level;
+use spasm_core::session::Action;
 
 /// The result: the level in large plain words with its time frame and what to do now, the
 /// reasons, the safety net, and what may have contributed.
@@ -62,11 +62,11 @@ pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
             </div>
         }
     });
-    let read_more = crate::library::read_more(&session.0.answers(), 3)
+    let read_more = spasm_core::library::read_more(&session.0.answers(), 3)
         .into_iter()
         .map(|n| {
             let onclick = send(session, Action::OpenArticle(n));
-            html! { <li><button type="button" class="st-article-link" {onclick}>{ crate::library::title(lang, n) }</button></li> }
+            html! { <li><button type="button" class="st-article-link" {onclick}>{ spasm_core::library::title(lang, n) }</button></li> }
         })
         .collect::<Vec<_>>();
     let result = html! {
@@ -79,7 +79,7 @@ pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
             <ul>{ for do_now }</ul>
             { for outcome.places.iter().map(|p| html! { <p class="st-place">{ t.reasons.places[*p as usize] }</p> }) }
             { practice_actions }
-            if crate::coach::coach_offered(level) {
+            if spasm_core::coach::coach_offered(level) {
                 { action_button(session, "st-primary", t.open_coach, Action::OpenCoach) }
             }
             if !outcome.reasons.is_empty() {
@@ -98,7 +98,7 @@ pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
                 <ul class="st-library">{ for read_more }</ul>
             }
             <p class="st-muted">{ t.result_disclaimer }</p>
-            <p class="st-muted st-small">{ crate::handoff::rules_line(t, crate::rules::RULES_VERSION, crate::BUILD_DATE) }</p>
+            <p class="st-muted st-small">{ spasm_core::handoff::rules_line(t, spasm_core::rules::RULES_VERSION, spasm_core::BUILD_DATE) }</p>
             <div class="st-nav">
                 { action_button(session, "st-secondary", t.summary_button, Action::OpenSummary) }
                 { action_button(session, "st-secondary", t.change_answers, Action::Back) }

@@ -2,10 +2,10 @@ use yew::prelude::*;
 
 use super::{action_button, emergency_line};
 use crate::app::{send, SessionContext};
-use crate::i18n::{fill, Lang};
-use crate::ids::{Answer, Factor};
-use crate::questionnaire::Field;
-use crate::session::Action;
+use spasm_core::i18n::{fill, Lang};
+use spasm_core::ids::{Answer, Factor};
+use spasm_core::questionnaire::Field;
+use spasm_core::session::Action;
 
 /// Every answer, page by page, each page with a Change button; then See my result.
 /// A plain function, not a component: it keeps no state of its own (each component costs the wasm
@@ -29,7 +29,7 @@ pub fn review_answers(session: &SessionContext, lang: Lang) -> Html {
     };
     // The pages this patient was asked: those that apply and have an answer (the interview may
     // have ended before the last ones), and the contributing factors.
-    let asked = |page: &&crate::questionnaire::Page| {
+    let asked = |page: &&spasm_core::questionnaire::Page| {
         r.page_applies(page) && page.fields.iter().any(|f| *f == Field::Factors || (r.applies(*f) && r.answered(*f)))
     };
     let sections = session.0.pages().iter().enumerate().filter(|(_, page)| asked(page)).map(|(n, page)| {

@@ -1,9 +1,9 @@
 use yew::prelude::*;
 
 use super::button;
-use crate::coach::{countdown, may_start, CoachState, Round, RoundStatus, Therapy};
 use crate::hooks::{clock_time, now_ms, use_config, use_texts, use_ticking};
-use crate::i18n::fill;
+use spasm_core::coach::{countdown, may_start, CoachState, Round, RoundStatus, Therapy};
+use spasm_core::i18n::fill;
 
 const STORAGE_KEY: &str = "spasm-triage-coach";
 

@@ -2,10 +2,10 @@ use yew::prelude::*;
 
 use super::illustrations;
 use super::{action_button, HoldTimer, RoundTimer};
-use crate::coach::{onset_from, therapy_for, Advice, Therapy};
 use crate::hooks::{now_ms, use_session, use_texts};
-use crate::i18n::fill;
-use crate::session::Action;
+use spasm_core::coach::{onset_from, therapy_for, Advice, Therapy};
+use spasm_core::i18n::fill;
+use spasm_core::session::Action;
 
 /// The drawings of the stretches, in the order of `Texts::stretches`.
 const STRETCH_PICTURES: [fn(&'static str) -> Html; 4] =

@@ -2,9 +2,9 @@ use yew::prelude::*;
 
 use super::action_button;
 use crate::app::SessionContext;
-use crate::config::Mode;
-use crate::i18n::Lang;
-use crate::session::Action;
+use spasm_core::config::Mode;
+use spasm_core::i18n::Lang;
+use spasm_core::session::Action;
 
 /// The first screen: what the check is, the emergency number, Start. In kiosk mode, the attract
 /// screen for the next patient.

@@ -2,9 +2,9 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::{button, qr_code};
-use crate::handoff::{rules_line, Summary};
 use crate::hooks::{date_time, use_config, use_texts};
-use crate::i18n::fill;
+use spasm_core::handoff::{rules_line, Summary};
+use spasm_core::i18n::fill;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryViewProps {
@@ -67,7 +67,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
           <div ref={body}>
             <h2 data-focus-heading="" tabindex="-1">{ t.summary_title }</h2>
             <p>{ fill(t.summary_done_on, &[("when", &when)]) }</p>
-            <p class="st-muted">{ rules_line(t, summary.rules, crate::BUILD_DATE) }</p>
+            <p class="st-muted">{ rules_line(t, summary.rules, spasm_core::BUILD_DATE) }</p>
             <h3>{ t.result }</h3>
             <p class="st-summary-level"><strong>{ config.fill(level.headline) }</strong>{ " " }{ config.fill(level.time_frame) }</p>
             { for outcome.places.iter().map(|p| html! { <p>{ t.reasons.places[*p as usize] }</p> }) }

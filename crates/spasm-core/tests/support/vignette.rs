@@ -8,8 +8,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use spasm_triage::ids::{AgeBand, Answer, Item, Level};
-use spasm_triage::triage::Answers;
+use spasm_core::ids::{AgeBand, Answer, Item, Level};
+use spasm_core::triage::Answers;
 
 pub struct Vignette {
     pub path: PathBuf,

@@ -8,7 +8,7 @@ mod vignette;
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad-vignettes")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/bad-vignettes")
 }
 
 fn error_for(name: &str) -> String {
@@ -46,7 +46,7 @@ fn a_good_vignette_parses_into_answers() {
     let text =
         "title = \"t\"\nyes = [\"fever\", \"heavy_lifting\", \"blood_thinner\"]\nunsure = [\"infection_risk\"]\nexpect = \"urgent\"\n";
     let v = vignette::parse(Path::new("good.toml"), text).unwrap();
-    use spasm_triage::ids::{AgeBand, Answer, Context, Factor, Finding, Level};
+    use spasm_core::ids::{AgeBand, Answer, Context, Factor, Finding, Level};
     assert_eq!(v.expect, Level::Urgent);
     assert_eq!(v.answers.age, AgeBand::From20To50, "no age: an adult of 20 to 50");
     assert_eq!(v.answers.context(Context::BloodThinner), Answer::Yes);
@@ -81,9 +81,9 @@ fn the_runner_reports_mismatches_and_bad_files_and_fails() {
 
 #[test]
 fn the_vignettes_cover_every_finding_combination_age_band_and_not_sure_rule() {
-    use spasm_triage::ids::{AgeBand, Answer, Finding, Level};
-    use spasm_triage::rules::{Term, CLUSTER, COMBINATIONS};
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
+    use spasm_core::ids::{AgeBand, Answer, Finding, Level};
+    use spasm_core::rules::{Term, CLUSTER, COMBINATIONS};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vignettes");
     let vignettes: Vec<_> = vignette::load_dir(&dir).unwrap().into_iter().map(|v| v.unwrap()).collect();
     assert!(vignettes.len() >= 200, "only {} vignettes", vignettes.len());
     for finding in Finding::ALL {

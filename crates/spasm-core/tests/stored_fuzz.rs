@@ -5,11 +5,11 @@
 
 use proptest::prelude::*;
 
-use spasm_triage::coach::{CoachState, Round, Therapy, MINUTE_MS};
-use spasm_triage::i18n::{Lang, Reading};
-use spasm_triage::ids::{AgeBand, Answer, Context, Factor, Finding};
-use spasm_triage::questionnaire::{Duration, Field, Responses};
-use spasm_triage::session::{Action, Screen, Session};
+use spasm_core::coach::{CoachState, Round, Therapy, MINUTE_MS};
+use spasm_core::i18n::{Lang, Reading};
+use spasm_core::ids::{AgeBand, Answer, Context, Factor, Finding};
+use spasm_core::questionnaire::{Duration, Field, Responses};
+use spasm_core::session::{Action, Screen, Session};
 
 const ANSWERS: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotSure];
 
@@ -83,7 +83,7 @@ proptest! {
             (Screen::Page(a), Screen::Page(b)) => prop_assert!(b < a, "{:?} came back as {:?}", a, b),
             (Screen::Review | Screen::Result, Screen::Page(_)) => {}
             // The answers end the interview at once (above `soon`): the result, not the review.
-            (Screen::Review, Screen::Result) => prop_assert!(restored.outcome().level > spasm_triage::ids::Level::Soon),
+            (Screen::Review, Screen::Result) => prop_assert!(restored.outcome().level > spasm_core::ids::Level::Soon),
             (Screen::Library | Screen::Article(_) | Screen::Coach | Screen::Summary, _) => {}
             (a, b) => prop_assert!(false, "{:?} came back as {:?}", a, b),
         }

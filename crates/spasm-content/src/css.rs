@@ -66,7 +66,7 @@ mod tests {
 
     #[test]
     fn the_widget_stylesheet_keeps_every_rule() {
-        let css = include_str!("../styles/widget.css");
+        let css = include_str!("../../../styles/widget.css");
         let small = minify(css);
         assert!(small.len() * 10 < css.len() * 9, "{} of {} bytes", small.len(), css.len());
         let count = |s: &str, c: char| s.chars().filter(|x| *x == c).count();

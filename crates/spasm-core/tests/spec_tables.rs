@@ -2,8 +2,8 @@
 //! here by hand. The property tests read each level from the rule data they test, so a wrong level
 //! in `src/rules.rs` would pass them; this table would not.
 
-use spasm_triage::ids::{AgeBand, Answer, Context, Finding, Level};
-use spasm_triage::rules::{AgeCondition, Term, CLUSTER, COMBINATIONS, FINDINGS};
+use spasm_core::ids::{AgeBand, Answer, Context, Finding, Level};
+use spasm_core::rules::{AgeCondition, Term, CLUSTER, COMBINATIONS, FINDINGS};
 
 use Level::{CallEmergency as Call, EmergencyDepartment as Ed, SelfCare, Soon, Urgent};
 

@@ -2,7 +2,7 @@
 //! and their mean at most 6 (the same method as shared/tools/readability.py: front matter and link
 //! targets skipped, each heading and list item its own sentence, syllables from vowel groups).
 //! Spanish articles by Fernández-Huerta reading ease: each at least 70 and their mean at least 75.
-//! And the widget's own words ([`spasm_triage::i18n`]) in both languages.
+//! And the widget's own words ([`spasm_core::i18n`]) in both languages.
 
 use std::path::PathBuf;
 
@@ -111,7 +111,7 @@ fn syllable_estimates_match_the_shared_tool() {
 
 #[test]
 fn every_english_article_reads_at_grade_7_or_below_and_the_mean_at_6() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/articles");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content/articles");
     let mut paths: Vec<PathBuf> =
         std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
     paths.sort();
@@ -192,7 +192,7 @@ fn spanish_syllables_follow_diphthongs_and_hiatus() {
 
 #[test]
 fn every_spanish_article_is_fairly_easy_and_the_mean_easy_to_read() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/articles-es");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content/articles-es");
     let mut paths: Vec<PathBuf> =
         std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
     paths.sort();
@@ -222,7 +222,7 @@ fn a_hard_spanish_text_scores_below_70() {
 /// The widget's own words, not only the articles: every text of each language, one per sentence.
 #[test]
 fn the_widget_text_reads_easily_in_both_languages() {
-    use spasm_triage::i18n::{EN, ES};
+    use spasm_core::i18n::{EN, ES};
     let sentences = |entries: Vec<(String, &'static str)>| {
         entries.into_iter().filter(|(_, t)| *t != "-" && t.split_whitespace().count() > 1).map(|(_, t)| t).collect::<Vec<_>>().join("\n")
     };

@@ -4,7 +4,7 @@
 //! [`Warning`] naming the attribute, and the default is used, so the widget always works.
 //!
 //! ```
-//! use spasm_triage::config::{Config, Mode};
+//! use spasm_core::config::{Config, Mode};
 //! let (config, warnings) = Config::from_attributes([
 //!     ("data-emergency-number", "112"),
 //!     ("data-booking-url", "javascript:alert(1)"),

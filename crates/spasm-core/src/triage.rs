@@ -6,8 +6,8 @@
 //! randomness, and it never panics.
 //!
 //! ```
-//! use spasm_triage::ids::{Answer, Finding, Level};
-//! use spasm_triage::triage::{triage, Answers};
+//! use spasm_core::ids::{Answer, Finding, Level};
+//! use spasm_core::triage::{triage, Answers};
 //!
 //! let mut answers = Answers::default();
 //! answers.set(Finding::Fever, Answer::NotSure);

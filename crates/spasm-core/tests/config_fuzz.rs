@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use spasm_triage::config::{Config, ATTRIBUTES};
+use spasm_core::config::{Config, ATTRIBUTES};
 
 fn attribute_name() -> impl Strategy<Value = String> {
     prop_oneof![

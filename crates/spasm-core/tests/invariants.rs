@@ -3,12 +3,12 @@
 
 use proptest::prelude::*;
 
-use spasm_triage::coach::{coach_offered, Advice};
-use spasm_triage::i18n::{EN, ES};
-use spasm_triage::ids::{AgeBand, Answer, Context, Factor, Finding, Level};
-use spasm_triage::questionnaire::{asked_findings, next_after, pages, Duration, Field, Next, Page, Responses};
-use spasm_triage::rules::{AgeCondition, Term, FINDINGS};
-use spasm_triage::triage::{triage, Answers, Outcome, Sign};
+use spasm_core::coach::{coach_offered, Advice};
+use spasm_core::i18n::{EN, ES};
+use spasm_core::ids::{AgeBand, Answer, Context, Factor, Finding, Level};
+use spasm_core::questionnaire::{asked_findings, next_after, pages, Duration, Field, Next, Page, Responses};
+use spasm_core::rules::{AgeCondition, Term, FINDINGS};
+use spasm_core::triage::{triage, Answers, Outcome, Sign};
 
 const ANSWERS: [Answer; 3] = [Answer::No, Answer::NotSure, Answer::Yes];
 

@@ -2,10 +2,10 @@
 
 use proptest::prelude::*;
 
-use spasm_triage::handoff::Summary;
-use spasm_triage::ids::{AgeBand, Answer, Context, Factor, Finding, Level};
-use spasm_triage::questionnaire::{Duration, Responses};
-use spasm_triage::triage::triage;
+use spasm_core::handoff::Summary;
+use spasm_core::ids::{AgeBand, Answer, Context, Factor, Finding, Level};
+use spasm_core::questionnaire::{Duration, Responses};
+use spasm_core::triage::triage;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 5000, ..ProptestConfig::default() })]

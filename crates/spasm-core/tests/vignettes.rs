@@ -10,10 +10,10 @@ mod vignette;
 
 use std::path::PathBuf;
 
-use spasm_triage::triage::triage;
+use spasm_core::triage::triage;
 
 fn main() {
-    let mut dirs = vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes")];
+    let mut dirs = vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vignettes")];
     if let Some(extra) = std::env::var_os("TRIAGE_VIGNETTES").filter(|v| !v.is_empty()) {
         dirs.push(PathBuf::from(extra));
     }

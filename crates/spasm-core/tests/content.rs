@@ -1,9 +1,9 @@
 //! The article parser and validator: good articles become data; each kind of broken article fails
 //! with its file and line.
 
-use spasm_triage::content::{parse_article, parse_library, Block, Inline};
+use spasm_content::{parse_article, parse_library, Block, Inline};
 
-const FIXTURE: &str = include_str!("fixtures/articles/good.md");
+const FIXTURE: &str = include_str!("../../../tests/fixtures/articles/good.md");
 
 fn other() -> (String, String) {
     let text = FIXTURE.replace("Resting your back", "What a spasm is").replace("[what a spasm is](other.md)", "more");
@@ -93,8 +93,8 @@ fn bad_file_names_are_refused() {
 
 #[test]
 fn the_bundled_library_is_valid_and_searchable_in_both_languages() {
-    use spasm_triage::i18n::Lang;
-    use spasm_triage::library::{bundled, count, position, search, title, INDEX};
+    use spasm_core::i18n::Lang;
+    use spasm_core::library::{bundled, count, position, search, title, INDEX};
     let (en, es) = (bundled(Lang::En), bundled(Lang::Es));
     assert!(en.len() >= 8);
     assert_eq!(en.len(), es.len(), "every article has a Spanish translation");
@@ -126,15 +126,16 @@ fn the_bundled_library_is_valid_and_searchable_in_both_languages() {
 
 #[test]
 fn the_data_files_hold_exactly_the_parsed_articles() {
-    use spasm_triage::content::{decode, encode};
+    use spasm_content::{decode, encode};
     let articles = vec![parse_article("content/articles/good.md", FIXTURE).unwrap()];
     assert_eq!(decode(&encode(&articles)), Ok(articles.clone()));
     for dir in ["content/articles", "content/articles-es"] {
-        let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut files: Vec<(String, String)> = std::fs::read_dir(root.join(dir))
             .unwrap()
-            .map(|e| e.unwrap().path())
+            .map(|e| std::path::Path::new(dir).join(e.unwrap().file_name()))
             .filter(|p| p.extension().is_some_and(|x| x == "md"))
-            .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
+            .map(|p| (p.display().to_string(), std::fs::read_to_string(root.join(&p)).unwrap()))
             .collect();
         files.sort();
         let library = parse_library(&files).unwrap();
@@ -152,7 +153,7 @@ fn the_data_files_hold_exactly_the_parsed_articles() {
 
 #[test]
 fn a_missing_or_extra_translation_fails_the_build() {
-    use spasm_triage::content::check_translation;
+    use spasm_content::check_translation;
     let en = vec![parse_article("content/articles/a.md", FIXTURE).unwrap()];
     let err = check_translation(&en, &[], "content/articles-es").unwrap_err();
     assert_eq!(err.file, "content/articles-es/a.md");
@@ -164,10 +165,10 @@ fn a_missing_or_extra_translation_fails_the_build() {
 
 #[test]
 fn read_more_follows_what_the_patient_reported() {
-    use spasm_triage::i18n::Lang;
-    use spasm_triage::ids::{Answer, Factor, Finding};
-    use spasm_triage::library::{bundled, read_more};
-    use spasm_triage::triage::Answers;
+    use spasm_core::i18n::Lang;
+    use spasm_core::ids::{Answer, Factor, Finding};
+    use spasm_core::library::{bundled, read_more};
+    use spasm_core::triage::Answers;
     assert!(read_more(&Answers::default(), 3).is_empty());
     let mut answers = Answers::default();
     answers.set_factor(Factor::Dehydration, Answer::Yes);
@@ -180,15 +181,15 @@ fn read_more_follows_what_the_patient_reported() {
     }
     // A child by the age band alone is offered what children should read.
     let mut child = Answers::default();
-    child.age = spasm_triage::ids::AgeBand::Under16;
+    child.age = spasm_core::ids::AgeBand::Under16;
     let picks = read_more(&child, 3);
     assert!(picks.iter().any(|n| bundled(Lang::En)[*n].related.iter().any(|id| id == "child")), "nothing for a child");
 }
 
 #[test]
 fn every_id_the_spec_names_has_an_article_to_read() {
-    use spasm_triage::ids::{Factor, Finding};
-    use spasm_triage::library::INDEX;
+    use spasm_core::ids::{Factor, Finding};
+    use spasm_core::library::INDEX;
     let ids = Finding::ALL.iter().map(|f| f.id()).chain(Factor::ALL.iter().map(|f| f.id()));
     for id in ids {
         assert!(INDEX.iter().any(|a| a.related.contains(&id)), "no article is related to {id}");
@@ -197,8 +198,8 @@ fn every_id_the_spec_names_has_an_article_to_read() {
 
 /// Spec section 3 and 5 as the article statements name them: a finding, the blood thinner, or an
 /// age condition.
-fn term_ids(term: spasm_triage::rules::Term) -> Vec<&'static str> {
-    use spasm_triage::rules::{AgeCondition, Term};
+fn term_ids(term: spasm_core::rules::Term) -> Vec<&'static str> {
+    use spasm_core::rules::{AgeCondition, Term};
     match term {
         Term::Finding(f) => vec![f.id()],
         Term::Context(c) => vec![c.id()],
@@ -212,7 +213,7 @@ fn term_ids(term: spasm_triage::rules::Term) -> Vec<&'static str> {
 
 /// Every heading, list item and sentence of an article, as plain text (sentences split after
 /// ". ", "! " and "? ").
-fn units(article: &spasm_triage::content::Article) -> Vec<String> {
+fn units(article: &spasm_content::Article) -> Vec<String> {
     let text = |inlines: &[Inline]| -> String {
         inlines
             .iter()
@@ -250,13 +251,13 @@ fn units(article: &spasm_triage::content::Article) -> Vec<String> {
 /// "not sure" level), a combination's, or the cluster's.
 #[test]
 fn every_care_statement_in_the_articles_matches_the_rules() {
-    use spasm_triage::i18n::Lang;
-    use spasm_triage::ids::{Finding, Level};
-    use spasm_triage::library::{bundled, INDEX};
-    use spasm_triage::rules::{CLUSTER, COMBINATIONS};
+    use spasm_core::i18n::Lang;
+    use spasm_core::ids::{Finding, Level};
+    use spasm_core::library::{bundled, INDEX};
+    use spasm_core::rules::{CLUSTER, COMBINATIONS};
     use std::collections::BTreeSet;
 
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/dispositions.toml");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/dispositions.toml");
     let table: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
     let statements = table["statement"].as_array().unwrap();
     let header = std::fs::read_to_string(path).unwrap();

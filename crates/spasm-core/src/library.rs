@@ -55,15 +55,19 @@ pub fn load(data: &str) -> Option<Vec<Article>> {
     matches.then_some(articles)
 }
 
-/// The bundled articles, read from the data file the build wrote: for native tests and tools (the
-/// widget fetches the file instead, so the text stays out of the wasm).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn bundled(lang: Lang) -> Vec<Article> {
-    let data = match lang {
+/// The data file the build wrote for `lang`: for tests and tools only. The widget fetches the file
+/// instead, so the text stays out of the wasm (nothing the widget runs calls this, so the linker
+/// leaves it out).
+pub fn bundled_data(lang: Lang) -> &'static str {
+    match lang {
         Lang::En => include_str!(concat!(env!("OUT_DIR"), "/articles-en.txt")),
         Lang::Es => include_str!(concat!(env!("OUT_DIR"), "/articles-es.txt")),
-    };
-    load(data).expect("the build writes a valid data file")
+    }
+}
+
+/// The bundled articles, read from [`bundled_data`]: for native tests and tools.
+pub fn bundled(lang: Lang) -> Vec<Article> {
+    load(bundled_data(lang)).expect("the build writes a valid data file")
 }
 
 /// The articles matching every word of `query` in the title, summary or text, as positions, best

@@ -7,7 +7,7 @@
 //! check every version and every mask against that crate, module by module.
 //!
 //! ```
-//! use spasm_triage::qr::QrCode;
+//! use spasm_core::qr::QrCode;
 //! let code = QrCode::encode(b"tel:5551234").unwrap();
 //! assert_eq!(code.size(), 21); // version 1
 //! assert!(code.dark(0, 0)); // a finder pattern's corner

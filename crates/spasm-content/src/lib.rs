@@ -13,7 +13,7 @@
 //! Anything else (raw HTML, images, tables, code, external links, unclosed emphasis) is an error.
 //!
 //! ```
-//! use spasm_triage::content::parse_article;
+//! use spasm_content::parse_article;
 //! let text = "---\ntitle = \"Rest\"\nsummary = \"How to rest.\"\ntags = [\"self-care\"]\nrelated = []\n\
 //!             sources = [\"Reference article 004\"]\nreviewed = \"2026-11-21\"\n---\n\n# Rest\n\nLie **down**.\n";
 //! let article = parse_article("rest.md", text).unwrap();
@@ -21,6 +21,8 @@
 //! ```
 
 use std::fmt;
+
+pub mod css;
 
 /// The tags an article may carry.
 pub const TAGS: [&str; 8] = ["basics", "causes", "conditions", "red-flags", "self-care", "doctor", "prevention", "outlook"];

@@ -21,9 +21,9 @@
 //! as no (spec section 8).
 //!
 //! ```
-//! use spasm_triage::handoff::Summary;
-//! use spasm_triage::ids::{Answer, Finding, Level};
-//! use spasm_triage::questionnaire::Responses;
+//! use spasm_core::handoff::Summary;
+//! use spasm_core::ids::{Answer, Finding, Level};
+//! use spasm_core::questionnaire::Responses;
 //! let mut responses = Responses::default();
 //! responses.set_finding(Finding::Fever, Answer::Yes);
 //! let summary = Summary::new(responses, Level::Urgent, 1_790_000_000_000);

@@ -1,0 +1,40 @@
+//! The pure core of spasm-triage: everything that decides, remembers or words something, with no
+//! `yew`, `web_sys`, `gloo` or `js_sys` in its dependency tree (the compiler keeps it so: this crate
+//! cannot name them). Tested natively with `cargo test -p spasm-core`.
+//!
+//! - [`ids`]: the stable ids of levels, findings, factors and answers;
+//! - [`rules`]: the clinical rule data;
+//! - [`i18n`]: every word the widget shows, in English and Spanish;
+//! - [`triage`]: the engine, the only place that decides a level of care;
+//! - [`questionnaire`]: the pages of the interview and how choices become answers;
+//! - [`session`]: one patient's session and its reducer;
+//! - [`content`], [`library`]: articles checked at build time and fetched as data when the library
+//!   opens; their index, search and "read more";
+//! - [`sort`]: a small stable sort for short lists;
+//! - [`qr`]: the QR codes of the result and summary screens;
+//! - [`coach`]: the self-care coach's timing policy (ice or heat, rounds, rest gaps);
+//! - [`kiosk`]: the waiting-room idle policy;
+//! - [`config`]: the practice's `data-*` configuration, parsed without panics;
+//! - [`handoff`]: the summary and its hand-off link.
+
+/// The date this release was built (`YYYY-MM-DD`), shown with the rules version on every result
+/// and summary.
+pub const BUILD_DATE: &str = env!("SPASM_BUILD_DATE");
+
+/// The article model and its data file format (the parser runs at build time only).
+pub use spasm_content as content;
+
+pub mod handoff;
+pub mod i18n;
+pub mod ids;
+pub mod kiosk;
+pub mod questionnaire;
+pub mod rules;
+pub mod session;
+pub mod triage;
+
+pub mod coach;
+pub mod config;
+pub mod library;
+pub mod qr;
+pub mod sort;
