@@ -1,114 +1,260 @@
-//! The Yew views. Thin: they render the [`Session`] and send [`Action`]s; the engine decides.
+//! The widget's root: it provides the state ([`crate::state`]) and the reading language to every
+//! view, and picks the screen. Each of its side effects (keeping the session, the reading choices,
+//! focus, announcements, the result event, the kiosk's activity clock) is a hook of its own below.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::components::{
-    emergency_question, result_view, review_answers, start_screen, with_attributes, ArticleView, KioskGuard, LibraryView, QuestionPage,
-    SelfCareCoach, SummaryView,
+    button, emergency_question, result_view, review_answers, start_screen, with_attributes, ArticleView, KioskGuard, LibraryView,
+    QuestionPage, SelfCareCoach, SummaryView,
 };
+use crate::hooks::{browser_languages, keep, now_ms, stored};
+use crate::state::{send, WidgetContext, WidgetState};
 use spasm_core::config::{Config, Mode};
-use spasm_core::i18n::{fill, Lang, Reading};
+use spasm_core::handoff::{HandoffError, Summary};
+use spasm_core::i18n::{fill, Lang, Reading, Texts};
+use spasm_core::ids::Level;
+use spasm_core::questionnaire::Responses;
 use spasm_core::session::{Action, Screen, Session};
 
 /// The widget's styles, compiled in; [`crate::mount`] adopts them into the widget's shadow root.
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
-/// The session as Yew state: the reducer is [`Session::apply`]. It carries the practice's
-/// configuration (fixed when the widget mounts) too, so components read both from one context.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct SessionState(pub Session, pub Rc<Config>);
-
-impl Reducible for SessionState {
-    type Action = Action;
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(SessionState(self.0.apply(action), self.1.clone()))
-    }
-}
-
-/// Shared with every component through a context.
-pub type SessionContext = UseReducerHandle<SessionState>;
-
-/// A callback that sends `action` to the session, whatever the event.
-pub fn send<E: 'static>(session: &SessionContext, action: Action) -> Callback<E> {
-    let session = session.clone();
-    Callback::from(move |_| session.dispatch(action.clone()))
-}
-
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// The practice's configuration. Read when the widget first renders (a mounted widget's props
-    /// never change); components get it from the session's context.
+    /// never change); views get it from the widget's state.
     #[prop_or_default]
     pub config: Config,
     /// Told the level each time a result is shown (the embed turns it into a host-page event).
     #[prop_or_default]
-    pub on_result: Option<Callback<spasm_core::ids::Level>>,
+    pub on_result: Option<Callback<Level>>,
     /// Where to keep the session across a reload (sessionStorage), if anywhere. Never in kiosk mode.
     #[prop_or_default]
     pub storage_key: Option<String>,
     /// A summary opened from a hand-off link (or why it could not be read), shown read-only.
     #[prop_or_default]
-    pub handoff: Option<Result<spasm_core::handoff::Summary, spasm_core::handoff::HandoffError>>,
+    pub handoff: Option<Result<Summary, HandoffError>>,
     /// The widget's own page, for hand-off links.
     #[prop_or_default]
     pub page_url: Option<String>,
 }
 
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
+/// The widget's root component.
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let storage_key = props.storage_key.clone().filter(|_| props.config.persist);
+    let state = use_kept_session(&props.config, storage_key.clone());
+    let session = &state.session;
+    let kiosk = props.config.mode == Mode::Kiosk;
+    let fresh = *session == Session::default();
+    let reading = use_reading(props.config.lang, storage_key.clone(), kiosk && fresh);
+    let lang = reading.lang;
+    let t = lang.texts();
+    let root = use_node_ref();
+    use_focus_on_new_screen(session.screen, root.clone());
+    let announcement = use_announcement(session.screen, announce(session, t, &props.config));
+    use_result_event(session, props.on_result.clone());
+    let finished_at = use_finished_at(session);
+    let (last_activity, activity) = use_kiosk_activity(kiosk);
+    let shared = use_state(|| props.handoff.clone());
+
+    // Leave a hand-off link's fragment behind, so a reload starts fresh too.
+    let new_check = {
+        let shared = shared.clone();
+        Callback::from(move |()| {
+            if let Some(w) = web_sys::window() {
+                let url = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
+                w.history().ok().map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
+            }
+            shared.set(None);
+        })
+    };
+    let page_url = props.page_url.clone().map(AttrValue::from);
+    let body = match ((*shared).clone(), session.screen) {
+        (Some(Err(error)), _) => html! {
+            <section class="st-screen">
+                <h2 data-focus-heading="" tabindex="-1">{ t.summary_error_title }</h2>
+                <p role="alert">{ error.message(t) }</p>
+                { button("st-primary", t.new_check.into(), new_check.reform(|_| ())) }
+            </section>
+        },
+        // A summary opened from a link, or the patient's own.
+        (opened @ Some(Ok(_)), _) | (opened @ None, Screen::Summary) => {
+            let (summary, page_url, back_label, on_back) = match opened {
+                Some(Ok(summary)) => (summary, None, t.new_check, new_check),
+                _ => (
+                    Summary::new(session.responses.clone(), session.outcome().level, finished_at),
+                    page_url,
+                    t.back_to_result,
+                    send(&state, Action::Back),
+                ),
+            };
+            html! { <SummaryView {summary} {page_url} {back_label} {on_back} /> }
+        }
+        (_, Screen::Start) => start_screen(&state, lang),
+        (_, Screen::Page(_)) => match session.page() {
+            Some((_, page)) if page.single_finding().is_some() => emergency_question(&state, lang),
+            _ => html! { <QuestionPage /> },
+        },
+        (_, Screen::Review) => review_answers(&state, lang),
+        (_, Screen::Result) => result_view(&state, lang),
+        (_, Screen::Library) => html! { <LibraryView {page_url} /> },
+        (_, Screen::Article(index)) => html! { <ArticleView {index} {page_url} /> },
+        (_, Screen::Coach) => html! { <SelfCareCoach /> },
+    };
+    let show_clear = storage_key.is_some() && !fresh && shared.is_none();
+    let on = |_: ()| activity.clone();
+    let widget = html! {
+        <div ref={root}
+            onpointerdown={on(()).map(|c| c.reform(|e: PointerEvent| e.into()))}
+            ontouchstart={on(()).map(|c| c.reform(|e: TouchEvent| e.into()))}
+            onkeydown={on(()).map(|c| c.reform(|e: KeyboardEvent| e.into()))}
+            onscroll={activity.clone()}
+            oncontextmenu={kiosk.then(|| Callback::from(|e: MouseEvent| e.prevent_default()))}>
+            { toolbar(&reading) }
+            <p class="st-sr-only" aria-live="polite">{ announcement }</p>
+            { body }
+            if show_clear {
+                <p class="st-clear st-noprint">{ button("st-link-button", t.clear_answers.into(), send(&state, Action::StartOver)) }</p>
+            }
+            if kiosk {
+                <KioskGuard {last_activity} />
+            }
+        </div>
+    };
+    let classes = ROOT_CLASSES[usize::from(kiosk) + 2 * usize::from(reading.large)];
+    html! {
+        <ContextProvider<Lang> context={lang}>
+            <ContextProvider<WidgetContext> context={state.clone()}>
+                { with_attributes(widget, &["class", "lang"], [classes.into(), lang.code().into()]) }
+            </ContextProvider<WidgetContext>>
+        </ContextProvider<Lang>>
+    }
 }
 
-/// The browser's preferred languages, most preferred first.
-pub(crate) fn browser_languages() -> Vec<String> {
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
-    let mut tags: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
-    if tags.is_empty() {
-        tags.extend(navigator.language());
-    }
-    tags
-}
+/// The root's classes by kiosk mode and larger text (index `kiosk + 2 * large`).
+const ROOT_CLASSES: [&str; 4] = ["st-root", "st-root st-kiosk", "st-root st-large", "st-root st-kiosk st-large"];
 
-/// Keeps `value` in sessionStorage under `key`, or removes it when there is nothing to keep.
-fn keep(key: &str, value: Option<String>) {
-    if let Some(storage) = session_storage() {
-        match value {
-            Some(value) => storage.set_item(key, &value).ok(),
-            None => storage.remove_item(key).ok(),
-        };
-    }
+/// The widget's state, restored from sessionStorage under `key` (if given) and kept there on every
+/// change, so nothing is lost on a reload; a fresh session (Start over, "Clear my answers")
+/// removes the saved one at once.
+#[hook]
+fn use_kept_session(config: &Config, key: Option<String>) -> WidgetContext {
+    let state = {
+        let key = key.clone();
+        let config = Rc::new(config.clone());
+        use_reducer(move || WidgetState {
+            session: key.as_ref().and_then(|k| Session::restore(&stored(k)?)).unwrap_or_default(),
+            config,
+            storage_key: key.map(Rc::from),
+        })
+    };
+    use_effect_with(state.session.clone(), move |session| {
+        if let Some(key) = key {
+            keep(&key, (*session != Session::default()).then(|| session.save()));
+        }
+    });
+    state
 }
 
 /// The patient's reading choices. Language: the practice's choice, else the browser's, else
 /// English; a choice the patient made survives a reload (kept under `key` only when it differs
-/// from the default). `reset` (a kiosk's fresh session) puts the default back.
+/// from the default). `reset` (a kiosk's fresh session) puts the default back: nothing is kept
+/// between patients.
 #[hook]
 fn use_reading(configured: Option<Lang>, key: Option<String>, reset: bool) -> UseStateHandle<Reading> {
     let default = Reading { lang: Lang::negotiate(configured, browser_languages().iter().map(String::as_str)), large: false };
     let key = key.map(|k| k + "-reading");
     let reading = {
         let key = key.clone();
-        use_state(move || {
-            let saved = key.and_then(|k| session_storage()?.get_item(&k).ok().flatten());
-            saved.and_then(|text| Reading::decode(&text)).unwrap_or(default)
-        })
+        use_state(move || key.and_then(|k| Reading::decode(&stored(&k)?)).unwrap_or(default))
     };
     use_effect_with((*reading, default), move |(r, default)| {
         if let Some(key) = key {
             keep(&key, (r != default).then(|| r.encode()));
         }
     });
+    let setter = reading.setter();
+    use_effect_with(reset, move |reset| {
+        if *reset {
+            setter.set(default);
+        }
+    });
+    reading
+}
+
+/// Moves focus to a new screen's heading, so keyboard and screen-reader users land on it. Not on
+/// the first render: the widget must not steal focus from the host page when it loads.
+#[hook]
+fn use_focus_on_new_screen(screen: Screen, root: NodeRef) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(screen, move |_| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
+        let heading = root.cast::<web_sys::Element>().and_then(|r| r.query_selector("[data-focus-heading]").ok().flatten());
+        if let Some(heading) = heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()) {
+            heading.focus().ok();
+        }
+    });
+}
+
+/// What the live region says: `said` ("Warning sign 2 of 10", "Your result: ...") each time a new
+/// screen opens, and nothing when the widget first loads.
+#[hook]
+fn use_announcement(screen: Screen, said: String) -> String {
+    let first = use_mut_ref(|| true);
+    let announcement = use_state(String::new);
     {
-        // Nothing kept between patients: a kiosk reset also resets the language and text size.
-        let setter = reading.setter();
-        use_effect_with(reset, move |reset| {
-            if *reset {
-                setter.set(default);
+        let announcement = announcement.clone();
+        use_effect_with(screen, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                announcement.set(said);
             }
         });
     }
-    reading
+    (*announcement).clone()
+}
+
+/// Tells `on_result` the level each time a result is shown.
+#[hook]
+fn use_result_event(session: &Session, on_result: Option<Callback<Level>>) {
+    let level = (session.screen == Screen::Result).then(|| session.outcome().level);
+    use_effect_with(level, move |level| {
+        if let (Some(level), Some(on_result)) = (level, on_result) {
+            on_result.emit(*level);
+        }
+    });
+}
+
+/// When the check finished: the first time a result showed for these answers. Read once, so a
+/// language switch or any other render never moves the summary's time.
+#[hook]
+fn use_finished_at(session: &Session) -> i64 {
+    let finished = use_mut_ref(|| None::<(Responses, i64)>);
+    let mut finished = finished.borrow_mut();
+    if matches!(session.screen, Screen::Result | Screen::Summary)
+        && finished.as_ref().map(|(answers, _)| answers) != Some(&session.responses)
+    {
+        *finished = Some((session.responses.clone(), now_ms()));
+    }
+    finished.as_ref().map_or(0, |(_, at)| *at)
+}
+
+/// Kiosk mode's activity clock: when the patient last touched, pointed, typed or scrolled, and
+/// (in kiosk mode only) the callback the root calls on each of those events.
+#[hook]
+fn use_kiosk_activity(kiosk: bool) -> (Rc<Cell<i64>>, Option<Callback<Event>>) {
+    let last = use_mut_ref(|| Rc::new(Cell::new(now_ms()))).borrow().clone();
+    let activity = {
+        let last = last.clone();
+        kiosk.then(|| Callback::from(move |_: Event| last.set(now_ms())))
+    };
+    (last, activity)
 }
 
 /// The language switch and the larger-text toggle.
@@ -129,168 +275,8 @@ fn toolbar(reading: &UseStateHandle<Reading>) -> Html {
     }
 }
 
-/// The widget's root component.
-#[function_component]
-pub fn App(props: &AppProps) -> Html {
-    let storage_key = props.storage_key.clone().filter(|_| props.config.persist);
-    let session = {
-        let key = storage_key.clone();
-        let config = &props.config;
-        use_reducer(move || {
-            let saved = key.and_then(|k| session_storage()?.get_item(&k).ok().flatten());
-            SessionState(saved.and_then(|text| Session::restore(&text)).unwrap_or_default(), Rc::new(config.clone()))
-        })
-    };
-    // Nothing lost on a reload: every change is saved; a fresh session (Start over, "Clear my
-    // answers") removes the saved one at once.
-    {
-        let key = storage_key.clone();
-        use_effect_with(session.0.clone(), move |s| {
-            if let Some(key) = key {
-                keep(&key, (*s != Session::default()).then(|| s.save()));
-            }
-        });
-    }
-    let kiosk = props.config.mode == Mode::Kiosk;
-    let fresh = session.0 == Session::default();
-    let reading = use_reading(props.config.lang, storage_key.clone(), kiosk && fresh);
-    let lang = reading.lang;
-    let t = lang.texts();
-    let shared = use_state(|| props.handoff.clone());
-    let root = use_node_ref();
-    let screen = session.0.screen;
-
-    // Move focus to the new screen's heading so keyboard and screen-reader users land on it, and
-    // say where they are in a live region ("Warning sign 2 of 10", "Your result: ..."). Not on the
-    // first render: the widget must not steal focus from the host page when it loads.
-    let first_render = use_mut_ref(|| true);
-    let announcement = use_state(String::new);
-    {
-        let root = root.clone();
-        let announcement = announcement.clone();
-        let said = announce(&session.0, t, &props.config);
-        use_effect_with(screen, move |_| {
-            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                return;
-            }
-            announcement.set(said);
-            if let Some(heading) = root
-                .cast::<web_sys::Element>()
-                .and_then(|r| r.query_selector("[data-focus-heading]").ok().flatten())
-                .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
-            {
-                heading.focus().ok();
-            }
-        });
-    }
-
-    {
-        let on_result = props.on_result.clone();
-        let level = (screen == Screen::Result).then(|| session.0.outcome().level);
-        use_effect_with(level, move |level| {
-            if let (Some(level), Some(on_result)) = (level, on_result) {
-                on_result.emit(*level);
-            }
-        });
-    }
-
-    // When the check finished: the first time a result showed for these answers. Read once, so a
-    // language switch or any other render never moves the summary's time.
-    let finished = use_mut_ref(|| None::<(spasm_core::questionnaire::Responses, i64)>);
-    if matches!(screen, Screen::Result | Screen::Summary) {
-        let mut finished = finished.borrow_mut();
-        if finished.as_ref().map(|(answers, _)| answers) != Some(&session.0.responses) {
-            *finished = Some((session.0.responses.clone(), crate::hooks::now_ms()));
-        }
-    }
-    let finished_at = finished.borrow().as_ref().map_or(0, |(_, at)| *at);
-
-    let show_clear = storage_key.is_some() && !fresh && shared.is_none();
-    // Leave a hand-off link's fragment behind, so a reload starts fresh too.
-    let new_check = {
-        let shared = shared.clone();
-        Callback::from(move |()| {
-            if let Some(w) = web_sys::window() {
-                let url = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
-                w.history().ok().map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
-            }
-            shared.set(None);
-        })
-    };
-    let body = match ((*shared).clone(), screen) {
-        (Some(Err(error)), _) => html! {
-            <section class="st-screen">
-                <h2 data-focus-heading="" tabindex="-1">{ t.summary_error_title }</h2>
-                <p role="alert">{ error.message(t) }</p>
-                { crate::components::button("st-primary", t.new_check.into(), new_check.reform(|_| ())) }
-            </section>
-        },
-        // A summary opened from a link, or the patient's own.
-        (opened @ Some(Ok(_)), _) | (opened @ None, Screen::Summary) => {
-            let (summary, page_url, back_label, on_back) = match opened {
-                Some(Ok(summary)) => (summary, None, t.new_check, new_check),
-                _ => (
-                    spasm_core::handoff::Summary::new(session.0.responses.clone(), session.0.outcome().level, finished_at),
-                    props.page_url.clone().map(AttrValue::from),
-                    t.back_to_result,
-                    send(&session, Action::Back),
-                ),
-            };
-            html! { <SummaryView {summary} {page_url} {back_label} {on_back} /> }
-        }
-        (_, Screen::Start) => start_screen(&session, lang),
-        (_, Screen::Page(_)) => match session.0.page() {
-            Some((_, page)) if page.single_finding().is_some() => emergency_question(&session, lang),
-            _ => html! { <QuestionPage /> },
-        },
-        (_, Screen::Review) => review_answers(&session, lang),
-        (_, Screen::Result) => result_view(&session, lang),
-        (_, Screen::Library) => html! { <LibraryView page_url={props.page_url.clone().map(AttrValue::from)} /> },
-        (_, Screen::Article(index)) => html! { <ArticleView {index} page_url={props.page_url.clone().map(AttrValue::from)} /> },
-        (_, Screen::Coach) => html! { <SelfCareCoach /> },
-    };
-    // Kiosk mode: any touch, pointer or key counts as activity for the idle reset; no context menu.
-    let last_activity = use_mut_ref(|| std::rc::Rc::new(std::cell::Cell::new(crate::hooks::now_ms()))).borrow().clone();
-    let activity = {
-        let last = last_activity.clone();
-        kiosk.then(|| Callback::from(move |_: Event| last.set(crate::hooks::now_ms())))
-    };
-    let on = |_: ()| activity.clone();
-    let widget = html! {
-                <div ref={root}
-                    onpointerdown={on(()).map(|c| c.reform(|e: PointerEvent| e.into()))}
-                    ontouchstart={on(()).map(|c| c.reform(|e: TouchEvent| e.into()))}
-                    onkeydown={on(()).map(|c| c.reform(|e: KeyboardEvent| e.into()))}
-                    onscroll={activity.clone()}
-                    oncontextmenu={kiosk.then(|| Callback::from(|e: MouseEvent| e.prevent_default()))}>
-                    { toolbar(&reading) }
-                    <p class="st-sr-only" aria-live="polite">{ (*announcement).clone() }</p>
-                    { body }
-                    if show_clear {
-                        <p class="st-clear st-noprint">
-                            { crate::components::action_button(&session, "st-link-button", t.clear_answers, Action::StartOver) }
-                        </p>
-                    }
-                    if kiosk {
-                        <KioskGuard {last_activity} />
-                    }
-                </div>
-    };
-    let classes = ROOT_CLASSES[usize::from(kiosk) + 2 * usize::from(reading.large)];
-    html! {
-        <ContextProvider<Lang> context={lang}>
-            <ContextProvider<SessionContext> context={session.clone()}>
-                { with_attributes(widget, &["class", "lang"], [classes.into(), lang.code().into()]) }
-            </ContextProvider<SessionContext>>
-        </ContextProvider<Lang>>
-    }
-}
-
-/// The root's classes by kiosk mode and larger text (index `kiosk + 2 * large`).
-const ROOT_CLASSES: [&str; 4] = ["st-root", "st-root st-kiosk", "st-root st-large", "st-root st-kiosk st-large"];
-
 /// What the live region says when a screen opens: where the patient is, or the result.
-fn announce(session: &Session, t: &'static spasm_core::i18n::Texts, config: &Config) -> String {
+fn announce(session: &Session, t: &'static Texts, config: &Config) -> String {
     match session.screen {
         Screen::Page(_) => match (session.warning_progress(), session.page()) {
             (Some((n, total)), _) => fill(t.warning_progress, &[("n", &n.to_string()), ("total", &total.to_string())]),

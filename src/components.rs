@@ -39,7 +39,7 @@ pub const ANSWER_ORDER: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotSure]
 
 use yew::prelude::*;
 
-use crate::app::{send, SessionContext};
+use crate::state::{send, WidgetContext};
 use spasm_core::session::Action;
 
 /// `<button type="button" class={class} onclick={onclick}>{ label }</button>`: every plain button
@@ -86,6 +86,6 @@ pub fn safety_net(
 
 /// A plain button that sends `action` to the session.
 #[inline(never)]
-pub fn action_button(session: &SessionContext, class: &'static str, label: &'static str, action: Action) -> Html {
-    button(class, label.into(), send(session, action))
+pub fn action_button(state: &WidgetContext, class: &'static str, label: &'static str, action: Action) -> Html {
+    button(class, label.into(), send(state, action))
 }

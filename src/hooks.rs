@@ -1,4 +1,6 @@
-//! Hooks shared by the views: the clock, and timers that cannot leak.
+//! What the views need from the browser, with no widget state in it: the clock, timers that cannot
+//! leak, the tab's sessionStorage, and the browser's languages. (The widget's state and its hooks
+//! are in [`crate::state`].)
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -6,7 +8,7 @@ use std::rc::Rc;
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
-use spasm_core::i18n::{Lang, Texts};
+use spasm_core::i18n::Texts;
 
 /// Milliseconds since the Unix epoch, from the browser's clock.
 pub fn now_ms() -> i64 {
@@ -49,20 +51,32 @@ pub fn date_time(t: &Texts, ms: i64) -> String {
     t.date_time(date.get_full_year(), date.get_month(), date.get_date(), date.get_hours(), date.get_minutes())
 }
 
-/// The words of the language the patient is reading, from the app's context.
-#[hook]
-pub fn use_texts() -> &'static Texts {
-    use_context::<Lang>().unwrap_or_default().texts()
+/// The tab's sessionStorage, if the browser lets the widget use it.
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
 }
 
-/// The session, from the app's context.
-#[hook]
-pub fn use_session() -> crate::app::SessionContext {
-    use_context::<crate::app::SessionContext>().expect("session context")
+/// What sessionStorage holds under `key`, if anything.
+pub fn stored(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
 }
 
-/// The practice's configuration, from the app's context (it travels with the session).
-#[hook]
-pub fn use_config() -> Rc<spasm_core::config::Config> {
-    use_session().1.clone()
+/// Keeps `value` in sessionStorage under `key`, or removes it when there is nothing to keep.
+pub fn keep(key: &str, value: Option<String>) {
+    if let Some(storage) = session_storage() {
+        match value {
+            Some(value) => storage.set_item(key, &value).ok(),
+            None => storage.remove_item(key).ok(),
+        };
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let mut tags: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
+    if tags.is_empty() {
+        tags.extend(navigator.language());
+    }
+    tags
 }

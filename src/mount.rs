@@ -127,7 +127,7 @@ fn mount_with(
     let index = MOUNTED.with(|m| m.borrow().len());
     let storage_key = config.persist.then(|| format!("spasm-triage-session-{index}"));
     // The failure note in the language the widget starts in, with its emergency number.
-    let languages = crate::app::browser_languages();
+    let languages = crate::hooks::browser_languages();
     let t = spasm_core::i18n::Lang::negotiate(config.lang, languages.iter().map(String::as_str)).texts();
     let failure = format!("{} {}", t.crash, config.fill(t.interview_emergency));
     let props = AppProps { config, on_result: Some(on_result), storage_key, handoff, page_url };

@@ -31,10 +31,14 @@ impl Drop for Widget {
 
 impl Widget {
     async fn mount(config: Config) -> Widget {
+        Widget::mount_with(AppProps { config, ..AppProps::default() }).await
+    }
+
+    async fn mount_with(props: AppProps) -> Widget {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config, ..AppProps::default() }).render();
+        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         let w = Widget { root, app: Some(app) };
         w.settle().await;
         w
@@ -450,15 +454,18 @@ async fn on_a_practice_site_a_reload_resumes_the_round() {
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
     storage.clear().unwrap();
     let config = Config { timing: Timing { round_ms: 60_000, gap_ms: 60 * 60 * 1000 }, persist: true, ..Config::default() };
-    let w = Widget::mount(config.clone()).await;
+    let props = || AppProps { config: config.clone(), storage_key: Some("widget-1".into()), ..AppProps::default() };
+    let w = Widget::mount_with(props()).await;
     w.to_self_care_coach().await;
     w.press("Start an ice round").await;
-    assert!(storage.get_item("spasm-triage-coach").unwrap().is_some_and(|s| s.starts_with("c1;")));
+    assert!(storage.get_item("widget-1-coach").unwrap().is_some_and(|s| s.starts_with("c1;")));
     drop(w);
     sleep_ms(1_100).await;
-    // A new page load: the round goes on from its timestamps, about a second less left.
-    let w = Widget::mount(config).await;
-    w.to_self_care_coach().await;
+    // A new page load: the widget comes back with its result, and in the guide the round goes on
+    // from its timestamps, about a second less left.
+    let w = Widget::mount_with(props()).await;
+    assert_eq!(w.result_headline(), "Care for your back at home");
+    w.press("Open the self-care guide").await;
     assert!(w.all("button").iter().any(|b| b.inner_text() == "Pause"), "the round did not resume");
     let left = w.timer();
     assert!(left == "0:58" || left == "0:59", "{left}");
@@ -469,7 +476,9 @@ async fn on_a_practice_site_a_reload_resumes_the_round() {
 async fn in_kiosk_mode_the_coach_stores_nothing() {
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
     storage.clear().unwrap();
-    let w = Widget::mount(Config { persist: false, ..quick_config() }).await;
+    // Mounted as the embed mounts a kiosk: with a storage key, which persist = false overrules.
+    let config = Config { persist: false, ..quick_config() };
+    let w = Widget::mount_with(AppProps { config, storage_key: Some("widget-1".into()), ..AppProps::default() }).await;
     w.to_self_care_coach().await;
     w.press("Start an ice round").await;
     assert_eq!(storage.length().unwrap(), 0);

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::action_button;
 use super::library_view::{use_articles, Articles};
-use crate::hooks::{use_session, use_texts};
+use crate::state::{use_texts, use_widget};
 use spasm_core::content::{Block, Inline};
 use spasm_core::i18n::fill;
 use spasm_core::library::position;
@@ -18,10 +18,10 @@ pub struct ArticleViewProps {
 /// One article, rendered from data (never from HTML), with its sources at the foot.
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let session = use_session();
+    let state = use_widget();
     let t = use_texts();
     let articles = use_articles(props.page_url.clone());
-    let back = action_button(&session, "st-secondary", t.back, Action::Back);
+    let back = action_button(&state, "st-secondary", t.back, Action::Back);
     let lang = use_context::<spasm_core::i18n::Lang>().unwrap_or_default();
     let list = match &articles {
         Articles::Ready(list) => list,
@@ -45,10 +45,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             Inline::Emphasis(t) => html! { <em>{ t }</em> },
             Inline::Link { text, slug } => {
                 let target = position(slug);
-                let session = session.clone();
+                let state = state.clone();
                 let onclick = Callback::from(move |_| {
                     if let Some(n) = target {
-                        session.dispatch(Action::OpenArticle(n));
+                        state.dispatch(Action::OpenArticle(n));
                     }
                 });
                 html! { <button type="button" class="st-inline-link" {onclick}>{ text }</button> }

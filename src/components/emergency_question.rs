@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{action_button, emergency_line, ANSWER_ORDER};
-use crate::app::{send, SessionContext};
+use crate::state::{send, WidgetContext};
 use spasm_core::i18n::{fill, Lang};
 use spasm_core::session::Action;
 
@@ -9,15 +9,15 @@ use spasm_core::session::Action;
 /// so a "yes" shows the advice at once.
 /// A plain function, not a component: it keeps no state of its own (each component costs the wasm
 /// about 1 kB).
-pub fn emergency_question(session: &SessionContext, lang: Lang) -> Html {
+pub fn emergency_question(state: &WidgetContext, lang: Lang) -> Html {
     let t = lang.texts();
-    let Some(finding) = session.0.page().and_then(|(_, page)| page.single_finding()) else { return html! {} };
-    let (n, total) = session.0.warning_progress().unwrap_or_default();
+    let Some(finding) = state.session.page().and_then(|(_, page)| page.single_finding()) else { return html! {} };
+    let (n, total) = state.session.warning_progress().unwrap_or_default();
     let words = t.finding(finding);
-    let current = session.0.responses.finding(finding);
+    let current = state.session.responses.finding(finding);
     let buttons = ANSWER_ORDER.iter().map(|answer| {
         let answer = *answer;
-        let onclick = send(session, Action::AnswerAndContinue(finding, answer));
+        let onclick = send(state, Action::AnswerAndContinue(finding, answer));
         html! {
             <button type="button" class="st-answer" aria-pressed={if current == Some(answer) { "true" } else { "false" }} {onclick}>
                 { t.answer(answer) }
@@ -32,8 +32,8 @@ pub fn emergency_question(session: &SessionContext, lang: Lang) -> Html {
             <div class="st-answers" role="group" aria-labelledby="st-question" aria-describedby="st-why">
                 { for buttons }
             </div>
-            { action_button(session, "st-secondary", t.back, Action::Back) }
-            { emergency_line(&session.1, t) }
+            { action_button(state, "st-secondary", t.back, Action::Back) }
+            { emergency_line(&state.config, t) }
         </section>
     }
 }

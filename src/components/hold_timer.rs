@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use crate::hooks::{now_ms, use_config, use_texts, use_ticking};
+use crate::hooks::{now_ms, use_ticking};
+use crate::state::{use_config, use_texts};
 use spasm_core::coach::countdown;
 use spasm_core::i18n::fill;
 

@@ -5,7 +5,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::hooks::{now_ms, use_config, use_session, use_texts, use_ticking};
+use crate::hooks::{now_ms, use_ticking};
+use crate::state::{use_config, use_texts, use_widget};
 use spasm_core::coach::countdown;
 use spasm_core::i18n::fill;
 use spasm_core::kiosk::Idle;
@@ -21,10 +22,10 @@ pub struct KioskGuardProps {
 /// screen that clears answers, timers, open articles and the scroll position.
 #[function_component]
 pub fn KioskGuard(props: &KioskGuardProps) -> Html {
-    let session = use_session();
+    let state = use_widget();
     let config = use_config();
     let t = use_texts();
-    let in_use = session.0.screen != Screen::Start;
+    let in_use = state.session.screen != Screen::Start;
     let now = use_ticking(in_use, 500);
 
     // Scrolling the page counts as activity too (scroll events do not reach the widget's root).
@@ -44,13 +45,13 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
         });
     }
 
-    let state = if in_use { config.idle.state(props.last_activity.get(), now) } else { Idle::Active };
+    let idle = if in_use { config.idle.state(props.last_activity.get(), now) } else { Idle::Active };
     {
-        let session = session.clone();
+        let state = state.clone();
         let last = props.last_activity.clone();
-        use_effect_with(state == Idle::Reset, move |reset| {
+        use_effect_with(idle == Idle::Reset, move |reset| {
             if *reset {
-                session.dispatch(Action::StartOver);
+                state.dispatch(Action::StartOver);
                 last.set(now_ms());
                 if let Some(w) = web_sys::window() {
                     w.scroll_to_with_x_and_y(0.0, 0.0);
@@ -63,7 +64,7 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
     let dialog = use_node_ref();
     {
         let dialog = dialog.clone();
-        let prompting = matches!(state, Idle::Prompt { .. });
+        let prompting = matches!(idle, Idle::Prompt { .. });
         use_effect_with(prompting, move |prompting| {
             if *prompting {
                 if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
@@ -74,7 +75,7 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
             }
         });
     }
-    match state {
+    match idle {
         Idle::Prompt { remaining_ms } => {
             let last = props.last_activity.clone();
             let stay = {

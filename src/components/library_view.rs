@@ -7,8 +7,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{action_button, button};
-use crate::app::send;
-use crate::hooks::{use_session, use_texts};
+use crate::state::send;
+use crate::state::{use_texts, use_widget};
 use spasm_core::content::Article;
 use spasm_core::i18n::{fill, Lang};
 use spasm_core::library::{data_url, load, search};
@@ -23,11 +23,11 @@ pub struct LibraryViewProps {
 /// The article library: search and a list of every article.
 #[function_component]
 pub fn LibraryView(props: &LibraryViewProps) -> Html {
-    let session = use_session();
+    let state = use_widget();
     let t = use_texts();
     let articles = use_articles(props.page_url.clone());
     let query = use_state(String::new);
-    let back = action_button(&session, "st-secondary", t.back, Action::Back);
+    let back = action_button(&state, "st-secondary", t.back, Action::Back);
     let heading = html! { <h2 data-focus-heading="" tabindex="-1">{ t.library_title }</h2> };
     let list = match &articles {
         Articles::Ready(list) => list,
@@ -40,7 +40,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
     let shown: Vec<usize> = if query.trim().is_empty() { (0..list.len()).collect() } else { search(list, &query) };
     let items = shown.iter().map(|n| {
         let article = &list[*n];
-        let onclick = send(&session, Action::OpenArticle(*n));
+        let onclick = send(&state, Action::OpenArticle(*n));
         html! {
             <li>
                 <button type="button" class="st-article-link" {onclick}>{ &article.title }</button>

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::{action_button, choice_group, emergency_line, ChoiceGroupProps, ANSWER_ORDER};
-use crate::app::SessionContext;
-use crate::hooks::{use_session, use_texts};
+use crate::state::WidgetContext;
+use crate::state::{use_texts, use_widget};
 use spasm_core::i18n::Texts;
 use spasm_core::ids::{AgeBand, Answer, Factor};
 use spasm_core::questionnaire::{Duration, Field};
@@ -11,30 +11,30 @@ use spasm_core::session::{Action, Session};
 /// A page of a few questions, each a [`choice_group`], with Next and Back.
 #[function_component]
 pub fn QuestionPage() -> Html {
-    let session = use_session();
+    let state = use_widget();
     let t = use_texts();
     let tried = use_state(|| false);
     {
         // A new page starts without the "please answer" note. Called on every render, before any
         // early return, as hooks must be.
         let tried = tried.clone();
-        use_effect_with(session.0.page().map(|(index, _)| index), move |_| tried.set(false));
+        use_effect_with(state.session.page().map(|(index, _)| index), move |_| tried.set(false));
     }
-    let Some((_, page)) = session.0.page() else { return html! {} };
-    let fields = page.fields.iter().filter(|f| session.0.responses.applies(**f)).map(|field| field_view(t, &session, *field));
+    let Some((_, page)) = state.session.page() else { return html! {} };
+    let fields = page.fields.iter().filter(|f| state.session.responses.applies(**f)).map(|field| field_view(t, &state, *field));
     let onsubmit = {
-        let session = session.clone();
+        let state = state.clone();
         let tried = tried.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if session.0.can_continue() {
-                session.dispatch(Action::Continue);
+            if state.session.can_continue() {
+                state.dispatch(Action::Continue);
             } else {
                 tried.set(true);
             }
         })
     };
-    let missing = *tried && !session.0.can_continue();
+    let missing = *tried && !state.session.can_continue();
     html! {
         <section class="st-screen">
             <h2 data-focus-heading="" tabindex="-1">{ t.page_titles[page.title.index()] }</h2>
@@ -45,20 +45,20 @@ pub fn QuestionPage() -> Html {
                 }
                 <div class="st-nav">
                     <button type="submit" class="st-primary">{ t.next }</button>
-                    { action_button(&session, "st-secondary", t.back, Action::Back) }
+                    { action_button(&state, "st-secondary", t.back, Action::Back) }
                 </div>
             </form>
-            { emergency_line(&session.1, t) }
+            { emergency_line(&state.config, t) }
         </section>
     }
 }
 
-fn field_view(t: &'static Texts, session: &SessionContext, field: Field) -> Html {
+fn field_view(t: &'static Texts, state: &WidgetContext, field: Field) -> Html {
     let hint = |why: &str| Some(AttrValue::from(format!("{} {why}", t.why_we_ask)));
-    let s: &Session = &session.0;
+    let s: &Session = &state.session;
     let dispatch = |make: fn(usize) -> Action| {
-        let session = session.clone();
-        Callback::from(move |i: usize| session.dispatch(make(i)))
+        let state = state.clone();
+        Callback::from(move |i: usize| state.dispatch(make(i)))
     };
     let yes_no = |current: Option<Answer>| -> Vec<(AttrValue, bool)> {
         ANSWER_ORDER.iter().map(|a| (AttrValue::from(t.answer(*a)), current == Some(*a))).collect()
@@ -66,8 +66,8 @@ fn field_view(t: &'static Texts, session: &SessionContext, field: Field) -> Html
     match field {
         Field::Finding(finding) => {
             let words = t.finding(finding);
-            let session = session.clone();
-            let onchoose = Callback::from(move |i: usize| session.dispatch(Action::Answer(finding, ANSWER_ORDER[i])));
+            let state = state.clone();
+            let onchoose = Callback::from(move |i: usize| state.dispatch(Action::Answer(finding, ANSWER_ORDER[i])));
             choice_group(ChoiceGroupProps {
                 name: format!("q-{}", finding.id()).into(),
                 legend: words.question.into(),
@@ -93,8 +93,8 @@ fn field_view(t: &'static Texts, session: &SessionContext, field: Field) -> Html
         }
         Field::Context(context) => {
             let (question, why) = t.context_question(context);
-            let session = session.clone();
-            let onchoose = Callback::from(move |i: usize| session.dispatch(Action::SetContext(context, ANSWER_ORDER[i])));
+            let state = state.clone();
+            let onchoose = Callback::from(move |i: usize| state.dispatch(Action::SetContext(context, ANSWER_ORDER[i])));
             choice_group(ChoiceGroupProps {
                 name: format!("q-{}", context.id()).into(),
                 legend: question.into(),
@@ -118,10 +118,10 @@ fn field_view(t: &'static Texts, session: &SessionContext, field: Field) -> Html
         }
         Field::Factors => {
             let options = Factor::ALL.iter().map(|f| (AttrValue::from(t.factor(*f).label), s.responses.factor(*f))).collect::<Vec<_>>();
-            let session = session.clone();
+            let state = state.clone();
             let onchoose = Callback::from(move |i: usize| {
                 let factor = Factor::ALL[i];
-                session.dispatch(Action::SetFactor(factor, !session.0.responses.factor(factor)));
+                state.dispatch(Action::SetFactor(factor, !state.session.responses.factor(factor)));
             });
             choice_group(ChoiceGroupProps {
                 name: "q-factors".into(),

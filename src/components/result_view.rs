@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use crate::app::{send, SessionContext};
 use crate::components::{action_button, qr_code, with_attributes};
+use crate::state::{send, WidgetContext};
 use spasm_core::config::Mode;
 use spasm_core::i18n::{fill, Lang};
 use spasm_core::ids::Level;
@@ -11,10 +11,10 @@ use spasm_core::session::Action;
 /// reasons, the safety net, and what may have contributed.
 /// A plain function, not a component: it keeps no state of its own (each component costs the wasm
 /// about 1 kB).
-pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
-    let config = &session.1;
+pub fn result_view(state: &WidgetContext, lang: Lang) -> Html {
     let t = lang.texts();
-    let outcome = session.0.outcome();
+    let config = &state.config;
+    let outcome = state.session.outcome();
     let level = outcome.level;
     let text = t.level(level);
 
@@ -62,10 +62,10 @@ pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
             </div>
         }
     });
-    let read_more = spasm_core::library::read_more(&session.0.answers(), 3)
+    let read_more = spasm_core::library::read_more(&state.session.answers(), 3)
         .into_iter()
         .map(|n| {
-            let onclick = send(session, Action::OpenArticle(n));
+            let onclick = send(state, Action::OpenArticle(n));
             html! { <li><button type="button" class="st-article-link" {onclick}>{ spasm_core::library::title(lang, n) }</button></li> }
         })
         .collect::<Vec<_>>();
@@ -80,7 +80,7 @@ pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
             { for outcome.places.iter().map(|p| html! { <p class="st-place">{ t.reasons.places[*p as usize] }</p> }) }
             { practice_actions }
             if spasm_core::coach::coach_offered(level) {
-                { action_button(session, "st-primary", t.open_coach, Action::OpenCoach) }
+                { action_button(state, "st-primary", t.open_coach, Action::OpenCoach) }
             }
             if !outcome.reasons.is_empty() {
                 <h3>{ t.why }</h3>
@@ -100,9 +100,9 @@ pub fn result_view(session: &SessionContext, lang: Lang) -> Html {
             <p class="st-muted">{ t.result_disclaimer }</p>
             <p class="st-muted st-small">{ spasm_core::handoff::rules_line(t, spasm_core::rules::RULES_VERSION, spasm_core::BUILD_DATE) }</p>
             <div class="st-nav">
-                { action_button(session, "st-secondary", t.summary_button, Action::OpenSummary) }
-                { action_button(session, "st-secondary", t.change_answers, Action::Back) }
-                { action_button(session, "st-secondary", t.start_over, Action::StartOver) }
+                { action_button(state, "st-secondary", t.summary_button, Action::OpenSummary) }
+                { action_button(state, "st-secondary", t.change_answers, Action::Back) }
+                { action_button(state, "st-secondary", t.start_over, Action::StartOver) }
             </div>
         </section>
     };

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{action_button, emergency_line};
-use crate::app::{send, SessionContext};
+use crate::state::{send, WidgetContext};
 use spasm_core::i18n::{fill, Lang};
 use spasm_core::ids::{Answer, Factor};
 use spasm_core::questionnaire::Field;
@@ -10,9 +10,9 @@ use spasm_core::session::Action;
 /// Every answer, page by page, each page with a Change button; then See my result.
 /// A plain function, not a component: it keeps no state of its own (each component costs the wasm
 /// about 1 kB).
-pub fn review_answers(session: &SessionContext, lang: Lang) -> Html {
+pub fn review_answers(state: &WidgetContext, lang: Lang) -> Html {
     let t = lang.texts();
-    let r = &session.0.responses;
+    let r = &state.session.responses;
     let shown = |a: Option<Answer>| a.map_or(t.not_answered, |a| t.answer(a));
     let rows = |field: &Field| -> Html {
         let (question, answer): (String, String) = match field {
@@ -32,8 +32,8 @@ pub fn review_answers(session: &SessionContext, lang: Lang) -> Html {
     let asked = |page: &&spasm_core::questionnaire::Page| {
         r.page_applies(page) && page.fields.iter().any(|f| *f == Field::Factors || (r.applies(*f) && r.answered(*f)))
     };
-    let sections = session.0.pages().iter().enumerate().filter(|(_, page)| asked(page)).map(|(n, page)| {
-        let edit = send(session, Action::Edit(n));
+    let sections = state.session.pages().iter().enumerate().filter(|(_, page)| asked(page)).map(|(n, page)| {
+        let edit = send(state, Action::Edit(n));
         let what = match page.single_finding() {
             Some(f) => t.finding(f).question,
             None => t.page_titles[page.title.index()],
@@ -52,10 +52,10 @@ pub fn review_answers(session: &SessionContext, lang: Lang) -> Html {
             <p>{ t.review_lead }</p>
             <ul class="st-review">{ for sections }</ul>
             <div class="st-nav">
-                { action_button(session, "st-primary", t.see_result, Action::SeeResult) }
-                { action_button(session, "st-secondary", t.back, Action::Back) }
+                { action_button(state, "st-primary", t.see_result, Action::SeeResult) }
+                { action_button(state, "st-secondary", t.back, Action::Back) }
             </div>
-            { emergency_line(&session.1, t) }
+            { emergency_line(&state.config, t) }
         </section>
     }
 }

@@ -1,26 +1,10 @@
 use yew::prelude::*;
 
 use super::button;
-use crate::hooks::{clock_time, now_ms, use_config, use_texts, use_ticking};
+use crate::hooks::{clock_time, keep, now_ms, stored, use_ticking};
+use crate::state::{use_texts, use_widget};
 use spasm_core::coach::{countdown, may_start, CoachState, Round, RoundStatus, Therapy};
 use spasm_core::i18n::fill;
-
-const STORAGE_KEY: &str = "spasm-triage-coach";
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
-fn load(persist: bool) -> CoachState {
-    let stored = persist.then(|| session_storage()?.get_item(STORAGE_KEY).ok().flatten()).flatten();
-    stored.and_then(|text| CoachState::decode(&text)).unwrap_or_default()
-}
-
-fn save(persist: bool, state: &CoachState) {
-    if let (true, Some(storage)) = (persist, session_storage()) {
-        storage.set_item(STORAGE_KEY, &state.encode()).ok();
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct RoundTimerProps {
@@ -33,14 +17,22 @@ pub struct RoundTimerProps {
 /// round (sessionStorage); in kiosk mode nothing is stored.
 #[function_component]
 pub fn RoundTimer(props: &RoundTimerProps) -> Html {
-    let config = use_config();
+    let widget = use_widget();
     let t = use_texts();
-    let timing = config.timing;
-    let persist = config.persist;
-    let state = use_state(|| load(persist));
+    let timing = widget.config.timing;
+    // Kept beside the widget's own session (each widget on a page has its own), never in kiosk mode.
+    let key = widget.storage_key.as_ref().map(|k| format!("{k}-coach"));
+    let state = {
+        let key = key.clone();
+        use_state(move || key.and_then(|k| CoachState::decode(&stored(&k)?)).unwrap_or_default())
+    };
     let running = state.round.is_some_and(|r| matches!(r.status(now_ms(), timing), RoundStatus::Running { .. }));
     let now = use_ticking(running, 250);
-    use_effect_with(*state, move |s| save(persist, s));
+    use_effect_with(*state, move |s| {
+        if let Some(key) = key {
+            keep(&key, Some(s.encode()));
+        }
+    });
 
     let status = state.round.map(|r| r.status(now, timing));
     let last_end = state.last_ended(now, timing);

@@ -2,7 +2,8 @@ use yew::prelude::*;
 
 use super::illustrations;
 use super::{action_button, HoldTimer, RoundTimer};
-use crate::hooks::{now_ms, use_session, use_texts};
+use crate::hooks::now_ms;
+use crate::state::{use_texts, use_widget};
 use spasm_core::coach::{onset_from, therapy_for, Advice, Therapy};
 use spasm_core::i18n::fill;
 use spasm_core::session::Action;
@@ -16,18 +17,18 @@ const STRETCH_PICTURES: [fn(&'static str) -> Html; 4] =
 /// not), water and food, and medicine advice that changes with pregnancy, age and blood thinners.
 #[function_component]
 pub fn SelfCareCoach() -> Html {
-    let session = use_session();
+    let state = use_widget();
     let t = use_texts();
     // When the spasm began, estimated from the "how long" answer and the time it was given (kept
     // with the session, so a reload or another visit to the guide does not move it).
-    let answered_at = session.0.duration_answered_at().unwrap_or_else(now_ms);
-    let onset = session.0.responses.duration.and_then(|d| onset_from(d, answered_at));
+    let answered_at = state.session.duration_answered_at().unwrap_or_else(now_ms);
+    let onset = state.session.responses.duration.and_then(|d| onset_from(d, answered_at));
     let therapy = therapy_for(onset, now_ms());
     let advice = match therapy {
         Therapy::Ice => t.ice_advice,
         Therapy::Heat => t.heat_advice,
     };
-    let guide = Advice::for_answers(&session.0.responses.advice_answers());
+    let guide = Advice::for_answers(&state.session.responses.advice_answers());
     let list = |items: &[&'static str]| html! { <ul>{ for items.iter().map(|i| html! { <li>{ *i }</li> }) }</ul> };
     let stretches = t.stretches.iter().zip(STRETCH_PICTURES).map(|(s, picture)| {
         html! {
@@ -85,7 +86,7 @@ pub fn SelfCareCoach() -> Html {
 
             <h3>{ t.medicine_title }</h3>
             { list(&medicines) }
-            { action_button(&session, "st-secondary", t.back_to_result, Action::Back) }
+            { action_button(&state, "st-secondary", t.back_to_result, Action::Back) }
         </section>
     }
 }

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::action_button;
-use crate::app::SessionContext;
+use crate::state::WidgetContext;
 use spasm_core::config::Mode;
 use spasm_core::i18n::Lang;
 use spasm_core::session::Action;
@@ -10,19 +10,19 @@ use spasm_core::session::Action;
 /// screen for the next patient.
 /// A plain function, not a component: it keeps no state of its own (each component costs the wasm
 /// about 1 kB).
-pub fn start_screen(session: &SessionContext, lang: Lang) -> Html {
-    let config = &session.1;
+pub fn start_screen(state: &WidgetContext, lang: Lang) -> Html {
     let t = lang.texts();
+    let config = &state.config;
     if config.mode == Mode::Kiosk {
         // The attract screen for the next patient: nothing leaves the page, nothing is kept.
         return html! {
             <section class="st-screen st-attract">
                 <h1 data-focus-heading="" tabindex="-1">{ t.kiosk_title }</h1>
                 <p class="st-attract-lead">{ t.kiosk_lead }</p>
-                { action_button(session, "st-primary st-big", t.start_button, Action::Begin) }
+                { action_button(state, "st-primary st-big", t.start_button, Action::Begin) }
                 <p>{ t.kiosk_emergency }</p>
                 <p class="st-muted">{ t.kiosk_privacy }</p>
-                { action_button(session, "st-secondary", t.read_about, Action::OpenLibrary) }
+                { action_button(state, "st-secondary", t.read_about, Action::OpenLibrary) }
             </section>
         };
     }
@@ -38,8 +38,8 @@ pub fn start_screen(session: &SessionContext, lang: Lang) -> Html {
             </p>
             <p class="st-muted">{ t.stays_on_device }</p>
             <div class="st-nav">
-                { action_button(session, "st-primary", t.start_button, Action::Begin) }
-                { action_button(session, "st-secondary", t.read_about, Action::OpenLibrary) }
+                { action_button(state, "st-primary", t.start_button, Action::Begin) }
+                { action_button(state, "st-secondary", t.read_about, Action::OpenLibrary) }
             </div>
         </section>
     }

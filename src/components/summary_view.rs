@@ -2,7 +2,8 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::{button, qr_code};
-use crate::hooks::{date_time, use_config, use_texts};
+use crate::hooks::date_time;
+use crate::state::{use_config, use_texts};
 use spasm_core::handoff::{rules_line, Summary};
 use spasm_core::i18n::fill;
 

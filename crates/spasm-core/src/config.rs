@@ -185,7 +185,7 @@ impl Config {
 
     /// Replaces `{number}` in a text with the emergency number.
     pub fn fill(&self, text: &str) -> String {
-        text.replace("{number}", &self.emergency_number)
+        crate::i18n::fill(text, &[("number", &self.emergency_number)])
     }
 
     /// A `tel:` link for the emergency number.
