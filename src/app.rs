@@ -107,12 +107,11 @@ pub fn App(props: &AppProps) -> Html {
         (_, Screen::Coach) => html! { <SelfCareCoach /> },
     };
     let show_clear = storage_key.is_some() && !fresh && shared.is_none();
-    let on = |_: ()| activity.clone();
     let widget = html! {
         <div ref={root}
-            onpointerdown={on(()).map(|c| c.reform(|e: PointerEvent| e.into()))}
-            ontouchstart={on(()).map(|c| c.reform(|e: TouchEvent| e.into()))}
-            onkeydown={on(()).map(|c| c.reform(|e: KeyboardEvent| e.into()))}
+            onpointerdown={as_activity::<PointerEvent>(&activity)}
+            ontouchstart={as_activity::<TouchEvent>(&activity)}
+            onkeydown={as_activity::<KeyboardEvent>(&activity)}
             onscroll={activity.clone()}
             oncontextmenu={kiosk.then(|| Callback::from(|e: MouseEvent| e.prevent_default()))}>
             { toolbar(&reading) }
@@ -255,6 +254,11 @@ fn use_kiosk_activity(kiosk: bool) -> (Rc<Cell<i64>>, Option<Callback<Event>>) {
         kiosk.then(|| Callback::from(move |_: Event| last.set(now_ms())))
     };
     (last, activity)
+}
+
+/// The kiosk's activity callback for a pointer, touch or key event (each is an `Event` too).
+fn as_activity<E: Into<Event> + 'static>(activity: &Option<Callback<Event>>) -> Option<Callback<E>> {
+    activity.as_ref().map(|c| c.reform(E::into))
 }
 
 /// The language switch and the larger-text toggle.

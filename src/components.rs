@@ -85,7 +85,6 @@ pub fn safety_net(
 }
 
 /// A plain button that sends `action` to the session.
-#[inline(never)]
 pub fn action_button(state: &WidgetContext, class: &'static str, label: &'static str, action: Action) -> Html {
     button(class, label.into(), send(state, action))
 }
