@@ -8,8 +8,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{
-    button, emergency_question, result_view, review_answers, start_screen, with_attributes, ArticleView, KioskGuard, LibraryView,
-    QuestionPage, SelfCareCoach, SummaryView,
+    button, with_attributes, ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers,
+    SelfCareCoach, StartScreen, SummaryView,
 };
 use crate::hooks::{browser_languages, keep, now_ms, stored};
 use crate::state::{send, WidgetContext, WidgetState};
@@ -95,13 +95,13 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! { <SummaryView {summary} {page_url} {back_label} {on_back} /> }
         }
-        (_, Screen::Start) => start_screen(&state, lang),
+        (_, Screen::Start) => html! { <StartScreen /> },
         (_, Screen::Page(_)) => match session.page() {
-            Some((_, page)) if page.single_finding().is_some() => emergency_question(&state, lang),
+            Some((_, page)) if page.single_finding().is_some() => html! { <EmergencyQuestion /> },
             _ => html! { <QuestionPage /> },
         },
-        (_, Screen::Review) => review_answers(&state, lang),
-        (_, Screen::Result) => result_view(&state, lang),
+        (_, Screen::Review) => html! { <ReviewAnswers /> },
+        (_, Screen::Result) => html! { <ResultView /> },
         (_, Screen::Library) => html! { <LibraryView {page_url} /> },
         (_, Screen::Article(index)) => html! { <ArticleView {index} {page_url} /> },
         (_, Screen::Coach) => html! { <SelfCareCoach /> },

@@ -19,17 +19,17 @@ mod summary_view;
 
 pub use article_view::ArticleView;
 pub use choice_group::{choice_group, ChoiceGroupProps};
-pub use emergency_question::emergency_question;
+pub use emergency_question::EmergencyQuestion;
 pub use hold_timer::HoldTimer;
 pub use kiosk_guard::KioskGuard;
 pub use library_view::LibraryView;
 pub use qr_code::qr_code;
 pub use question_page::QuestionPage;
-pub use result_view::result_view;
-pub use review_answers::review_answers;
+pub use result_view::ResultView;
+pub use review_answers::ReviewAnswers;
 pub use round_timer::RoundTimer;
 pub use self_care_coach::SelfCareCoach;
-pub use start_screen::start_screen;
+pub use start_screen::StartScreen;
 pub use summary_view::SummaryView;
 
 use spasm_core::ids::Answer;

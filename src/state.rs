@@ -52,8 +52,14 @@ pub fn use_config() -> Rc<Config> {
     use_widget().config.clone()
 }
 
-/// The words of the language the patient is reading, from the app's context.
+/// The language the patient is reading, from the app's context.
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// The words of the language the patient is reading.
 #[hook]
 pub fn use_texts() -> &'static Texts {
-    use_context::<Lang>().unwrap_or_default().texts()
+    use_lang().texts()
 }

@@ -1,16 +1,16 @@
 use yew::prelude::*;
 
 use super::{action_button, emergency_line, ANSWER_ORDER};
-use crate::state::{send, WidgetContext};
-use spasm_core::i18n::{fill, Lang};
+use crate::state::{send, use_texts, use_widget};
+use spasm_core::i18n::fill;
 use spasm_core::session::Action;
 
 /// One warning-sign question on its own page. Each answer is a button that answers and moves on,
 /// so a "yes" shows the advice at once.
-/// A plain function, not a component: it keeps no state of its own (each component costs the wasm
-/// about 1 kB).
-pub fn emergency_question(state: &WidgetContext, lang: Lang) -> Html {
-    let t = lang.texts();
+#[function_component]
+pub fn EmergencyQuestion() -> Html {
+    let state = &use_widget();
+    let t = use_texts();
     let Some(finding) = state.session.page().and_then(|(_, page)| page.single_finding()) else { return html! {} };
     let (n, total) = state.session.warning_progress().unwrap_or_default();
     let words = t.finding(finding);

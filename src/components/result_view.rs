@@ -1,17 +1,18 @@
 use yew::prelude::*;
 
 use crate::components::{action_button, qr_code, with_attributes};
-use crate::state::{send, WidgetContext};
+use crate::state::{send, use_lang, use_widget};
 use spasm_core::config::Mode;
-use spasm_core::i18n::{fill, Lang};
+use spasm_core::i18n::fill;
 use spasm_core::ids::Level;
 use spasm_core::session::Action;
 
 /// The result: the level in large plain words with its time frame and what to do now, the
 /// reasons, the safety net, and what may have contributed.
-/// A plain function, not a component: it keeps no state of its own (each component costs the wasm
-/// about 1 kB).
-pub fn result_view(state: &WidgetContext, lang: Lang) -> Html {
+#[function_component]
+pub fn ResultView() -> Html {
+    let state = &use_widget();
+    let lang = use_lang();
     let t = lang.texts();
     let config = &state.config;
     let outcome = state.session.outcome();

@@ -1,17 +1,17 @@
 use yew::prelude::*;
 
 use super::{action_button, emergency_line};
-use crate::state::{send, WidgetContext};
-use spasm_core::i18n::{fill, Lang};
+use crate::state::{send, use_texts, use_widget};
+use spasm_core::i18n::fill;
 use spasm_core::ids::{Answer, Factor};
 use spasm_core::questionnaire::Field;
 use spasm_core::session::Action;
 
 /// Every answer, page by page, each page with a Change button; then See my result.
-/// A plain function, not a component: it keeps no state of its own (each component costs the wasm
-/// about 1 kB).
-pub fn review_answers(state: &WidgetContext, lang: Lang) -> Html {
-    let t = lang.texts();
+#[function_component]
+pub fn ReviewAnswers() -> Html {
+    let state = &use_widget();
+    let t = use_texts();
     let r = &state.session.responses;
     let shown = |a: Option<Answer>| a.map_or(t.not_answered, |a| t.answer(a));
     let rows = |field: &Field| -> Html {

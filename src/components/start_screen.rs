@@ -1,17 +1,16 @@
 use yew::prelude::*;
 
 use super::action_button;
-use crate::state::WidgetContext;
+use crate::state::{use_texts, use_widget};
 use spasm_core::config::Mode;
-use spasm_core::i18n::Lang;
 use spasm_core::session::Action;
 
 /// The first screen: what the check is, the emergency number, Start. In kiosk mode, the attract
 /// screen for the next patient.
-/// A plain function, not a component: it keeps no state of its own (each component costs the wasm
-/// about 1 kB).
-pub fn start_screen(state: &WidgetContext, lang: Lang) -> Html {
-    let t = lang.texts();
+#[function_component]
+pub fn StartScreen() -> Html {
+    let state = &use_widget();
+    let t = use_texts();
     let config = &state.config;
     if config.mode == Mode::Kiosk {
         // The attract screen for the next patient: nothing leaves the page, nothing is kept.
