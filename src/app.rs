@@ -12,7 +12,7 @@ use crate::components::{
     SelfCareCoach, StartScreen, SummaryView,
 };
 use crate::hooks::{browser_languages, keep, now_ms, stored};
-use crate::state::{send, WidgetContext, WidgetState};
+use crate::state::{send, WidgetAction, WidgetContext, WidgetState};
 use spasm_core::config::{Config, Mode};
 use spasm_core::handoff::{HandoffError, Summary};
 use spasm_core::i18n::{fill, Lang, Reading, Texts};
@@ -47,12 +47,11 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let storage_key = props.storage_key.clone().filter(|_| props.config.persist);
-    let state = use_kept_session(&props.config, storage_key.clone());
+    let state = use_kept_state(&props.config, storage_key.clone());
     let session = &state.session;
     let kiosk = props.config.mode == Mode::Kiosk;
     let fresh = *session == Session::default();
-    let reading = use_reading(props.config.lang, storage_key.clone(), kiosk && fresh);
-    let lang = reading.lang;
+    let lang = state.reading.lang;
     let t = lang.texts();
     let root = use_node_ref();
     use_focus_on_new_screen(session.screen, root.clone());
@@ -114,7 +113,7 @@ pub fn App(props: &AppProps) -> Html {
             onkeydown={as_activity::<KeyboardEvent>(&activity)}
             onscroll={activity.clone()}
             oncontextmenu={kiosk.then(|| Callback::from(|e: MouseEvent| e.prevent_default()))}>
-            { toolbar(&reading) }
+            { toolbar(&state) }
             <p class="st-sr-only" aria-live="polite">{ announcement }</p>
             { body }
             if show_clear {
@@ -125,13 +124,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         </div>
     };
-    let classes = ROOT_CLASSES[usize::from(kiosk) + 2 * usize::from(reading.large)];
+    let classes = ROOT_CLASSES[usize::from(kiosk) + 2 * usize::from(state.reading.large)];
     html! {
-        <ContextProvider<Lang> context={lang}>
-            <ContextProvider<WidgetContext> context={state.clone()}>
-                { with_attributes(widget, &["class", "lang"], [classes.into(), lang.code().into()]) }
-            </ContextProvider<WidgetContext>>
-        </ContextProvider<Lang>>
+        <ContextProvider<WidgetContext> context={state.clone()}>
+            { with_attributes(widget, &["class", "lang"], [classes.into(), lang.code().into()]) }
+        </ContextProvider<WidgetContext>>
     }
 }
 
@@ -140,50 +137,40 @@ const ROOT_CLASSES: [&str; 4] = ["st-root", "st-root st-kiosk", "st-root st-larg
 
 /// The widget's state, restored from sessionStorage under `key` (if given) and kept there on every
 /// change, so nothing is lost on a reload; a fresh session (Start over, "Clear my answers")
-/// removes the saved one at once.
+/// removes the saved one at once. The reading choices are kept beside it (under `<key>-reading`)
+/// only when the patient changed them.
 #[hook]
-fn use_kept_session(config: &Config, key: Option<String>) -> WidgetContext {
+fn use_kept_state(config: &Config, key: Option<String>) -> WidgetContext {
     let state = {
         let key = key.clone();
         let config = Rc::new(config.clone());
-        use_reducer(move || WidgetState {
-            session: key.as_ref().and_then(|k| Session::restore(&stored(k)?)).unwrap_or_default(),
-            config,
-            storage_key: key.map(Rc::from),
+        use_reducer(move || {
+            let default_reading =
+                Reading { lang: Lang::negotiate(config.lang, browser_languages().iter().map(String::as_str)), large: false };
+            let saved = |suffix: &str| key.as_ref().and_then(|k| stored(&format!("{k}{suffix}")));
+            WidgetState {
+                session: saved("").and_then(|text| Session::restore(&text)).unwrap_or_default(),
+                reading: saved("-reading").and_then(|text| Reading::decode(&text)).unwrap_or(default_reading),
+                default_reading,
+                config,
+                storage_key: key.map(Rc::from),
+            }
         })
     };
-    use_effect_with(state.session.clone(), move |session| {
+    {
+        let key = key.clone();
+        use_effect_with(state.session.clone(), move |session| {
+            if let Some(key) = key {
+                keep(&key, (*session != Session::default()).then(|| session.save()));
+            }
+        });
+    }
+    use_effect_with((state.reading, state.default_reading), move |(reading, default)| {
         if let Some(key) = key {
-            keep(&key, (*session != Session::default()).then(|| session.save()));
+            keep(&(key + "-reading"), (reading != default).then(|| reading.encode()));
         }
     });
     state
-}
-
-/// The patient's reading choices. Language: the practice's choice, else the browser's, else
-/// English; a choice the patient made survives a reload (kept under `key` only when it differs
-/// from the default). `reset` (a kiosk's fresh session) puts the default back: nothing is kept
-/// between patients.
-#[hook]
-fn use_reading(configured: Option<Lang>, key: Option<String>, reset: bool) -> UseStateHandle<Reading> {
-    let default = Reading { lang: Lang::negotiate(configured, browser_languages().iter().map(String::as_str)), large: false };
-    let key = key.map(|k| k + "-reading");
-    let reading = {
-        let key = key.clone();
-        use_state(move || key.and_then(|k| Reading::decode(&stored(&k)?)).unwrap_or(default))
-    };
-    use_effect_with((*reading, default), move |(r, default)| {
-        if let Some(key) = key {
-            keep(&key, (r != default).then(|| r.encode()));
-        }
-    });
-    let setter = reading.setter();
-    use_effect_with(reset, move |reset| {
-        if *reset {
-            setter.set(default);
-        }
-    });
-    reading
 }
 
 /// Moves focus to a new screen's heading, so keyboard and screen-reader users land on it. Not on
@@ -262,14 +249,11 @@ fn as_activity<E: Into<Event> + 'static>(activity: &Option<Callback<Event>>) -> 
 }
 
 /// The language switch and the larger-text toggle.
-fn toolbar(reading: &UseStateHandle<Reading>) -> Html {
-    let current = **reading;
+fn toolbar(state: &WidgetContext) -> Html {
+    let current = state.reading;
     let t = current.lang.texts();
     let other = current.lang.other();
-    let set = |next: Reading| {
-        let setter = reading.setter();
-        Callback::from(move |_: MouseEvent| setter.set(next))
-    };
+    let set = |next: Reading| send(state, WidgetAction::Read(next));
     html! {
         <div class="st-toolbar st-noprint" role="group" aria-label={t.toolbar}>
             <button type="button" class="st-tool" lang={other.code()} onclick={set(Reading { lang: other, ..current })}>{ other.texts().name }</button>

@@ -7,16 +7,21 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use spasm_core::config::Config;
-use spasm_core::i18n::{Lang, Texts};
+use spasm_core::config::{Config, Mode};
+use spasm_core::i18n::{Lang, Reading, Texts};
 use spasm_core::session::{Action, Session};
 
-/// What every view renders from. The reducer is [`Session::apply`]; the configuration is fixed
-/// when the widget mounts and travels with the session, so views read both from one context.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// What every view renders from: the patient's session and reading choices, and what was fixed
+/// when the widget mounted (the practice's configuration, where to keep things, the reading
+/// choices a new patient starts with).
+#[derive(Clone, Debug, PartialEq)]
 pub struct WidgetState {
     /// One patient's session: the screen, the answers, and everything the engine decides from.
     pub session: Session,
+    /// The language and text size the patient reads in.
+    pub reading: Reading,
+    /// What a new patient starts with: the practice's language, else the browser's, else English.
+    pub default_reading: Reading,
     /// The practice's `data-*` configuration.
     pub config: Rc<Config>,
     /// Where this widget keeps what must survive a reload (sessionStorage keys start with it), if
@@ -24,19 +29,44 @@ pub struct WidgetState {
     pub storage_key: Option<Rc<str>>,
 }
 
+/// A change to the widget's state: one of the session's [`Action`]s, or new reading choices.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WidgetAction {
+    Session(Action),
+    Read(Reading),
+}
+
+impl From<Action> for WidgetAction {
+    fn from(action: Action) -> WidgetAction {
+        WidgetAction::Session(action)
+    }
+}
+
 impl Reducible for WidgetState {
-    type Action = Action;
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(WidgetState { session: self.session.apply(action), config: self.config.clone(), storage_key: self.storage_key.clone() })
+    type Action = WidgetAction;
+    fn reduce(self: Rc<Self>, action: WidgetAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            WidgetAction::Session(action) => {
+                next.session = self.session.apply(action);
+                // Nothing kept between patients: a kiosk's fresh session resets the reading too.
+                if self.config.mode == Mode::Kiosk && next.session == Session::default() {
+                    next.reading = self.default_reading;
+                }
+            }
+            WidgetAction::Read(reading) => next.reading = reading,
+        }
+        Rc::new(next)
     }
 }
 
 /// The widget's state as Yew shares it: read it, or `dispatch` an [`Action`] to change it.
 pub type WidgetContext = UseReducerHandle<WidgetState>;
 
-/// A callback that sends `action` to the session, whatever the event.
-pub fn send<E: 'static>(state: &WidgetContext, action: Action) -> Callback<E> {
+/// A callback that sends `action` to the widget's state, whatever the event.
+pub fn send<E: 'static>(state: &WidgetContext, action: impl Into<WidgetAction>) -> Callback<E> {
     let state = state.clone();
+    let action = action.into();
     Callback::from(move |_| state.dispatch(action.clone()))
 }
 
@@ -52,10 +82,10 @@ pub fn use_config() -> Rc<Config> {
     use_widget().config.clone()
 }
 
-/// The language the patient is reading, from the app's context.
+/// The language the patient is reading.
 #[hook]
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    use_widget().reading.lang
 }
 
 /// The words of the language the patient is reading.

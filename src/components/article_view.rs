@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::action_button;
 use super::library_view::{use_articles, Articles};
-use crate::state::{use_texts, use_widget};
+use crate::state::{use_lang, use_texts, use_widget};
 use spasm_core::content::{Block, Inline};
 use spasm_core::i18n::fill;
 use spasm_core::library::position;
@@ -22,7 +22,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let t = use_texts();
     let articles = use_articles(props.page_url.clone());
     let back = action_button(&state, "st-secondary", t.back, Action::Back);
-    let lang = use_context::<spasm_core::i18n::Lang>().unwrap_or_default();
+    let lang = use_lang();
     let list = match &articles {
         Articles::Ready(list) => list,
         other => {
@@ -48,7 +48,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 let state = state.clone();
                 let onclick = Callback::from(move |_| {
                     if let Some(n) = target {
-                        state.dispatch(Action::OpenArticle(n));
+                        state.dispatch(Action::OpenArticle(n).into());
                     }
                 });
                 html! { <button type="button" class="st-inline-link" {onclick}>{ text }</button> }

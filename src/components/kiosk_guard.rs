@@ -51,7 +51,7 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
         let last = props.last_activity.clone();
         use_effect_with(idle == Idle::Reset, move |reset| {
             if *reset {
-                state.dispatch(Action::StartOver);
+                state.dispatch(Action::StartOver.into());
                 last.set(now_ms());
                 if let Some(w) = web_sys::window() {
                     w.scroll_to_with_x_and_y(0.0, 0.0);

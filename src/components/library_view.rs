@@ -7,10 +7,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{action_button, button};
-use crate::state::send;
-use crate::state::{use_texts, use_widget};
+use crate::state::{send, use_lang, use_texts, use_widget};
 use spasm_core::content::Article;
-use spasm_core::i18n::{fill, Lang};
+use spasm_core::i18n::fill;
 use spasm_core::library::{data_url, load, search};
 use spasm_core::session::Action;
 
@@ -110,7 +109,7 @@ thread_local! {
 /// needed (the text is not in the wasm, so the first screen never waits for it).
 #[hook]
 pub fn use_articles(page_url: Option<AttrValue>) -> Articles {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let lang = use_lang();
     let update = use_force_update();
     let attempt = use_state(|| 0u32);
     {

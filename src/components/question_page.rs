@@ -28,7 +28,7 @@ pub fn QuestionPage() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if state.session.can_continue() {
-                state.dispatch(Action::Continue);
+                state.dispatch(Action::Continue.into());
             } else {
                 tried.set(true);
             }
@@ -58,7 +58,7 @@ fn field_view(t: &'static Texts, state: &WidgetContext, field: Field) -> Html {
     let s: &Session = &state.session;
     let dispatch = |make: fn(usize) -> Action| {
         let state = state.clone();
-        Callback::from(move |i: usize| state.dispatch(make(i)))
+        Callback::from(move |i: usize| state.dispatch(make(i).into()))
     };
     let yes_no = |current: Option<Answer>| -> Vec<(AttrValue, bool)> {
         ANSWER_ORDER.iter().map(|a| (AttrValue::from(t.answer(*a)), current == Some(*a))).collect()
@@ -67,7 +67,7 @@ fn field_view(t: &'static Texts, state: &WidgetContext, field: Field) -> Html {
         Field::Finding(finding) => {
             let words = t.finding(finding);
             let state = state.clone();
-            let onchoose = Callback::from(move |i: usize| state.dispatch(Action::Answer(finding, ANSWER_ORDER[i])));
+            let onchoose = Callback::from(move |i: usize| state.dispatch(Action::Answer(finding, ANSWER_ORDER[i]).into()));
             choice_group(ChoiceGroupProps {
                 name: format!("q-{}", finding.id()).into(),
                 legend: words.question.into(),
@@ -94,7 +94,7 @@ fn field_view(t: &'static Texts, state: &WidgetContext, field: Field) -> Html {
         Field::Context(context) => {
             let (question, why) = t.context_question(context);
             let state = state.clone();
-            let onchoose = Callback::from(move |i: usize| state.dispatch(Action::SetContext(context, ANSWER_ORDER[i])));
+            let onchoose = Callback::from(move |i: usize| state.dispatch(Action::SetContext(context, ANSWER_ORDER[i]).into()));
             choice_group(ChoiceGroupProps {
                 name: format!("q-{}", context.id()).into(),
                 legend: question.into(),
@@ -121,7 +121,7 @@ fn field_view(t: &'static Texts, state: &WidgetContext, field: Field) -> Html {
             let state = state.clone();
             let onchoose = Callback::from(move |i: usize| {
                 let factor = Factor::ALL[i];
-                state.dispatch(Action::SetFactor(factor, !state.session.responses.factor(factor)));
+                state.dispatch(Action::SetFactor(factor, !state.session.responses.factor(factor)).into());
             });
             choice_group(ChoiceGroupProps {
                 name: "q-factors".into(),
