@@ -61,14 +61,23 @@
     root.adoptedStyleSheets = [sheet];
   }
 
+  // The host's place among the <spasm-triage> elements without an id of its page (or of the
+  // shadow root it is in), in document order: a widget without an id keeps its session under it.
+  function place(host) {
+    var all = host.getRootNode().querySelectorAll("spasm-triage");
+    for (var i = 0, n = 0; all[i] !== host; i++) if (!all[i].id) n++;
+    return n;
+  }
+
   // Mounts a widget into `container` once the wasm has loaded, or leaves the note there if it cannot
   // load (or mount). Returns what unmounts it, or cancels the mount if the wasm is still loading.
   function start(host, container) {
     var stopped, stop;
     load()
       .then(function (glue) {
-        if (stopped) return;
-        var id = glue.mount(host, container, base);
+        // Not when it has left the page meanwhile (its disconnectedCallback stops it next).
+        if (stopped || !host.isConnected) return;
+        var id = glue.mount(host, container, base, place(host));
         stop = function () {
           try {
             glue.unmount(id);

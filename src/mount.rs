@@ -64,7 +64,7 @@ pub fn mount_by_id(id: &str) {
     let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     let handoff = (hash.len() > 1).then(|| spasm_core::handoff::Summary::decode(&hash));
     let page_url = location.and_then(|l| Some(l.origin().ok()? + &l.pathname().ok()?));
-    mount_with(&host, &container, &extra, handoff, page_url);
+    mount_with(&host, &container, &extra, handoff, page_url, 0);
     register_service_worker();
 }
 
@@ -90,10 +90,11 @@ fn register_service_worker() {
 
 /// Mounts a widget configured by `host`'s `data-*` attributes into `container`, which must be inside
 /// a shadow root (the loader makes one). Bad attributes are ignored with a console warning each.
-/// `page_url` is the widget's own standalone page, for hand-off links. Returns the id to
-/// [`unmount`] it by.
-pub fn mount(host: &Element, container: &Element, page_url: Option<String>) -> u32 {
-    mount_with(host, container, &[], None, page_url)
+/// `page_url` is the widget's own standalone page, for hand-off links; `place`, the host's place
+/// among the page's `<spasm-triage>` elements without an `id` (see [`storage_key`]). Returns the id
+/// to [`unmount`] it by.
+pub fn mount(host: &Element, container: &Element, page_url: Option<String>, place: u32) -> u32 {
+    mount_with(host, container, &[], None, page_url, place)
 }
 
 /// Unmounts the widget mounted with `id`: its app is destroyed (every effect's cleanup runs, so its
@@ -113,28 +114,14 @@ pub fn unmount(id: u32) {
 
 /// Where a widget keeps its session (sessionStorage), by something that stays the same across a
 /// reload whatever order the widgets mount in (a launcher mounts when first opened): its host's
-/// `id` if it has one, else its place among the `<spasm-triage>` elements without one, in document
-/// order (the first is `spasm-triage-session-0`, as the only widget of a page always was).
-fn storage_key(host: &Element) -> String {
-    let id = host.id();
-    if !id.is_empty() {
-        return format!("spasm-triage-session#{id}");
+/// `id` if it has one, else its `place` among the `<spasm-triage>` elements without one, in
+/// document order, which the loader counts (the first is `spasm-triage-session-0`, as the only
+/// widget of a page always was).
+fn storage_key(host: &Element, place: u32) -> String {
+    match host.id() {
+        id if id.is_empty() => format!("spasm-triage-session-{place}"),
+        id => format!("spasm-triage-session#{id}"),
     }
-    // Among the widgets of its document, or of the shadow root it is in.
-    let root = host.get_root_node();
-    let all = match (root.dyn_ref::<web_sys::Document>(), root.dyn_ref::<ShadowRoot>()) {
-        (Some(document), _) => document.query_selector_all("spasm-triage").ok(),
-        (_, Some(shadow)) => shadow.query_selector_all("spasm-triage").ok(),
-        _ => None,
-    };
-    let place = all.map_or(0, |all| {
-        (0..all.length())
-            .filter_map(|i| all.item(i)?.dyn_into::<Element>().ok())
-            .take_while(|element| element != host)
-            .filter(|element| element.id().is_empty())
-            .count()
-    });
-    format!("spasm-triage-session-{place}")
 }
 
 fn mount_with(
@@ -143,6 +130,7 @@ fn mount_with(
     extra: &[(&str, &str)],
     handoff: Option<Result<spasm_core::handoff::Summary, spasm_core::handoff::HandoffError>>,
     page_url: Option<String>,
+    place: u32,
 ) -> u32 {
     install_panic_message();
     let attributes: Vec<(String, String)> = host
@@ -170,7 +158,7 @@ fn mount_with(
     let event_target = host.clone();
     let on_result = Callback::from(move |level: Level| announce_result(&event_target, level));
     // Each widget on a page keeps its own session across a reload (not in kiosk mode).
-    let storage_key = config.persist.then(|| storage_key(host));
+    let storage_key = config.persist.then(|| storage_key(host, place));
     // The failure note in the language the widget starts in, with its emergency number.
     let languages = crate::app::browser_languages();
     let t = spasm_core::i18n::Lang::negotiate(config.lang, languages.iter().map(String::as_str)).texts();
