@@ -84,9 +84,10 @@ test("a widget a single-page app adds after load mounts and works; moved, it kee
 test("a widget removed from the page stops: a kiosk's idle prompt and reset never come", () =>
   withPage("/hosts/spa.html", async (page) => {
     const kiosk = { "data-mode": "kiosk", "data-prompt-seconds": "1" };
-    // The widget to be removed would prompt first, a second before the one that stays.
-    const gone = await addWidget(page, "Waiting room A", { id: "gone", "data-idle-seconds": "1", ...kiosk });
-    const stays = await addWidget(page, "Waiting room B", { id: "stays", "data-idle-seconds": "2", ...kiosk });
+    // The widget to be removed would prompt and reset first, a second before the one that stays
+    // (started after it); two seconds leave time to start both before either prompt.
+    const gone = await addWidget(page, "Waiting room A", { id: "gone", "data-idle-seconds": "2", ...kiosk });
+    const stays = await addWidget(page, "Waiting room B", { id: "stays", "data-idle-seconds": "3", ...kiosk });
     await gone.getByRole("button", { name: "Start the check" }).click();
     await stays.getByRole("button", { name: "Start the check" }).click();
     await sign(gone, 1).waitFor();
@@ -137,4 +138,20 @@ test("widgets with ids keep their own sessions whatever order a single-page app 
     const north = await addWidget(page, "North clinic", { id: "north" });
     assert.equal(await progress(south), southPlace);
     assert.equal(await progress(north), northPlace);
+  }));
+
+test("a launcher a single-page app adds opens the widget; removed and added back, it is closed and opens where the patient was", () =>
+  withPage("/hosts/spa.html", async (page) => {
+    const region = await addWidget(page, "Our practice", { "data-mode": "launcher" });
+    const button = region.getByRole("button", { name: "Check my back spasm" });
+    await button.click();
+    const place = await answerWarnings(region, 2);
+    await page.evaluate(() => document.querySelector("spasm-triage").parentElement.remove());
+    await region.waitFor({ state: "detached" });
+    const again = await addWidget(page, "Our practice", { "data-mode": "launcher" });
+    const reopen = again.getByRole("button", { name: "Check my back spasm" });
+    assert.equal(await reopen.getAttribute("aria-expanded"), "false");
+    await reopen.click();
+    assert.equal(await progress(again), place);
+    assert.equal(page.requests().filter((u) => u.endsWith(".wasm")).length, 1, "the wasm loaded again");
   }));
