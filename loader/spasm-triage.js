@@ -2,9 +2,11 @@
  * spasm-triage embed loader. Paste one tag on any page:
  *   <script src="https://your.host/spasm-triage/spasm-triage.js" defer></script>
  *   <spasm-triage data-practice-name="..." data-phone="..." data-mode="inline"></spasm-triage>
- * It finds its own base URL, and mounts a widget into each <spasm-triage> element, inside a shadow
- * root so the page's styles and the widget's never mix. The WebAssembly loads from beside this file,
- * once for all widgets; in launcher mode only when the button is first pressed.
+ * It finds its own base URL and defines the <spasm-triage> custom element: each one, on the page
+ * now or added later (a single-page app's route), mounts a widget inside a shadow root so the
+ * page's styles and the widget's never mix; one removed from the page unmounts its widget (its
+ * timers and listeners stop). The WebAssembly loads from beside this file, once for all widgets;
+ * in launcher mode only when the button is first pressed.
  */
 (function () {
   "use strict";
@@ -13,6 +15,7 @@
     console.error("spasm-triage: load this file with <script src=...> (not as a module or inline)");
     return;
   }
+  if (customElements.get("spasm-triage")) return; // the loader is on the page twice: one is enough
   var base = new URL(".", script.src).href;
   // Said in the widget's place when it cannot load: in Spanish where the widget would speak it (its
   // data-lang, else the browser's first English or Spanish language), with its emergency number.
@@ -58,22 +61,47 @@
     root.adoptedStyleSheets = [sheet];
   }
 
+  // The host's place among the <spasm-triage> elements without an id of its page (or of the
+  // shadow root it is in), in document order: a widget without an id keeps its session under it.
+  function place(host) {
+    var all = host.getRootNode().querySelectorAll("spasm-triage");
+    for (var i = 0, n = 0; all[i] !== host; i++) if (!all[i].id) n++;
+    return n;
+  }
+
+  // Mounts a widget into `container` once the wasm has loaded, or leaves the note there if it cannot
+  // load (or mount). Returns what unmounts it, or cancels the mount if the wasm is still loading.
   function start(host, container) {
-    load().then(
-      function (glue) {
-        glue.mount(host, container, base);
-      },
-      function (error) {
+    var stopped, stop;
+    load()
+      .then(function (glue) {
+        // Not when it has left the page meanwhile (its disconnectedCallback stops it next).
+        if (stopped || !host.isConnected) return;
+        var id = glue.mount(host, container, base, place(host));
+        stop = function () {
+          try {
+            glue.unmount(id);
+          } catch (error) {
+            // After a crash the wasm is stopped: nothing is left running to unmount.
+          }
+        };
+      })
+      .catch(function (error) {
+        if (stopped) return;
         var note = document.createElement("p");
         note.className = "sorry";
         note.setAttribute("role", "alert");
         note.textContent = sorry(host);
         container.replaceChildren(note);
         console.error("spasm-triage:", error);
-      }
-    );
+      });
+    return function () {
+      stopped = true;
+      if (stop) stop();
+    };
   }
 
+  // A button that opens the widget, mounting it the first time. Returns what unmounts it.
   function launcher(host, root) {
     var button = document.createElement("button");
     button.type = "button";
@@ -83,38 +111,57 @@
     var panel = document.createElement("div");
     panel.className = "panel";
     panel.hidden = true;
-    var started = false;
+    var stop;
     button.addEventListener("click", function () {
       var open = panel.hidden;
       panel.hidden = !open;
       button.setAttribute("aria-expanded", String(open));
-      if (open && !started) {
-        started = true;
+      if (open && !stop) {
         var container = document.createElement("div");
         panel.appendChild(container);
-        start(host, container);
+        stop = start(host, container);
       }
     });
     root.append(button, panel);
+    return function () {
+      if (stop) stop();
+    };
   }
 
-  function mountAll() {
-    var hosts = document.querySelectorAll("spasm-triage");
-    for (var i = 0; i < hosts.length; i++) {
-      var host = hosts[i];
-      if (host.shadowRoot) continue;
-      var root = host.attachShadow({ mode: "open" });
-      style(root);
-      if (host.getAttribute("data-mode") === "launcher") {
-        launcher(host, root);
-      } else {
-        var container = document.createElement("div");
-        root.appendChild(container);
-        start(host, container);
+  customElements.define(
+    "spasm-triage",
+    class extends HTMLElement {
+      #root; // its shadow root, made once
+      #stop; // unmounts its widget, while it is set up
+
+      // On the page (again): set up the widget, unless it is still set up (it was only moved).
+      connectedCallback() {
+        if (this.#stop) return;
+        if (!this.#root) {
+          if (this.shadowRoot) return; // someone else's shadow root: not ours to fill
+          this.#root = this.attachShadow({ mode: "open" });
+        }
+        style(this.#root);
+        if (this.getAttribute("data-mode") === "launcher") {
+          this.#stop = launcher(this, this.#root);
+        } else {
+          var container = document.createElement("div");
+          this.#root.appendChild(container);
+          this.#stop = start(this, container);
+        }
+      }
+
+      // Off the page: unmount the widget (every timer and listener of it stops) and empty its root,
+      // so coming back sets it up afresh, restoring its session. Not when it was only moved: removed
+      // and put back in the same task, it is on the page again before this microtask runs.
+      disconnectedCallback() {
+        queueMicrotask(() => {
+          if (this.isConnected || !this.#stop) return;
+          this.#stop();
+          this.#stop = null;
+          this.#root.replaceChildren();
+        });
       }
     }
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-  else mountAll();
+  );
 })();

@@ -1,14 +1,24 @@
 //! Entry point: only mounts. The demo page's widget mounts at start; the embed loader calls
-//! [`mount`] for each `<spasm-triage>` element. Everything else is in the library.
+//! [`mount`] for each `<spasm-triage>` element on the page, and [`unmount`] when one leaves it.
+//! Everything else is in the library.
 
 use wasm_bindgen::prelude::*;
 
 /// Called by the embed loader: mount a widget configured by `host`'s `data-*` attributes into
 /// `container` (inside the shadow root the loader made). `base` is the folder the widget's files
-/// (and its standalone page) are served from.
+/// (and its standalone page) are served from. `place` is the host's place among the page's
+/// `<spasm-triage>` elements without an `id`, in document order (the widget's session is kept under
+/// its `id`, else under its place). Returns the id to [`unmount`] it by.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::Element, container: web_sys::Element, base: Option<String>) {
-    spasm_triage::mount::mount(&host, &container, base);
+pub fn mount(host: web_sys::Element, container: web_sys::Element, base: Option<String>, place: u32) -> u32 {
+    spasm_triage::mount::mount(&host, &container, base, place)
+}
+
+/// Called by the embed loader when a `<spasm-triage>` element has left the page: the widget mounted
+/// with `id` stops (its timers and listeners with it) and its app is gone.
+#[wasm_bindgen]
+pub fn unmount(id: u32) {
+    spasm_triage::mount::unmount(id);
 }
 
 fn main() {

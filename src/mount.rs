@@ -2,8 +2,9 @@
 //! stylesheets (allowed under a strict Content-Security-Policy, unlike `<style>`), configured from
 //! the host's `data-*` attributes, and announcing each result to the host page with an event that
 //! carries the level only. A failure shows a message inside the widget, never over the host page.
+//! Each mounted widget has an id, so the loader can unmount it when its element leaves the page.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ShadowRoot};
@@ -16,17 +17,20 @@ use spasm_core::ids::Level;
 /// The event a host page can listen for: `detail.level` is the level id, and nothing else.
 pub const RESULT_EVENT: &str = "spasm-triage:result";
 
-/// A mounted widget: its root, its app (kept alive), and what it says if the widget fails, in its
-/// language with its emergency number.
+/// A mounted widget: the id the loader unmounts it by, its root, its app (kept alive until then),
+/// and what it says if the widget fails, in its language with its emergency number.
 struct Mounted {
+    id: u32,
     root: Element,
-    _app: AppHandle<App>,
+    app: AppHandle<App>,
     failure: String,
 }
 
 thread_local! {
     /// Every mounted widget, so a panic can show its message in each of them and apps live on.
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    /// The next widget's id.
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Mounts the standalone page's widget into the element with `id`, in a shadow root of its own.
@@ -60,7 +64,7 @@ pub fn mount_by_id(id: &str) {
     let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     let handoff = (hash.len() > 1).then(|| spasm_core::handoff::Summary::decode(&hash));
     let page_url = location.and_then(|l| Some(l.origin().ok()? + &l.pathname().ok()?));
-    mount_with(&host, &container, &extra, handoff, page_url);
+    mount_with(&host, &container, &extra, handoff, page_url, 0);
     register_service_worker();
 }
 
@@ -86,9 +90,38 @@ fn register_service_worker() {
 
 /// Mounts a widget configured by `host`'s `data-*` attributes into `container`, which must be inside
 /// a shadow root (the loader makes one). Bad attributes are ignored with a console warning each.
-/// `page_url` is the widget's own standalone page, for hand-off links.
-pub fn mount(host: &Element, container: &Element, page_url: Option<String>) {
-    mount_with(host, container, &[], None, page_url);
+/// `page_url` is the widget's own standalone page, for hand-off links; `place`, the host's place
+/// among the page's `<spasm-triage>` elements without an `id` (see [`storage_key`]). Returns the id
+/// to [`unmount`] it by.
+pub fn mount(host: &Element, container: &Element, page_url: Option<String>, place: u32) -> u32 {
+    mount_with(host, container, &[], None, page_url, place)
+}
+
+/// Unmounts the widget mounted with `id`: its app is destroyed (every effect's cleanup runs, so its
+/// timers and listeners stop, and what it drew goes), and a panic no longer writes into its root.
+/// An id that is not mounted (any more) is ignored.
+pub fn unmount(id: u32) {
+    let gone = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let index = mounted.iter().position(|w| w.id == id)?;
+        Some(mounted.remove(index))
+    });
+    // Outside the borrow: destroying runs the app's cleanups, which must not find it taken.
+    if let Some(widget) = gone {
+        widget.app.destroy();
+    }
+}
+
+/// Where a widget keeps its session (sessionStorage), by something that stays the same across a
+/// reload whatever order the widgets mount in (a launcher mounts when first opened): its host's
+/// `id` if it has one, else its `place` among the `<spasm-triage>` elements without one, in
+/// document order, which the loader counts (the first is `spasm-triage-session-0`, as the only
+/// widget of a page always was).
+fn storage_key(host: &Element, place: u32) -> String {
+    match host.id() {
+        id if id.is_empty() => format!("spasm-triage-session-{place}"),
+        id => format!("spasm-triage-session#{id}"),
+    }
 }
 
 fn mount_with(
@@ -97,7 +130,8 @@ fn mount_with(
     extra: &[(&str, &str)],
     handoff: Option<Result<spasm_core::handoff::Summary, spasm_core::handoff::HandoffError>>,
     page_url: Option<String>,
-) {
+    place: u32,
+) -> u32 {
     install_panic_message();
     let attributes: Vec<(String, String)> = host
         .get_attribute_names()
@@ -124,15 +158,15 @@ fn mount_with(
     let event_target = host.clone();
     let on_result = Callback::from(move |level: Level| announce_result(&event_target, level));
     // Each widget on a page keeps its own session across a reload (not in kiosk mode).
-    let index = MOUNTED.with(|m| m.borrow().len());
-    let storage_key = config.persist.then(|| format!("spasm-triage-session-{index}"));
+    let storage_key = config.persist.then(|| storage_key(host, place));
     // The failure note in the language the widget starts in, with its emergency number.
     let languages = crate::hooks::browser_languages();
     let t = spasm_core::i18n::Lang::negotiate(config.lang, languages.iter().map(String::as_str)).texts();
     let failure = format!("{} {}", t.crash, config.fill(t.interview_emergency));
     let props = AppProps { config, on_result: Some(on_result), storage_key, handoff, page_url };
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
-    MOUNTED.with(|m| m.borrow_mut().push(Mounted { root: container.clone(), _app: app, failure }));
+    let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+    MOUNTED.with(|m| m.borrow_mut().push(Mounted { id, root: container.clone(), app, failure }));
     #[cfg(feature = "crash-test")]
     if host.has_attribute("data-crash-test") {
         // After every widget of the page has mounted (the loader mounts them one task each).
@@ -142,6 +176,7 @@ fn mount_with(
         let crash = wasm_bindgen::closure::Closure::once_into_js(crash);
         web_sys::window().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(crash.unchecked_ref(), 200));
     }
+    id
 }
 
 fn adopt_styles(root: &ShadowRoot, config: &Config) {

@@ -49,6 +49,34 @@ test("a crash shows the failure note inside every widget, in its language and nu
   }
 });
 
+test("a crash writes its note into the widgets on the page, not into one a single-page app has removed", async () => {
+  const server = await serve(CRASH_DIST);
+  const page = await openPage(browser, server.origin);
+  try {
+    await page.goto(server.origin + "/hosts/spa.html");
+    const add = (attributes) =>
+      page.evaluate((attributes) => {
+        const widget = document.createElement("spasm-triage");
+        for (const [name, value] of Object.entries(attributes)) widget.setAttribute(name, value);
+        document.getElementById("app").append(widget);
+      }, attributes);
+    await add({ id: "removed", "data-emergency-number": "112" });
+    await page.getByRole("button", { name: "Start the check" }).waitFor();
+    // The host page keeps hold of what the removed widget had drawn.
+    await page.evaluate(() => {
+      window.__drawn = document.getElementById("removed").shadowRoot.firstElementChild;
+      document.getElementById("removed").remove();
+    });
+    await add({ id: "en", "data-emergency-number": "999", "data-crash-test": "" });
+    const note = page.locator("#en").getByRole("alert");
+    assert.equal((await note.innerText()).trim(), "Sorry, the back spasm check stopped working. Please reload the page. If this is an emergency, call 999 now.");
+    assert.equal(await page.evaluate(() => window.__drawn.textContent), "", "the removed widget got the note");
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
 test("a wasm that cannot load leaves the loader's note inside every widget, in its language and number", async () => {
   const dir = join(work, "no-wasm");
   await cp(DIST, dir, { recursive: true });
