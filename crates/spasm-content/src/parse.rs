@@ -254,7 +254,7 @@ impl<'a> Body<'a> {
         let mut blocks = Vec::new();
         while let Some(event) = self.next() {
             if let Event::Start(Tag::Heading { level, .. }) = event {
-                if !self.source[self.at..].starts_with('#') {
+                if !self.source[self.at..].trim_start().starts_with('#') {
                     return Err(self.error("underlined headings are not allowed: use # and ##"));
                 }
                 let line = self.line(self.at);
