@@ -39,8 +39,12 @@ FIRST_LOAD_CEILING=137432
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #
-# Exit status: 1 when a size exceeds what it is held to (its ceiling, or else its budget); with
-# --targets, also when any budget is not met. 2 when dist/ cannot be read.
+# Also checks that the articles' data files in dist/ are exactly the ones the wasm asks for (their
+# names are plain strings in the wasm, baked in by crates/spasm-core/build.rs; the Trunk hook's
+# spasm-articles tool writes the files): a mismatch fails like a size over its limit.
+#
+# Exit status: 1 when a size exceeds what it is held to (its ceiling, or else its budget) or the data
+# file names differ; with --targets, also when any budget is not met. 2 when dist/ cannot be read.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 targets=0
 if [ "${1:-}" = "--targets" ]; then targets=1; shift; fi
@@ -125,8 +129,18 @@ fi
 check "everything" "$total" "$TOTAL_MAX" "$TOTAL_CEILING" "$files files, all but embed-snippet.html"
 check "loader spasm-triage.js" "$loader" "$LOADER_MAX" "" "dist/spasm-triage.js"
 
+# The data files the wasm asks for, and those dist/ has.
+asked="$(grep -aoE 'articles-[a-z]{2}-[0-9a-f]{16}\.txt' "$dist/$wasm" | sort -u | paste -sd' ' -)"
+shipped="$(cd "$dist" && find . -maxdepth 1 -name 'articles-*.txt' | sed 's|^\./||' | sort | paste -sd' ' -)"
+if [ -n "$asked" ] && [ "$asked" = "$shipped" ]; then
+  printf 'ok    %-27s %s (the names the wasm asks for)\n' "article data files" "$asked"
+else
+  printf 'FAIL  %-27s the wasm asks for [%s] but %s has [%s]\n' "article data files" "$asked" "$dist" "$shipped"
+  failed=$((failed + 1))
+fi
+
 if [ "$failed" -gt 0 ]; then
-  printf 'check-budgets: %d size(s) over what they are held to\n' "$failed" >&2
+  printf 'check-budgets: %d check(s) failed (a size over what it is held to, or the data file names)\n' "$failed" >&2
   exit 1
 fi
 printf 'check-budgets: no size over its ceiling or budget%s\n' "$([ "$targets" = 1 ] && echo ", every budget met")"

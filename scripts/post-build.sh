@@ -29,13 +29,11 @@ mv "$dir/spasm-triage.js.min" "$dir/spasm-triage.js"
 printf '{"glue":"%s","wasm":"%s"}\n' "$glue" "$wasm" > "$dir/spasm-triage.json"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-# The articles' data files (fetched when the library first opens), which build.rs wrote beside the
-# wasm build under names with a hash of their content. Exactly two: English and Spanish.
-profile="release"; [ "${TRUNK_PROFILE:-release}" = "debug" ] && profile="debug"
-articles="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/$profile/spasm-triage-articles"
-[ "$(ls "$articles"/articles-*.txt 2>/dev/null | wc -l)" -eq 2 ] \
-  || { echo "post-build: no article data files in $articles (build.rs writes them)" >&2; exit 1; }
-cp "$articles"/articles-*.txt "$dir/"
+# The articles' data files (fetched when the library first opens), under names with a hash of
+# their content: the spasm-articles tool parses content/ and writes them here, named by the same
+# function (spasm_content::build_library) as the names build.rs builds into the wasm.
+# scripts/check-budgets.sh checks that the two agree.
+cargo run --locked --quiet --manifest-path "$root/Cargo.toml" -p spasm-content --features parse --bin spasm-articles -- "$dir"
 
 # The service worker caches every built file; its version changes whenever any file does.
 files="$(cd "$dir" && find . -type f ! -name sw.js ! -name embed-snippet.html ! -name '.*' | sed 's|^\./||' | sort)"

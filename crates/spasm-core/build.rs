@@ -1,15 +1,17 @@
-//! Parses and validates the articles at build time (no markdown parser in the wasm):
-//! content/articles/*.md (English) and content/articles-es/*.md (Spanish, the same file names). A
-//! broken article, or a missing translation, fails the build with its file and line.
+//! Parses and validates the articles at build time (no markdown parser in the wasm), with
+//! `spasm_content::build_library`: content/articles/*.md (English) and content/articles-es/*.md
+//! (Spanish, the same file names). A broken article, or a missing translation, fails the build with
+//! its file and line.
 //!
-//! Writes, in $OUT_DIR:
+//! Writes, in $OUT_DIR only:
 //! - articles.rs: the index built into the widget (slugs, related ids, titles) and the names of the
 //!   data files, which carry a hash of their content;
 //! - articles-en.txt and articles-es.txt: each language's articles as one data file
 //!   (`content::encode`), which native tests read.
 //!
-//! and copies the data files, under their hashed names, to `<target>/<profile>/spasm-triage-articles/`,
-//! where Trunk's post-build hook (scripts/post-build.sh) picks them up for dist/.
+//! The data files reach dist/ through Trunk's post-build hook (scripts/post-build.sh), which runs
+//! the `spasm-articles` tool of `spasm-content`: it writes them under the same names, from the same
+//! function.
 
 use spasm_content as content;
 
@@ -18,24 +20,22 @@ use std::path::{Path, PathBuf};
 fn main() {
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
     println!("cargo:rustc-env=SPASM_BUILD_DATE={}", build_date());
-    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
-    let english = library("content/articles");
-    let spanish = library("content/articles-es");
-    content::check_translation(&english, &spanish, "content/articles-es").unwrap_or_else(|e| fail(&e.to_string()));
-    let out = out_dir;
-    // In `Lang` order.
-    let data = [("en", content::encode(&english)), ("es", content::encode(&spanish))];
-    let names = data.each_ref().map(|(lang, text)| format!("articles-{lang}-{:016x}.txt", fnv1a(text.as_bytes())));
-    // The folder the post-build hook reads: $OUT_DIR is <target>/<profile>/build/<package>-<hash>/out.
-    let shipped = out.ancestors().nth(3).expect("OUT_DIR has a profile folder").join("spasm-triage-articles");
-    let _ = std::fs::remove_dir_all(&shipped);
-    std::fs::create_dir_all(&shipped).expect("create the data file folder");
-    for ((lang, text), name) in data.iter().zip(&names) {
-        std::fs::write(out.join(format!("articles-{lang}.txt")), text).expect("write a data file");
-        std::fs::write(shipped.join(name), text).expect("write a data file");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    for (_, dir) in content::LANGS {
+        // The folders, so that an added or removed article reruns this script too.
+        println!("cargo:rerun-if-changed={}", root.join(dir).display());
     }
+    let library = content::build_library(&root).unwrap_or_else(|e| fail(&e.to_string()));
+    for path in &library.read {
+        println!("cargo:rerun-if-changed={}", path.display());
+    }
+    for file in &library.data {
+        std::fs::write(out.join(format!("articles-{}.txt", file.lang)), &file.text).expect("write a data file");
+    }
+    let [english, spanish] = &library.articles;
     let mut source = String::from("pub static INDEX: &[ArticleMeta] = &[\n");
-    for (a, b) in english.iter().zip(&spanish) {
+    for (a, b) in english.iter().zip(spanish) {
         let related: Vec<String> = a.related.iter().map(|id| format!("{id:?}")).collect();
         source += &format!(
             "    ArticleMeta {{ slug: {:?}, related: &[{}], titles: [{:?}, {:?}] }},\n",
@@ -45,7 +45,8 @@ fn main() {
             b.title
         );
     }
-    source += &format!("];\npub static DATA_FILES: [&str; 2] = [{:?}, {:?}];\n", names[0], names[1]);
+    let [en, es] = &library.data;
+    source += &format!("];\npub static DATA_FILES: [&str; 2] = [{:?}, {:?}];\n", en.name, es.name);
     std::fs::write(out.join("articles.rs"), source).expect("write articles.rs");
 }
 
@@ -67,31 +68,6 @@ fn build_date() -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}")
-}
-
-/// A 64-bit FNV-1a hash: enough to give each version of a data file its own name.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3))
-}
-
-/// Every article in `dir` (relative to the repository's root, and so named in errors), parsed and
-/// checked, in slug order.
-fn library(dir: &str) -> Vec<content::Article> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let dir = Path::new(dir);
-    println!("cargo:rerun-if-changed={}", root.join(dir).display());
-    let mut files = Vec::new();
-    let entries = std::fs::read_dir(root.join(dir)).unwrap_or_else(|e| fail(&format!("{}: cannot read: {e}", dir.display())));
-    for entry in entries {
-        let path = dir.join(entry.expect("a directory entry").file_name());
-        if path.extension().is_some_and(|x| x == "md") {
-            println!("cargo:rerun-if-changed={}", root.join(&path).display());
-            let text = std::fs::read_to_string(root.join(&path)).unwrap_or_else(|e| fail(&format!("{}: cannot read: {e}", path.display())));
-            files.push((path.display().to_string(), text));
-        }
-    }
-    files.sort();
-    content::parse_library(&files).unwrap_or_else(|e| fail(&e.to_string()))
 }
 
 fn fail(message: &str) -> ! {

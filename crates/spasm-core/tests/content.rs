@@ -54,11 +54,11 @@ fn links_must_resolve_within_the_library() {
 
 /// Each broken variant of the good fixture: (what to replace, with what, line, message part).
 const BROKEN: &[(&str, &str, usize, &str)] = &[
-    ("summary = \"Ways to rest that ease a spasm.\"\n", "", 1, "missing \"summary\""),
+    ("summary = \"Ways to rest that ease a spasm.\"\n", "", 1, "missing field `summary`"),
     ("tags = [\"self-care\", \"basics\"]", "tags = [\"self-care\", \"gossip\"]", 4, "unknown tag \"gossip\""),
     ("related = [\"heavy_lifting\", \"fever\"]", "related = [\"fevr\"]", 5, "unknown finding or factor id \"fevr\""),
     ("reviewed = \"2026-11-21\"", "reviewed = \"last week\"", 10, "must be a date"),
-    ("reviewed = \"2026-11-21\"", "reviewed = \"2026-11-21\"\nauthor = \"x\"", 11, "unknown front matter field \"author\""),
+    ("reviewed = \"2026-11-21\"", "reviewed = \"2026-11-21\"\nauthor = \"x\"", 11, "unknown field `author`"),
     ("Keep *gently* moving.", "Keep <b>gently</b> moving.", 16, "raw HTML"),
     ("Keep *gently* moving.", "Keep <script>alert(1)</script>", 16, "raw HTML"),
     ("Keep *gently* moving.", "Keep **gently moving.", 16, "** bold is not closed"),
@@ -82,6 +82,126 @@ fn each_broken_article_fails_naming_file_and_line() {
         assert!(err.to_string().starts_with("content/articles/good.md:"), "{err}");
         assert!(err.message.contains(needle), "expected {needle:?}, got {err}");
         assert_eq!(err.line, *line, "{needle}: {err}");
+    }
+}
+
+/// The good fixture with its first paragraph (lines 15 and 16) replaced by `body`.
+fn with_paragraph(body: &str) -> String {
+    let paragraph = "Lie on your back with a **pillow** under your knees.\nKeep *gently* moving.";
+    assert!(FIXTURE.contains(paragraph));
+    FIXTURE.replacen(paragraph, body, 1)
+}
+
+/// Markdown the old hand-written parser got wrong (refused, or read as something else), and what
+/// `pulldown-cmark` reads, as CommonMark says.
+#[test]
+fn markdown_the_hand_parser_got_wrong_reads_as_commonmark() {
+    let text = |s: &str| Inline::Text(s.into());
+    let cases: &[(&str, Vec<Inline>)] = &[
+        // A lone star between spaces is not emphasis (the hand parser: "* italic is not closed").
+        ("Two times three is 2 * 3.", vec![text("Two times three is 2 * 3.")]),
+        // A < that opens no tag is text (the hand parser refused any line with < and >).
+        ("If a < b and b > c, rest.", vec![text("If a < b and b > c, rest.")]),
+        // An escaped star is a star (the hand parser kept the backslash and opened italic).
+        (r"A star: \*, a bracket: \[.", vec![text("A star: *, a bracket: [.")]),
+        // Underscores are emphasis too (the hand parser kept them as text, or refused "__").
+        (
+            "Keep _gently_ moving, __slowly__.",
+            vec![text("Keep "), Inline::Emphasis("gently".into()), text(" moving, "), Inline::Strong("slowly".into()), text(".")],
+        ),
+        // An underscore inside a word is text.
+        ("A snake_case word.", vec![text("A snake_case word.")]),
+        // Entities are characters (the hand parser kept "&amp;").
+        ("Salt &amp; water, and 100% AT&T.", vec![text("Salt & water, and 100% AT&T.")]),
+        // Emphasis may span a line break (the hand parser read line by line).
+        ("Keep *gently\nmoving*.", vec![text("Keep "), Inline::Emphasis("gently moving".into()), text(".")]),
+        // Bold right after a word.
+        ("Un**believably** calm.", vec![text("Un"), Inline::Strong("believably".into()), text(" calm.")]),
+    ];
+    for (body, expected) in cases {
+        let a = parse_article("content/articles/good.md", &with_paragraph(body)).unwrap_or_else(|e| panic!("{body:?}: {e}"));
+        assert_eq!(a.blocks[0], Block::Paragraph(expected.clone()), "{body:?}");
+    }
+    // A closing # sequence is not part of the title (the hand parser kept it, and the title differed).
+    let a = parse_article("content/articles/good.md", &FIXTURE.replace("# Resting your back\n", "# Resting your back #\n")).unwrap();
+    assert_eq!(a.title, "Resting your back");
+    // Items apart by blank lines are one (loose) list, not two.
+    let a = parse_article("content/articles/good.md", &FIXTURE.replace("1. Lie down.\n", "1. Lie down.\n\n")).unwrap();
+    assert_eq!(a.blocks[3], Block::List { ordered: true, items: vec![vec![text("Lie down.")], vec![text("Breathe slowly.")]] });
+    // TOML strings: escapes and single quotes (the hand parser knew only \" and \\).
+    let a = parse_article(
+        "content/articles/good.md",
+        &FIXTURE.replace("summary = \"Ways to rest that ease a spasm.\"", r#"summary = 'Ways to "rest" \n'"#),
+    )
+    .unwrap();
+    assert_eq!(a.summary, r#"Ways to "rest" \n"#);
+}
+
+/// More broken articles, refused by the allow-list on top of `pulldown-cmark`: (the fixture's first
+/// paragraph or a front matter line, replaced by what, line, message part).
+const BROKEN_TOO: &[(&str, &str, usize, &str)] = &[
+    ("", "Keep 2*3 moving.", 15, "* italic is not closed"),
+    ("", "Keep __gently moving.", 15, "__ bold is not closed"),
+    ("", "Lie down.\nRead [the other one].", 16, "stray \"[\""),
+    ("", "Lie down.\n\n> A quote.", 17, "tables and quotes"),
+    ("", "Lie down.\n\n---\n\nMore.", 17, "horizontal rules"),
+    ("", "Lie down.\n\n* A star bullet.", 17, "use - for bullet lists"),
+    ("", "Lie down.\n\n1) A bracket number.", 17, "use 1. for numbered lists"),
+    ("", "Lie down.\n\n- Outer\n  - Inner", 18, "nested lists"),
+    ("", "Lie down.\n\n- [ ] A task.", 17, "task lists"),
+    ("", "Run `rm`.", 15, "code is not allowed"),
+    ("", "Not ~~this~~.", 15, "strikethrough"),
+    ("", "A note.[^1]\n\n[^1]: The note.", 15, "footnotes"),
+    ("", "See <https://example.com>.", 15, "links may only point to another article"),
+    ("", "See [this][ref].\n\n[ref]: other.md", 17, "link definitions"),
+    ("", "See [this](other.md \"a title\").", 15, "links may only point to another article"),
+    ("", "See **[this](other.md)**.", 15, "nested markup"),
+    ("", "Lie down.\n\nA heading\n---------", 17, "underlined headings"),
+    ("", "Lie down.\n\n    indented code", 17, "code blocks"),
+    ("", "Lie down.\n\n<div>\nhi\n</div>", 17, "raw HTML"),
+    ("", "Lie | down.", 15, "tables are not allowed"),
+    ("tags = [\"self-care\", \"basics\"]", "tags = \"self-care\"", 4, "invalid type"),
+    ("tags = [\"self-care\", \"basics\"]", "tags = [\"self-care\", \"basics\"]\ntitle = \"Again\"", 5, "duplicate key"),
+    ("summary = \"Ways to rest that ease a spasm.\"", "summary = \"Ways to rest\\u0001\"", 3, "control characters"),
+    ("summary = \"Ways to rest that ease a spasm.\"", "summary = \"\"\"Ways\nto rest\"\"\"", 3, "control characters"),
+    ("summary = \"Ways to rest that ease a spasm.\"", "summary = \"  \"", 3, "\"summary\" is empty"),
+];
+
+#[test]
+fn the_allow_list_still_refuses_with_file_and_line() {
+    for (from, to, line, needle) in BROKEN_TOO {
+        let text = if from.is_empty() { with_paragraph(to) } else { FIXTURE.replacen(from, to, 1) };
+        assert!(text != FIXTURE, "{to:?} changed nothing");
+        let err = parse_article("content/articles/good.md", &text).expect_err(needle);
+        assert!(err.message.contains(needle), "{to:?}: expected {needle:?}, got {err}");
+        assert_eq!(err.line, *line, "{to:?}: {err}");
+    }
+}
+
+/// spasm-content spells out the ids an article may name in `related` (it cannot depend on the
+/// core): exactly the core's finding and factor ids.
+#[test]
+fn the_content_crates_known_ids_are_the_cores_finding_and_factor_ids() {
+    use spasm_core::ids::{Factor, Finding};
+    use std::collections::BTreeSet;
+    let core: Vec<&str> = Finding::ALL.iter().map(|f| f.id()).chain(Factor::ALL.iter().map(|f| f.id())).collect();
+    let known: BTreeSet<&str> = spasm_content::KNOWN_IDS.into_iter().collect();
+    assert_eq!(known.len(), spasm_content::KNOWN_IDS.len(), "an id is listed twice");
+    assert_eq!(known, core.iter().copied().collect::<BTreeSet<_>>());
+    assert_eq!(known.len(), core.len());
+}
+
+/// The Trunk hook's tool (spasm-articles) and build.rs both get the data files from
+/// `build_library`: the names the wasm asks for, and the text native tests read.
+#[test]
+fn the_tools_data_files_are_the_ones_the_build_names() {
+    use spasm_core::i18n::Lang;
+    use spasm_core::library::{bundled_data, DATA_FILES};
+    let library = spasm_content::build_library(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")).unwrap();
+    for (file, lang) in library.data.iter().zip([Lang::En, Lang::Es]) {
+        assert_eq!(file.name, DATA_FILES[lang as usize]);
+        assert_eq!(file.name, spasm_content::data_file_name(file.lang, &file.text));
+        assert!(file.text == bundled_data(lang), "{}", file.name);
     }
 }
 
