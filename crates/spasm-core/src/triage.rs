@@ -17,25 +17,25 @@
 //! ```
 
 use crate::i18n::{fill, Texts};
-use crate::ids::{AgeBand, Answer, CauseFamily, Context, Factor, Finding, Item, Level};
+use crate::ids::{dense_enum, AgeBand, Answer, CauseFamily, Context, Factor, Finding, Item, Level};
 use crate::rules::{AgeCondition, Term, CLUSTER, COMBINATIONS, FINDINGS};
 
 /// Everything the engine is given: one [`Answer`] per finding, context answer and factor, and the
 /// age band. Anything not set is "no", and the age band `20_50`, which meets no age condition.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Answers {
-    findings: [Answer; Finding::ALL.len()],
-    context: [Answer; Context::ALL.len()],
-    factors: [Answer; Factor::ALL.len()],
+    findings: [Answer; Finding::COUNT],
+    context: [Answer; Context::COUNT],
+    factors: [Answer; Factor::COUNT],
     pub age: AgeBand,
 }
 
 impl Default for Answers {
     fn default() -> Self {
         Answers {
-            findings: [Answer::No; Finding::ALL.len()],
-            context: [Answer::No; Context::ALL.len()],
-            factors: [Answer::No; Factor::ALL.len()],
+            findings: [Answer::No; Finding::COUNT],
+            context: [Answer::No; Context::COUNT],
+            factors: [Answer::No; Factor::COUNT],
             age: AgeBand::default(),
         }
     }
@@ -273,33 +273,40 @@ pub enum Sign {
 }
 
 impl Sign {
+    /// How many signs have a fixed line (all but [`Sign::NotSureAbout`]): the length of
+    /// `ReasonWords::net`, whose lines follow [`Sign::line`].
+    pub const LINES: usize = 13;
+
+    /// The position of this sign's fixed line in `ReasonWords::net`; `None` for
+    /// [`Sign::NotSureAbout`], whose line is built from the findings it names. The match has no
+    /// catch-all, so a new sign fails the build here until it has a line.
+    const fn line(&self) -> Option<usize> {
+        Some(match self {
+            Sign::TearingOrFainting => 0,
+            Sign::ChestOrBreathing => 1,
+            Sign::StrokeOrConfusion => 2,
+            Sign::CaudaEquina => 3,
+            Sign::LegsWeakOrNumb => 4,
+            Sign::PregnancyWarning => 5,
+            Sign::FeverOrUnwell => 6,
+            Sign::NotBetterInTwoWeeks => 7,
+            Sign::PainSpreads => 8,
+            Sign::KeepsComingBack => 9,
+            Sign::GetsWorse => 10,
+            Sign::WorseWhileWaiting => 11,
+            Sign::CheckAgain => 12,
+            Sign::NotSureAbout(_) => return None,
+        })
+    }
+
     /// The line in plain words.
     pub fn text(&self, t: &Texts) -> String {
         let r = &t.reasons;
-        match self {
-            Sign::NotSureAbout(findings) => {
-                let signs: Vec<&str> = findings.iter().map(|f| t.finding(*f).sign).collect();
-                fill(r.sign_not_sure, &[("signs", &t.join_and(&signs))])
-            }
-            other => {
-                let index = match other {
-                    Sign::TearingOrFainting => 0,
-                    Sign::ChestOrBreathing => 1,
-                    Sign::StrokeOrConfusion => 2,
-                    Sign::CaudaEquina => 3,
-                    Sign::LegsWeakOrNumb => 4,
-                    Sign::PregnancyWarning => 5,
-                    Sign::FeverOrUnwell => 6,
-                    Sign::NotBetterInTwoWeeks => 7,
-                    Sign::PainSpreads => 8,
-                    Sign::KeepsComingBack => 9,
-                    Sign::GetsWorse => 10,
-                    Sign::WorseWhileWaiting => 11,
-                    _ => 12,
-                };
-                r.net[index].to_string()
-            }
+        if let Sign::NotSureAbout(findings) = self {
+            let signs: Vec<&str> = findings.iter().map(|f| t.finding(*f).sign).collect();
+            return fill(r.sign_not_sure, &[("signs", &t.join_and(&signs))]);
         }
+        self.line().map_or_else(String::new, |line| r.net[line].to_string())
     }
 }
 
@@ -318,14 +325,16 @@ impl SafetyNet {
     }
 }
 
-/// A place of care beside the level's own (spec section 1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Place {
-    /// A pregnancy warning sign: the maternity unit (labor and delivery) or an emergency
-    /// department.
-    MaternityUnit,
-    /// Pregnant or just gave birth: a midwife or obstetrician, beside the doctor.
-    Midwife,
+dense_enum! {
+    /// A place of care beside the level's own (spec section 1). The words are
+    /// `ReasonWords::places`.
+    pub enum Place {
+        /// A pregnancy warning sign: the maternity unit (labor and delivery) or an emergency
+        /// department.
+        MaternityUnit,
+        /// Pregnant or just gave birth: a midwife or obstetrician, beside the doctor.
+        Midwife,
+    }
 }
 
 /// The contributing factors of one cause family that the patient reported.
@@ -719,7 +728,7 @@ mod tests {
     fn factors_never_change_the_level_and_are_grouped_by_family() {
         let mut answers = Answers::default();
         for f in Factor::ALL {
-            answers.set_factor(*f, Answer::Yes);
+            answers.set_factor(f, Answer::Yes);
         }
         let outcome = triage(&answers);
         assert_eq!(outcome.level, Level::SelfCare);
