@@ -1,9 +1,15 @@
 //! Every word the widget shows, in English and Spanish. Pure.
 //!
 //! Each language is one static [`Texts`] value ([`en::EN`], [`es::ES`]). A key missing in either
-//! language is a missing struct field or a short array, so it fails the build, not the patient.
-//! Tables indexed by an id (findings, factors, levels, ...) carry that id in each entry, and a test
-//! checks that both languages list them in the id's order, with the same `{placeholders}`.
+//! language is a missing struct field or a short array, so it fails the build, not the patient:
+//! every table indexed by an id is `[_; Id::COUNT]`, so a new id does not build until both
+//! languages word it. Tables whose entries carry their id (findings, factors, levels, families)
+//! are checked to list them in the id's order when the crate builds, and by a test.
+//!
+//! [`Texts`] and its parts are declared with `words_struct!`, which generates their [`Words`]
+//! visitor from the same list of fields; [`Texts::entries`] reads every text through it, so the
+//! checks of completeness, `{placeholders}` (the same in both languages), capitals and reading
+//! level see every text, including one added tomorrow.
 //!
 //! Texts with a value in them use named placeholders (`{number}`, `{n}`, `{time}` ...), filled by
 //! [`fill`], so a translation may put the value wherever its grammar wants it.
@@ -575,6 +581,35 @@ words_struct! {
         pub still_here: &'static str,
     }
 }
+
+/// Checks, when the crate builds, that each table of words whose entries carry their id lists them
+/// in the id's order, in both languages: `Texts::finding` and the like index by `index()`.
+macro_rules! in_id_order {
+    ($($table:ident . $id:ident: $ty:ty),+) => {
+        const _: () = {
+            let mut l = 0;
+            while l < Lang::ALL.len() {
+                let t = match Lang::ALL[l] {
+                    Lang::En => &EN,
+                    Lang::Es => &ES,
+                };
+                $(
+                    let mut i = 0;
+                    while i < <$ty>::COUNT {
+                        assert!(
+                            t.$table[i].$id.index() == i,
+                            concat!("Texts::", stringify!($table), " is not in the order of ", stringify!($ty), "::ALL")
+                        );
+                        i += 1;
+                    }
+                )+
+                l += 1;
+            }
+        };
+    };
+}
+
+in_id_order!(findings.finding: Finding, factors.factor: Factor, levels.level: Level, families.family: CauseFamily);
 
 impl Texts {
     pub fn finding(&self, finding: Finding) -> &FindingWords {

@@ -187,6 +187,21 @@ pub static FACTORS: [FactorInfo; Factor::COUNT] = [
     factor!(KnownSpineCondition, Anatomical),
 ];
 
+// The rule tables list their ids in the ids' order, so indexing by `index()` finds the right
+// rule: checked when the crate builds, not when a patient answers.
+const _: () = {
+    let mut i = 0;
+    while i < Finding::COUNT {
+        assert!(FINDINGS[i].finding.index() == i, "rules::FINDINGS is not in the order of Finding::ALL");
+        i += 1;
+    }
+    let mut i = 0;
+    while i < Factor::COUNT {
+        assert!(FACTORS[i].factor.index() == i, "rules::FACTORS is not in the order of Factor::ALL");
+        i += 1;
+    }
+};
+
 /// Where each rule comes from (reference article prefixes and guidelines), for the rules table
 /// (`docs/rules.md`) only: kept apart from the rule data, so the widget does not carry it.
 pub mod sources {
@@ -268,9 +283,7 @@ pub mod sources {
 impl Finding {
     /// This finding's rule.
     pub fn rule(self) -> &'static FindingRule {
-        let rule = &FINDINGS[self.index()];
-        debug_assert_eq!(rule.finding, self);
-        rule
+        &FINDINGS[self.index()]
     }
 
     /// The level a "yes" gives on its own.
@@ -287,9 +300,7 @@ impl Finding {
 impl Factor {
     /// This factor's description.
     pub fn info(self) -> &'static FactorInfo {
-        let info = &FACTORS[self.index()];
-        debug_assert_eq!(info.factor, self);
-        info
+        &FACTORS[self.index()]
     }
 }
 
