@@ -536,6 +536,32 @@ mod tests {
         assert_eq!(capitalise(""), "");
     }
 
+    /// `ReasonWords::net` has `Sign::LINES` lines, one per fixed sign: each sign has its own, and
+    /// none is left over. (A new sign does not build until `Sign::line` gives it one.)
+    #[test]
+    fn every_fixed_sign_has_its_own_net_line() {
+        use Sign::*;
+        let fixed = [
+            TearingOrFainting,
+            ChestOrBreathing,
+            StrokeOrConfusion,
+            CaudaEquina,
+            LegsWeakOrNumb,
+            PregnancyWarning,
+            FeverOrUnwell,
+            NotBetterInTwoWeeks,
+            PainSpreads,
+            KeepsComingBack,
+            GetsWorse,
+            WorseWhileWaiting,
+            CheckAgain,
+        ];
+        let mut lines: Vec<usize> = fixed.iter().filter_map(Sign::line).collect();
+        lines.sort_unstable();
+        assert_eq!(lines, (0..Sign::LINES).collect::<Vec<_>>());
+        assert_eq!(NotSureAbout(vec![Finding::Injury]).line(), None);
+    }
+
     fn with(pairs: &[(Finding, Answer)]) -> Answers {
         let mut a = Answers::default();
         for (f, ans) in pairs {
