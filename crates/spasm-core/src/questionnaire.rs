@@ -329,8 +329,8 @@ impl Responses {
             *slot = char_answer(*c)?;
         }
         let [.., a, d] = extra.as_slice() else { return None };
-        r.age = char_index(*a, AgeBand::ALL.len())?.map(|i| AgeBand::ALL[i]);
-        r.duration = char_index(*d, Duration::ALL.len())?.map(|i| Duration::ALL[i]);
+        r.age = char_index(*a, AgeBand::COUNT)?.map(|i| AgeBand::ALL[i]);
+        r.duration = char_index(*d, Duration::COUNT)?.map(|i| Duration::ALL[i]);
         for (slot, c) in r.factors.iter_mut().zip(factors.chars()) {
             *slot = match c {
                 '0' => false,

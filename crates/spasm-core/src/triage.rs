@@ -760,7 +760,7 @@ mod tests {
         assert_eq!(outcome.level, Level::SelfCare);
         let families: Vec<CauseFamily> = outcome.factors.iter().map(|g| g.family).collect();
         assert_eq!(families, CauseFamily::ALL);
-        assert_eq!(outcome.factors.iter().map(|g| g.factors.len()).sum::<usize>(), Factor::ALL.len());
+        assert_eq!(outcome.factors.iter().map(|g| g.factors.len()).sum::<usize>(), Factor::COUNT);
     }
 
     #[test]
