@@ -6,7 +6,7 @@
 //! languages word it. Tables whose entries carry their id (findings, factors, levels, families)
 //! are checked to list them in the id's order when the crate builds, and by a test.
 //!
-//! [`Texts`] and its parts are declared with `words_struct!`, which generates their [`Words`]
+//! [`Texts`] and its parts are declared with `words_struct!`, which generates their `Words`
 //! visitor from the same list of fields; [`Texts::entries`] reads every text through it, so the
 //! checks of completeness, `{placeholders}` (the same in both languages), capitals and reading
 //! level see every text, including one added tomorrow.
@@ -39,10 +39,10 @@ macro_rules! factor {
 /// read the texts through it ([`Texts::entries`]).
 ///
 /// It is implemented for text (`&'static str`); for arrays, lists and pairs of things with words;
-/// for every words struct, by [`words_struct!`] from the same field list that declares the struct;
+/// for every words struct, by `words_struct!` from the same field list that declares the struct;
 /// and, as holding no text, for `bool` and the ids that entries carry. A field of any other type
 /// does not build, so no text can escape the checks.
-pub trait Words {
+pub(crate) trait Words {
     /// Calls `visit` with each text inside, in order, `key` extended to name it.
     fn each_text(&'static self, key: &str, visit: &mut dyn FnMut(String, &'static str));
 
@@ -651,7 +651,7 @@ impl Texts {
 
     /// Every text of this language with a key naming it ("findings.chest_pain.question",
     /// "levels.urgent.do_now 1", "start_title"), in declaration order, for the checks of
-    /// completeness, placeholders and reading level. Read through [`Words`], so it lists every
+    /// completeness, placeholders and reading level. Read through `Words`, so it lists every
     /// field of [`Texts`] and every entry of its tables and lists.
     pub fn entries(&'static self) -> Vec<(String, &'static str)> {
         let mut out = Vec::new();

@@ -274,8 +274,8 @@ pub enum Sign {
 
 impl Sign {
     /// How many signs have a fixed line (all but [`Sign::NotSureAbout`]): the length of
-    /// `ReasonWords::net`, whose lines follow [`Sign::line`].
-    pub const LINES: usize = 13;
+    /// `ReasonWords::net`, whose lines follow `Sign::line`.
+    pub(crate) const LINES: usize = 13;
 
     /// The position of this sign's fixed line in `ReasonWords::net`; `None` for
     /// [`Sign::NotSureAbout`], whose line is built from the findings it names. The match has no
