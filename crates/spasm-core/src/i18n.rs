@@ -375,7 +375,8 @@ words_struct! {
         pub reasons: ReasonWords,
 
         // Answers and the interview.
-        /// No, Not sure, Yes: indexed like `Answer::ALL` (the views choose the order shown).
+        /// Yes, No, Not sure: one per `Answer`, in the order the interview shows them (not
+        /// `Answer::ALL`'s); [`Texts::answer`] picks one.
         pub answers: [&'static str; Answer::COUNT],
         /// Indexed like `questionnaire::Duration::ALL`.
         pub durations: [&'static str; Duration::COUNT],
@@ -634,7 +635,11 @@ impl Texts {
     }
 
     pub fn answer(&self, answer: Answer) -> &'static str {
-        self.answers[answer.index()]
+        match answer {
+            Answer::Yes => self.answers[0],
+            Answer::No => self.answers[1],
+            Answer::NotSure => self.answers[2],
+        }
     }
 
     /// "a", "a and b", "a, b, and c" (or "a, b y c").
@@ -749,7 +754,6 @@ mod tests {
             for (i, w) in t.families.iter().enumerate() {
                 assert_eq!(w.family, CauseFamily::ALL[i], "{}: families out of order", t.name);
             }
-            assert_eq!(t.answer(Answer::Yes), t.answers[2], "{}: answers are indexed like Answer::ALL", t.name);
         }
     }
 

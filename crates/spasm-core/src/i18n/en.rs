@@ -295,7 +295,7 @@ pub static EN: Texts = Texts {
         ],
     },
 
-    answers: ["No", "Not sure", "Yes"],
+    answers: ["Yes", "No", "Not sure"],
     durations: ["Less than 1 day", "1 to 2 days", "2 days to 2 weeks", "More than 2 weeks", "Not sure"],
     age_bands: ["Under 16", "16 to 19", "20 to 50", "51 to 64", "65 or older", "I'd rather not say"],
     page_titles: [

@@ -305,7 +305,7 @@ pub static ES: Texts = Texts {
         ],
     },
 
-    answers: ["No", "No sé", "Sí"],
+    answers: ["Sí", "No", "No sé"],
     durations: ["Menos de 1 día", "De 1 a 2 días", "De 2 días a 2 semanas", "Más de 2 semanas", "No sé"],
     age_bands: ["Menos de 16 años", "De 16 a 19 años", "De 20 a 50 años", "De 51 a 64 años", "65 años o más", "Prefiero no decirlo"],
     page_titles: [
