@@ -274,14 +274,18 @@ pub enum Sign {
 
 impl Sign {
     /// How many signs have a fixed line (all but [`Sign::NotSureAbout`]): the length of
-    /// `ReasonWords::net`, whose lines follow `Sign::line`.
+    /// `ReasonWords::net`, whose lines follow [`Sign::text`]'s match.
     pub(crate) const LINES: usize = 13;
 
-    /// The position of this sign's fixed line in `ReasonWords::net`; `None` for
-    /// [`Sign::NotSureAbout`], whose line is built from the findings it names. The match has no
-    /// catch-all, so a new sign fails the build here until it has a line.
-    const fn line(&self) -> Option<usize> {
-        Some(match self {
+    /// The line in plain words. The match has no catch-all, so a new sign does not build until it
+    /// has a line.
+    pub fn text(&self, t: &Texts) -> String {
+        let r = &t.reasons;
+        let line = match self {
+            Sign::NotSureAbout(findings) => {
+                let signs: Vec<&str> = findings.iter().map(|f| t.finding(*f).sign).collect();
+                return fill(r.sign_not_sure, &[("signs", &t.join_and(&signs))]);
+            }
             Sign::TearingOrFainting => 0,
             Sign::ChestOrBreathing => 1,
             Sign::StrokeOrConfusion => 2,
@@ -295,18 +299,8 @@ impl Sign {
             Sign::GetsWorse => 10,
             Sign::WorseWhileWaiting => 11,
             Sign::CheckAgain => 12,
-            Sign::NotSureAbout(_) => return None,
-        })
-    }
-
-    /// The line in plain words.
-    pub fn text(&self, t: &Texts) -> String {
-        let r = &t.reasons;
-        if let Sign::NotSureAbout(findings) = self {
-            let signs: Vec<&str> = findings.iter().map(|f| t.finding(*f).sign).collect();
-            return fill(r.sign_not_sure, &[("signs", &t.join_and(&signs))]);
-        }
-        self.line().map_or_else(String::new, |line| r.net[line].to_string())
+        };
+        r.net[line].to_string()
     }
 }
 
@@ -537,7 +531,7 @@ mod tests {
     }
 
     /// `ReasonWords::net` has `Sign::LINES` lines, one per fixed sign: each sign has its own, and
-    /// none is left over. (A new sign does not build until `Sign::line` gives it one.)
+    /// none is left over. (A new sign does not build until `Sign::text` gives it one.)
     #[test]
     fn every_fixed_sign_has_its_own_net_line() {
         use Sign::*;
@@ -556,10 +550,13 @@ mod tests {
             WorseWhileWaiting,
             CheckAgain,
         ];
-        let mut lines: Vec<usize> = fixed.iter().filter_map(Sign::line).collect();
-        lines.sort_unstable();
-        assert_eq!(lines, (0..Sign::LINES).collect::<Vec<_>>());
-        assert_eq!(NotSureAbout(vec![Finding::Injury]).line(), None);
+        for t in [EN, &crate::i18n::ES] {
+            let mut lines: Vec<String> = fixed.iter().map(|sign| sign.text(t)).collect();
+            lines.sort_unstable();
+            let mut net: Vec<String> = t.reasons.net.iter().map(|l| l.to_string()).collect();
+            net.sort_unstable();
+            assert_eq!(lines, net, "{}: a line is used twice or not at all", t.name);
+        }
     }
 
     fn with(pairs: &[(Finding, Answer)]) -> Answers {
