@@ -5,7 +5,7 @@
 //! Sources: ice during roughly the two days after a spasm begins, then heat (reference
 //! article 003); 15 to 20 minutes at a time, then an hour off before the next round (002).
 
-use crate::ids::{Answer, Context, Finding, Level};
+use crate::ids::{dense_enum, id_enum, Answer, Context, Finding, Level};
 use crate::questionnaire::Duration;
 use crate::triage::Answers;
 
@@ -57,24 +57,38 @@ impl Advice {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Therapy {
-    Ice,
-    Heat,
+id_enum! {
+    /// Ice or heat. The id ("ice", "heat") is kept in storage, never shown; the words are
+    /// `Texts::therapy_names` and `Texts::start_round`.
+    pub enum Therapy {
+        Ice = "ice",
+        Heat = "heat",
+    }
 }
 
 impl Therapy {
-    /// Position in `Texts::therapy_names` and `Texts::start_round`.
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
     /// The stable id kept in storage ("ice", "heat"); never shown.
     pub fn name(self) -> &'static str {
-        match self {
-            Therapy::Ice => "ice",
-            Therapy::Heat => "heat",
-        }
+        self.id()
+    }
+}
+
+dense_enum! {
+    /// The stretches of the guide, in the order it shows them (the words are `Texts::stretches`).
+    pub enum Stretch {
+        SeatedTwist,
+        CatCow,
+        Cobra,
+        ChildsPose,
+    }
+}
+
+dense_enum! {
+    /// The rest positions of the guide, in the order it shows them (the words are
+    /// `Texts::rest_positions`).
+    pub enum RestPosition {
+        OnBack,
+        Recliner,
     }
 }
 
@@ -257,11 +271,7 @@ impl CoachState {
         let round = match (*therapy, opt(started)?, opt(length)?, opt(paused_ms)?) {
             ("-", None, None, None) => None,
             (name, Some(started_at), Some(length_ms), Some(paused_ms)) => {
-                let therapy = match name {
-                    "ice" => Therapy::Ice,
-                    "heat" => Therapy::Heat,
-                    _ => return None,
-                };
+                let therapy = Therapy::from_id(name)?;
                 // A stored round may not be longer than the sources allow, nor negative.
                 if !(0..=20 * MINUTE_MS).contains(&length_ms) || paused_ms < 0 {
                     return None;

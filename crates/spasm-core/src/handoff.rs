@@ -196,7 +196,7 @@ fn decode_v2(findings: &str, extra: &str, age: &str, factors: &str) -> Result<Re
     let mut r = Responses::default();
     let (findings, extra) = (findings.as_bytes(), extra.as_bytes());
     let [context @ .., duration] = extra else { return Err(HandoffError::Damaged("wrong number of answers")) };
-    if findings.len() != Finding::ALL.len() || context.len() != Context::ALL.len() {
+    if findings.len() != Finding::COUNT || context.len() != Context::COUNT {
         return Err(HandoffError::Damaged("wrong number of answers"));
     }
     let answer = |b: &u8| char_answer(char::from(*b)).ok_or(HandoffError::Damaged("bad answer"));
@@ -210,7 +210,7 @@ fn decode_v2(findings: &str, extra: &str, age: &str, factors: &str) -> Result<Re
             r.set_context(*c, a);
         }
     }
-    let duration = char_index(char::from(*duration), Duration::ALL.len()).ok_or(HandoffError::Damaged("bad duration"))?;
+    let duration = char_index(char::from(*duration), Duration::COUNT).ok_or(HandoffError::Damaged("bad duration"))?;
     r.duration = duration.map(|i| Duration::ALL[i]);
     r.age = match age {
         "-" => None,
@@ -354,7 +354,7 @@ mod tests {
             ("s1.tmnxqz.urgent.tearing_pain.".into(), HandoffError::Damaged("unknown id")),
             ("s1.tmnxqz.urgent.fever.fever".into(), HandoffError::Damaged("an id given twice")),
             (with(4, "nnn"), HandoffError::Damaged("wrong number of answers")),
-            (with(4, &"x".repeat(Finding::ALL.len())), HandoffError::Damaged("bad answer")),
+            (with(4, &"x".repeat(Finding::COUNT)), HandoffError::Damaged("bad answer")),
             (with(5, "-y9"), HandoffError::Damaged("bad duration")),
             (with(6, "70_plus"), HandoffError::Damaged("unknown age band")),
             (with(7, "heavy_lifting,heavy_lifting"), HandoffError::Damaged("an id given twice")),

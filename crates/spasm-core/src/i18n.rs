@@ -1,14 +1,24 @@
 //! Every word the widget shows, in English and Spanish. Pure.
 //!
 //! Each language is one static [`Texts`] value ([`en::EN`], [`es::ES`]). A key missing in either
-//! language is a missing struct field or a short array, so it fails the build, not the patient.
-//! Tables indexed by an id (findings, factors, levels, ...) carry that id in each entry, and a test
-//! checks that both languages list them in the id's order, with the same `{placeholders}`.
+//! language is a missing struct field or a short array, so it fails the build, not the patient:
+//! every table indexed by an id is `[_; Id::COUNT]`, so a new id does not build until both
+//! languages word it. Tables whose entries carry their id (findings, factors, levels, families)
+//! are checked to list them in the id's order when the crate builds, and by a test.
+//!
+//! [`Texts`] and its parts are declared with `words_struct!`, which generates their `Words`
+//! visitor from the same list of fields; [`Texts::entries`] reads every text through it, so the
+//! checks of completeness, `{placeholders}` (the same in both languages), capitals and reading
+//! level see every text, including one added tomorrow.
 //!
 //! Texts with a value in them use named placeholders (`{number}`, `{n}`, `{time}` ...), filled by
 //! [`fill`], so a translation may put the value wherever its grammar wants it.
 
-use crate::ids::{CauseFamily, Context, Factor, Finding, Level};
+use crate::coach::{RestPosition, Stretch, Therapy};
+use crate::ids::{AgeBand, Answer, CauseFamily, Context, Factor, Finding, Level};
+use crate::questionnaire::{Duration, PageTitle};
+use crate::rules::COMBINATION_COUNT;
+use crate::triage::{Place, Sign};
 
 /// One finding's words in a language table: `words!(ChestPain, question, why, sign)`.
 macro_rules! words {
@@ -21,6 +31,109 @@ macro_rules! words {
 macro_rules! factor {
     ($f:ident, $label:literal, $contributed:literal) => {
         $crate::i18n::FactorWords { factor: $crate::ids::Factor::$f, label: $label, contributed: $contributed }
+    };
+}
+
+/// Something that holds words. [`Words::each_text`] calls its visitor with every text inside, each
+/// with a key naming it: the completeness, placeholder, capitalisation and reading-level checks all
+/// read the texts through it ([`Texts::entries`]).
+///
+/// It is implemented for text (`&'static str`); for arrays, lists and pairs of things with words;
+/// for every words struct, by `words_struct!` from the same field list that declares the struct;
+/// and, as holding no text, for `bool` and the ids that entries carry. A field of any other type
+/// does not build, so no text can escape the checks.
+pub(crate) trait Words {
+    /// Calls `visit` with each text inside, in order, `key` extended to name it.
+    fn each_text(&'static self, key: &str, visit: &mut dyn FnMut(String, &'static str));
+
+    /// The id this value carries, if any: it names a table's entries in their keys
+    /// ("findings.chest_pain.question").
+    fn id(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+impl Words for &'static str {
+    fn each_text(&'static self, key: &str, visit: &mut dyn FnMut(String, &'static str)) {
+        visit(key.to_string(), self);
+    }
+}
+
+/// A flag that changes how words are put together (`clock_12h`, `serial_comma`): no text.
+impl Words for bool {
+    fn each_text(&'static self, _: &str, _: &mut dyn FnMut(String, &'static str)) {}
+}
+
+/// The ids an entry of an id-indexed table carries: no text, but they name the entry.
+macro_rules! id_words {
+    ($($id:ty),+) => {$(
+        impl Words for $id {
+            fn each_text(&'static self, _: &str, _: &mut dyn FnMut(String, &'static str)) {}
+
+            fn id(&self) -> Option<&'static str> {
+                Some(<$id>::id(*self))
+            }
+        }
+    )+};
+}
+
+id_words!(Finding, Factor, Level, CauseFamily);
+
+/// Each entry of a table or list, keyed by the id it carries, else by its position.
+fn each_entry<T: Words + 'static>(items: &'static [T], key: &str, visit: &mut dyn FnMut(String, &'static str)) {
+    for (i, item) in items.iter().enumerate() {
+        let key = match item.id() {
+            Some(id) => format!("{key}.{id}"),
+            None => format!("{key} {i}"),
+        };
+        item.each_text(&key, visit);
+    }
+}
+
+impl<T: Words + 'static, const N: usize> Words for [T; N] {
+    fn each_text(&'static self, key: &str, visit: &mut dyn FnMut(String, &'static str)) {
+        each_entry(self, key, visit);
+    }
+}
+
+impl<T: Words + 'static> Words for &'static [T] {
+    fn each_text(&'static self, key: &str, visit: &mut dyn FnMut(String, &'static str)) {
+        each_entry(self, key, visit);
+    }
+}
+
+impl<A: Words + 'static, B: Words + 'static> Words for (A, B) {
+    fn each_text(&'static self, key: &str, visit: &mut dyn FnMut(String, &'static str)) {
+        self.0.each_text(&format!("{key}.0"), visit);
+        self.1.each_text(&format!("{key}.1"), visit);
+    }
+}
+
+/// Declares a words struct and its [`Words`] visitor from one list of fields, so every field is
+/// visited: there is no second list to forget a field in. `FIELDS` names them, for tests.
+macro_rules! words_struct {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident: $ty:ty,)+ }) => {
+        $(#[$meta])*
+        pub struct $name { $($(#[$fmeta])* pub $field: $ty,)+ }
+
+        impl Words for $name {
+            fn each_text(&'static self, key: &str, visit: &mut dyn FnMut(String, &'static str)) {
+                $(
+                    let field = if key.is_empty() { stringify!($field).to_string() } else { format!("{key}.{}", stringify!($field)) };
+                    Words::each_text(&self.$field, &field, visit);
+                )+
+            }
+
+            fn id(&self) -> Option<&'static str> {
+                None $(.or_else(|| Words::id(&self.$field)))+
+            }
+        }
+
+        #[cfg(test)]
+        impl $name {
+            /// Every field, in declaration order: what [`Words::each_text`] visits.
+            const FIELDS: &[&str] = &[$(stringify!($field)),+];
+        }
     };
 }
 
@@ -145,312 +258,359 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
-/// The words of one finding.
-#[derive(Debug)]
-pub struct FindingWords {
-    pub finding: Finding,
-    /// The question the interview asks.
-    pub question: &'static str,
-    /// A short "why we ask" under the question.
-    pub why: &'static str,
-    /// The sign in a few words, read after [`ReasonWords::yes`]'s "you have" and in the safety net
-    /// (capitalised there). Must make sense in both places.
-    pub sign: &'static str,
+words_struct! {
+    /// The words of one finding.
+    #[derive(Debug)]
+    pub struct FindingWords {
+        pub finding: Finding,
+        /// The question the interview asks.
+        pub question: &'static str,
+        /// A short "why we ask" under the question.
+        pub why: &'static str,
+        /// The sign in a few words, read after [`ReasonWords::yes`]'s "you have" and in the safety net
+        /// (capitalised there). Must make sense in both places.
+        pub sign: &'static str,
+    }
 }
 
-/// The words of one contributing factor.
-#[derive(Debug)]
-pub struct FactorWords {
-    pub factor: Factor,
-    /// How the interview offers it ("I lifted something heavy or bent over a lot").
-    pub label: &'static str,
-    /// "May have contributed" wording on the result.
-    pub contributed: &'static str,
+words_struct! {
+    /// The words of one contributing factor.
+    #[derive(Debug)]
+    pub struct FactorWords {
+        pub factor: Factor,
+        /// How the interview offers it ("I lifted something heavy or bent over a lot").
+        pub label: &'static str,
+        /// "May have contributed" wording on the result.
+        pub contributed: &'static str,
+    }
 }
 
-/// What the patient is told to do at one level (spec section 1). `{number}` is the emergency
-/// number.
-#[derive(Debug)]
-pub struct LevelWords {
-    pub level: Level,
-    /// The headline, large on the result.
-    pub headline: &'static str,
-    /// When to act.
-    pub time_frame: &'static str,
-    /// What to do now, step by step.
-    pub do_now: &'static [&'static str],
-    /// The safety-net lead-in for signs that need this level ("Call {number} at once if:").
-    pub net_lead: &'static str,
+words_struct! {
+    /// What the patient is told to do at one level (spec section 1). `{number}` is the emergency
+    /// number.
+    #[derive(Debug)]
+    pub struct LevelWords {
+        pub level: Level,
+        /// The headline, large on the result.
+        pub headline: &'static str,
+        /// When to act.
+        pub time_frame: &'static str,
+        /// What to do now, step by step.
+        pub do_now: &'static [&'static str],
+        /// The safety-net lead-in for signs that need this level ("Call {number} at once if:").
+        pub net_lead: &'static str,
+    }
 }
 
-#[derive(Debug)]
-pub struct FamilyWords {
-    pub family: CauseFamily,
-    pub title: &'static str,
+words_struct! {
+    #[derive(Debug)]
+    pub struct FamilyWords {
+        pub family: CauseFamily,
+        pub title: &'static str,
+    }
 }
 
-/// How the engine's reasons and safety-net lines read.
-#[derive(Debug)]
-pub struct ReasonWords {
-    /// "you said you {items}": `{items}` is a list of clauses ("have {sign}", a context clause, an
-    /// age clause).
-    pub yes: &'static str,
-    /// "you were not sure whether you {items}".
-    pub not_sure: &'static str,
-    /// "have {sign}": a finding as a clause.
-    pub have: &'static str,
-    /// Said of an age condition when the patient chose not to give an age.
-    pub no_age: &'static str,
-    /// The age conditions as clauses: under 16, under 20, over 50, 65 or older.
-    pub ages: [&'static str; 4],
-    /// Joins the last two items of a list: "a, b, and c" / "a, b y c".
-    pub and: &'static str,
-    /// Whether a list of three or more has a comma before `and`.
-    pub serial_comma: bool,
-    /// `soon` findings the patient was not sure of, as one safety-net line. `{signs}` lists them.
-    pub sign_not_sure: &'static str,
-    /// The safety-net lines, in the order of `triage::Sign` (all but `NotSureAbout`).
-    pub net: [&'static str; 13],
-    /// The places of care of `triage::Place`: maternity unit, midwife.
-    pub places: [&'static str; 2],
+words_struct! {
+    /// How the engine's reasons and safety-net lines read.
+    #[derive(Debug)]
+    pub struct ReasonWords {
+        /// "you said you {items}": `{items}` is a list of clauses ("have {sign}", a context clause, an
+        /// age clause).
+        pub yes: &'static str,
+        /// "you were not sure whether you {items}".
+        pub not_sure: &'static str,
+        /// "have {sign}": a finding as a clause.
+        pub have: &'static str,
+        /// Said of an age condition when the patient chose not to give an age.
+        pub no_age: &'static str,
+        /// The age conditions as clauses: under 16, under 20, over 50, 65 or older.
+        pub ages: [&'static str; 4],
+        /// Joins the last two items of a list: "a, b, and c" / "a, b y c".
+        pub and: &'static str,
+        /// Whether a list of three or more has a comma before `and`.
+        pub serial_comma: bool,
+        /// `soon` findings the patient was not sure of, as one safety-net line. `{signs}` lists them.
+        pub sign_not_sure: &'static str,
+        /// The safety-net lines, in the order of `triage::Sign` (all but `NotSureAbout`; see
+        /// `Sign::line`).
+        pub net: [&'static str; Sign::LINES],
+        /// The places of care, indexed like `triage::Place::ALL`: maternity unit, midwife.
+        pub places: [&'static str; Place::COUNT],
+    }
 }
 
-/// One stretch of the coach.
-#[derive(Debug)]
-pub struct StretchWords {
-    pub name: &'static str,
-    /// The drawing's text alternative.
-    pub picture: &'static str,
-    pub steps: &'static [&'static str],
+words_struct! {
+    /// One stretch of the coach.
+    #[derive(Debug)]
+    pub struct StretchWords {
+        pub name: &'static str,
+        /// The drawing's text alternative.
+        pub picture: &'static str,
+        pub steps: &'static [&'static str],
+    }
 }
 
-/// Every word of the widget in one language.
-#[derive(Debug)]
-pub struct Texts {
-    /// This language's name in itself ("English", "Español"), for the language switch.
-    pub name: &'static str,
+words_struct! {
+    /// Every word of the widget in one language.
+    #[derive(Debug)]
+    pub struct Texts {
+        /// This language's name in itself ("English", "Español"), for the language switch.
+        pub name: &'static str,
 
-    // The clinical wording, indexed like the ids' `ALL`.
-    pub findings: [FindingWords; 34],
-    /// Why each combination of spec section 5 matters, indexed like `rules::COMBINATIONS`. Never
-    /// names a time frame: the result's own says when.
-    pub combinations: [&'static str; 11],
-    /// Why the red-flag cluster matters.
-    pub cluster: &'static str,
-    /// Each context question, with its "why we ask", indexed like `Context::ALL`.
-    pub context_questions: [(&'static str, &'static str); 2],
-    /// Each context answer as a clause after "you said you" ("take a blood thinner").
-    pub context: [&'static str; 2],
-    pub factors: [FactorWords; 11],
-    pub families: [FamilyWords; 3],
-    pub levels: [LevelWords; 5],
-    pub reasons: ReasonWords,
+        // The clinical wording, indexed like the ids' `ALL` (each table is `[_; Id::COUNT]`, so a new
+        // id does not build until both languages word it).
+        pub findings: [FindingWords; Finding::COUNT],
+        /// Why each combination of spec section 5 matters, indexed like `rules::COMBINATIONS`. Never
+        /// names a time frame: the result's own says when.
+        pub combinations: [&'static str; COMBINATION_COUNT],
+        /// Why the red-flag cluster matters.
+        pub cluster: &'static str,
+        /// Each context question, with its "why we ask", indexed like `Context::ALL`.
+        pub context_questions: [(&'static str, &'static str); Context::COUNT],
+        /// Each context answer as a clause after "you said you" ("take a blood thinner").
+        pub context: [&'static str; Context::COUNT],
+        pub factors: [FactorWords; Factor::COUNT],
+        pub families: [FamilyWords; CauseFamily::COUNT],
+        pub levels: [LevelWords; Level::COUNT],
+        pub reasons: ReasonWords,
 
-    // Answers and the interview.
-    /// Yes, No, Not sure.
-    pub answers: [&'static str; 3],
-    /// Indexed like `questionnaire::Duration::ALL`.
-    pub durations: [&'static str; 5],
-    /// Indexed like `AgeBand::ALL`.
-    pub age_bands: [&'static str; 6],
-    /// Indexed like `questionnaire::PageTitle`.
-    pub page_titles: [&'static str; 7],
-    /// "Warning sign {n} of {total}".
-    pub warning_progress: &'static str,
-    /// "Why we ask:"; a space follows it.
-    pub why_we_ask: &'static str,
-    pub duration_question: &'static str,
-    pub age_question: &'static str,
-    pub age_why: &'static str,
-    pub factors_question: &'static str,
-    pub factors_hint: &'static str,
-    pub answer_all: &'static str,
-    pub next: &'static str,
-    pub back: &'static str,
-    /// Under every interview question: "If this is an emergency, call {number} now."
-    pub interview_emergency: &'static str,
+        // Answers and the interview.
+        /// Yes, No, Not sure: one per `Answer`, in the order the interview shows them (not
+        /// `Answer::ALL`'s); [`Texts::answer`] picks one.
+        pub answers: [&'static str; Answer::COUNT],
+        /// Indexed like `questionnaire::Duration::ALL`.
+        pub durations: [&'static str; Duration::COUNT],
+        /// Indexed like `AgeBand::ALL`.
+        pub age_bands: [&'static str; AgeBand::COUNT],
+        /// Indexed like `questionnaire::PageTitle::ALL`.
+        pub page_titles: [&'static str; PageTitle::COUNT],
+        /// "Warning sign {n} of {total}".
+        pub warning_progress: &'static str,
+        /// "Why we ask:"; a space follows it.
+        pub why_we_ask: &'static str,
+        pub duration_question: &'static str,
+        pub age_question: &'static str,
+        pub age_why: &'static str,
+        pub factors_question: &'static str,
+        pub factors_hint: &'static str,
+        pub answer_all: &'static str,
+        pub next: &'static str,
+        pub back: &'static str,
+        /// Under every interview question: "If this is an emergency, call {number} now."
+        pub interview_emergency: &'static str,
 
-    // The controls every screen has.
-    /// The toolbar's accessible name.
-    pub toolbar: &'static str,
-    pub larger_text: &'static str,
-    pub clear_answers: &'static str,
+        // The controls every screen has.
+        /// The toolbar's accessible name.
+        pub toolbar: &'static str,
+        pub larger_text: &'static str,
+        pub clear_answers: &'static str,
 
-    // Start.
-    pub start_title: &'static str,
-    pub start_lead: &'static str,
-    pub not_a_diagnosis: &'static str,
-    /// "If you think it is an emergency, " and then a link.
-    pub emergency_before: &'static str,
-    /// The link: "call {number} now".
-    pub emergency_link: &'static str,
-    pub emergency_after: &'static str,
-    pub stays_on_device: &'static str,
-    pub start_button: &'static str,
-    pub read_about: &'static str,
-    pub kiosk_title: &'static str,
-    pub kiosk_lead: &'static str,
-    pub kiosk_emergency: &'static str,
-    pub kiosk_privacy: &'static str,
+        // Start.
+        pub start_title: &'static str,
+        pub start_lead: &'static str,
+        pub not_a_diagnosis: &'static str,
+        /// "If you think it is an emergency, " and then a link.
+        pub emergency_before: &'static str,
+        /// The link: "call {number} now".
+        pub emergency_link: &'static str,
+        pub emergency_after: &'static str,
+        pub stays_on_device: &'static str,
+        pub start_button: &'static str,
+        pub read_about: &'static str,
+        pub kiosk_title: &'static str,
+        pub kiosk_lead: &'static str,
+        pub kiosk_emergency: &'static str,
+        pub kiosk_privacy: &'static str,
 
-    // Review.
-    pub review_title: &'static str,
-    pub review_lead: &'static str,
-    pub not_answered: &'static str,
-    pub none_chosen: &'static str,
-    pub review_duration: &'static str,
-    pub review_age: &'static str,
-    pub review_factors: &'static str,
-    pub change: &'static str,
-    /// "Change: {what}", the Change button's accessible name.
-    pub change_label: &'static str,
-    pub see_result: &'static str,
+        // Review.
+        pub review_title: &'static str,
+        pub review_lead: &'static str,
+        pub not_answered: &'static str,
+        pub none_chosen: &'static str,
+        pub review_duration: &'static str,
+        pub review_age: &'static str,
+        pub review_factors: &'static str,
+        pub change: &'static str,
+        /// "Change: {what}", the Change button's accessible name.
+        pub change_label: &'static str,
+        pub see_result: &'static str,
 
-    // Result.
-    pub your_result: &'static str,
-    pub when: &'static str,
-    /// "Call {number}".
-    pub call_number: &'static str,
-    pub kiosk_call: &'static str,
-    pub what_to_do: &'static str,
-    pub your_doctors_office: &'static str,
-    pub book_online: &'static str,
-    pub scan_to_book: &'static str,
-    /// "Call {practice}: {phone}".
-    pub call_practice: &'static str,
-    /// "Scan to call {practice}".
-    pub scan_to_call: &'static str,
-    pub open_coach: &'static str,
-    pub why: &'static str,
-    pub while_you_wait: &'static str,
-    pub get_help_if: &'static str,
-    pub contributed: &'static str,
-    pub contributed_note: &'static str,
-    pub read_more: &'static str,
-    pub result_disclaimer: &'static str,
-    /// "Rules version {version}. App built {date}.", small on every result and summary: the rules
-    /// that gave the result (an old hand-off link names its own), and the date of this build.
-    pub rules_version: &'static str,
-    pub summary_button: &'static str,
-    pub change_answers: &'static str,
-    pub start_over: &'static str,
+        // Result.
+        pub your_result: &'static str,
+        pub when: &'static str,
+        /// "Call {number}".
+        pub call_number: &'static str,
+        pub kiosk_call: &'static str,
+        pub what_to_do: &'static str,
+        pub your_doctors_office: &'static str,
+        pub book_online: &'static str,
+        pub scan_to_book: &'static str,
+        /// "Call {practice}: {phone}".
+        pub call_practice: &'static str,
+        /// "Scan to call {practice}".
+        pub scan_to_call: &'static str,
+        pub open_coach: &'static str,
+        pub why: &'static str,
+        pub while_you_wait: &'static str,
+        pub get_help_if: &'static str,
+        pub contributed: &'static str,
+        pub contributed_note: &'static str,
+        pub read_more: &'static str,
+        pub result_disclaimer: &'static str,
+        /// "Rules version {version}. App built {date}.", small on every result and summary: the rules
+        /// that gave the result (an old hand-off link names its own), and the date of this build.
+        pub rules_version: &'static str,
+        pub summary_button: &'static str,
+        pub change_answers: &'static str,
+        pub start_over: &'static str,
 
-    // The self-care coach.
-    pub coach_title: &'static str,
-    /// "Use {therapy} now".
-    pub use_now: &'static str,
-    /// "ice", "heat": how the therapy reads inside a sentence.
-    pub therapy_names: [&'static str; 2],
-    /// "Start an ice round", "Start a heat round".
-    pub start_round: [&'static str; 2],
-    pub ice_advice: &'static str,
-    pub heat_advice: &'static str,
-    pub pack_safety: &'static [&'static str],
-    pub active_title: &'static str,
-    pub active_tips: &'static [&'static str],
-    pub rest_title: &'static str,
-    pub rest_lead: &'static str,
-    /// Text alternative and caption of each rest position.
-    pub rest_positions: [(&'static str, &'static str); 2],
-    pub stretches_title: &'static str,
-    /// The stop rule, on every stretch.
-    pub stretches_warning: &'static str,
-    /// Instead of the stretches, when section 6 withholds them: why, and what to do instead.
-    pub stretches_withheld: &'static str,
-    pub stretches: [StretchWords; 4],
-    pub walk_title: &'static str,
-    pub walk_tips: &'static [&'static str],
-    pub medicine_title: &'static str,
-    /// Pregnant or just gave birth (yes or not sure): no anti-inflammatories, acetaminophen only.
-    pub medicine_pregnant: &'static [&'static str],
-    /// Under 16 (yes or not sure): no aspirin, a child's dose.
-    pub medicine_child: &'static [&'static str],
-    /// On a blood thinner (yes or not sure): no anti-inflammatories unless the doctor says so.
-    pub medicine_blood_thinner: &'static [&'static str],
-    /// Anti-inflammatories, only when none of the three above applies.
-    pub medicine_nsaid: &'static str,
-    /// For everyone.
-    pub medicine_tips: &'static [&'static str],
-    pub back_to_result: &'static str,
+        // The self-care coach.
+        pub coach_title: &'static str,
+        /// "Use {therapy} now".
+        pub use_now: &'static str,
+        /// "ice", "heat": how the therapy reads inside a sentence, indexed like `coach::Therapy::ALL`.
+        pub therapy_names: [&'static str; Therapy::COUNT],
+        /// "Start an ice round", "Start a heat round".
+        pub start_round: [&'static str; Therapy::COUNT],
+        pub ice_advice: &'static str,
+        pub heat_advice: &'static str,
+        pub pack_safety: &'static [&'static str],
+        pub active_title: &'static str,
+        pub active_tips: &'static [&'static str],
+        pub rest_title: &'static str,
+        pub rest_lead: &'static str,
+        /// Text alternative and caption of each rest position, indexed like `coach::RestPosition::ALL`.
+        pub rest_positions: [(&'static str, &'static str); RestPosition::COUNT],
+        pub stretches_title: &'static str,
+        /// The stop rule, on every stretch.
+        pub stretches_warning: &'static str,
+        /// Instead of the stretches, when section 6 withholds them: why, and what to do instead.
+        pub stretches_withheld: &'static str,
+        /// Indexed like `coach::Stretch::ALL`.
+        pub stretches: [StretchWords; Stretch::COUNT],
+        pub walk_title: &'static str,
+        pub walk_tips: &'static [&'static str],
+        pub medicine_title: &'static str,
+        /// Pregnant or just gave birth (yes or not sure): no anti-inflammatories, acetaminophen only.
+        pub medicine_pregnant: &'static [&'static str],
+        /// Under 16 (yes or not sure): no aspirin, a child's dose.
+        pub medicine_child: &'static [&'static str],
+        /// On a blood thinner (yes or not sure): no anti-inflammatories unless the doctor says so.
+        pub medicine_blood_thinner: &'static [&'static str],
+        /// Anti-inflammatories, only when none of the three above applies.
+        pub medicine_nsaid: &'static str,
+        /// For everyone.
+        pub medicine_tips: &'static [&'static str],
+        pub back_to_result: &'static str,
 
-    // Timers.
-    pub pause: &'static str,
-    pub resume: &'static str,
-    pub stop: &'static str,
-    /// "Paused with {time} left."
-    pub paused_left: &'static str,
-    /// "Round done. Take the {therapy} off now. Your next round can start at {time}."
-    pub round_done: &'static str,
-    /// "Your skin needs a rest first. You can start the next round at {time}."
-    pub skin_rest: &'static str,
-    /// "Time left in this {therapy} round".
-    pub time_left: &'static str,
-    /// "Each round is {minutes} minutes, then at least one hour off."
-    pub round_rule: &'static str,
-    /// "Start a {seconds}-second hold".
-    pub start_hold: &'static str,
-    /// "Holds done: {n}. Relax, then repeat up to 3 times."
-    pub holds_done: &'static str,
+        // Timers.
+        pub pause: &'static str,
+        pub resume: &'static str,
+        pub stop: &'static str,
+        /// "Paused with {time} left."
+        pub paused_left: &'static str,
+        /// "Round done. Take the {therapy} off now. Your next round can start at {time}."
+        pub round_done: &'static str,
+        /// "Your skin needs a rest first. You can start the next round at {time}."
+        pub skin_rest: &'static str,
+        /// "Time left in this {therapy} round".
+        pub time_left: &'static str,
+        /// "Each round is {minutes} minutes, then at least one hour off."
+        pub round_rule: &'static str,
+        /// "Start a {seconds}-second hold".
+        pub start_hold: &'static str,
+        /// "Holds done: {n}. Relax, then repeat up to 3 times."
+        pub holds_done: &'static str,
 
-    // The library.
-    pub library_title: &'static str,
-    pub search_label: &'static str,
-    /// "{n} articles".
-    pub articles_count: &'static str,
-    pub no_match: &'static str,
-    pub one_match: &'static str,
-    /// "{n} articles match your search."
-    pub many_match: &'static str,
-    pub sources: &'static str,
-    /// "Last reviewed {date}."
-    pub last_reviewed: &'static str,
-    /// Shown while the articles' text downloads (the first time the library opens).
-    pub articles_loading: &'static str,
-    /// Shown when the articles could not be downloaded.
-    pub articles_failed: &'static str,
-    pub try_again: &'static str,
+        // The library.
+        pub library_title: &'static str,
+        pub search_label: &'static str,
+        /// "{n} articles".
+        pub articles_count: &'static str,
+        pub no_match: &'static str,
+        pub one_match: &'static str,
+        /// "{n} articles match your search."
+        pub many_match: &'static str,
+        pub sources: &'static str,
+        /// "Last reviewed {date}."
+        pub last_reviewed: &'static str,
+        /// Shown while the articles' text downloads (the first time the library opens).
+        pub articles_loading: &'static str,
+        /// Shown when the articles could not be downloaded.
+        pub articles_failed: &'static str,
+        pub try_again: &'static str,
 
-    // The summary for a doctor.
-    pub summary_title: &'static str,
-    /// "Back spasm check done on {when}."
-    pub summary_done_on: &'static str,
-    pub result: &'static str,
-    /// "Not asked": a question the interview never reached.
-    pub not_asked: &'static str,
-    /// Headings of the summary's answers, safety net and context rows: every question, the safety
-    /// net shown, age, how long, new or different, blood thinner.
-    pub summary_rows: [&'static str; 6],
-    pub may_have_contributed: &'static str,
-    pub advice_given: &'static str,
-    pub summary_disclaimer: &'static str,
-    pub print: &'static str,
-    pub copy: &'static str,
-    pub copied: &'static str,
-    pub copy_failed: &'static str,
-    pub scan_summary: &'static str,
-    pub new_check: &'static str,
-    pub summary_error_title: &'static str,
-    pub link_empty: &'static str,
-    pub link_too_long: &'static str,
-    /// "... newer version of the check (format {version}) ..."
-    pub link_newer: &'static str,
-    pub link_damaged: &'static str,
-    /// Month abbreviations, January first.
-    pub months: [&'static str; 12],
-    /// "{month} {day}, {year}, {time}".
-    pub date_format: &'static str,
-    /// Whether times read "4:15 PM" (true) or "16:15" (false).
-    pub clock_12h: bool,
+        // The summary for a doctor.
+        pub summary_title: &'static str,
+        /// "Back spasm check done on {when}."
+        pub summary_done_on: &'static str,
+        pub result: &'static str,
+        /// "Not asked": a question the interview never reached.
+        pub not_asked: &'static str,
+        /// Headings of the summary's answers, safety net and context rows: every question, the safety
+        /// net shown, age, how long, new or different, blood thinner.
+        pub summary_rows: [&'static str; 6],
+        pub may_have_contributed: &'static str,
+        pub advice_given: &'static str,
+        pub summary_disclaimer: &'static str,
+        pub print: &'static str,
+        pub copy: &'static str,
+        pub copied: &'static str,
+        pub copy_failed: &'static str,
+        pub scan_summary: &'static str,
+        pub new_check: &'static str,
+        pub summary_error_title: &'static str,
+        pub link_empty: &'static str,
+        pub link_too_long: &'static str,
+        /// "... newer version of the check (format {version}) ..."
+        pub link_newer: &'static str,
+        pub link_damaged: &'static str,
+        /// Month abbreviations, January first.
+        pub months: [&'static str; 12],
+        /// "{month} {day}, {year}, {time}".
+        pub date_format: &'static str,
+        /// Whether times read "4:15 PM" (true) or "16:15" (false).
+        pub clock_12h: bool,
 
-    /// Shown in the widget's place if it fails, followed by `interview_emergency`.
-    pub crash: &'static str,
+        /// Shown in the widget's place if it fails, followed by `interview_emergency`.
+        pub crash: &'static str,
 
-    // Kiosk.
-    pub still_there: &'static str,
-    /// "For your privacy, your answers will be cleared in {time}."
-    pub clearing_in: &'static str,
-    pub still_here: &'static str,
+        // Kiosk.
+        pub still_there: &'static str,
+        /// "For your privacy, your answers will be cleared in {time}."
+        pub clearing_in: &'static str,
+        pub still_here: &'static str,
+    }
 }
+
+/// Checks, when the crate builds, that each table of words whose entries carry their id lists them
+/// in the id's order, in both languages: `Texts::finding` and the like index by `index()`.
+macro_rules! in_id_order {
+    ($($table:ident . $id:ident: $ty:ty),+) => {
+        const _: () = {
+            let mut l = 0;
+            while l < Lang::ALL.len() {
+                let t = match Lang::ALL[l] {
+                    Lang::En => &EN,
+                    Lang::Es => &ES,
+                };
+                $(
+                    let mut i = 0;
+                    while i < <$ty>::COUNT {
+                        assert!(
+                            t.$table[i].$id.index() == i,
+                            concat!("Texts::", stringify!($table), " is not in the order of ", stringify!($ty), "::ALL")
+                        );
+                        i += 1;
+                    }
+                )+
+                l += 1;
+            }
+        };
+    };
+}
+
+in_id_order!(findings.finding: Finding, factors.factor: Factor, levels.level: Level, families.family: CauseFamily);
 
 impl Texts {
     pub fn finding(&self, finding: Finding) -> &FindingWords {
@@ -471,17 +631,14 @@ impl Texts {
     }
 
     pub fn family(&self, family: CauseFamily) -> &'static str {
-        match self.families.iter().find(|f| f.family == family) {
-            Some(words) => words.title,
-            None => "",
-        }
+        self.families[family.index()].title
     }
 
-    pub fn answer(&self, answer: crate::ids::Answer) -> &'static str {
+    pub fn answer(&self, answer: Answer) -> &'static str {
         match answer {
-            crate::ids::Answer::Yes => self.answers[0],
-            crate::ids::Answer::No => self.answers[1],
-            crate::ids::Answer::NotSure => self.answers[2],
+            Answer::Yes => self.answers[0],
+            Answer::No => self.answers[1],
+            Answer::NotSure => self.answers[2],
         }
     }
 
@@ -497,213 +654,13 @@ impl Texts {
         }
     }
 
-    /// Every text of this language with a key naming it, for checks of completeness and reading
-    /// level. List lengths appear as `"-"` entries whose key holds the length.
+    /// Every text of this language with a key naming it ("findings.chest_pain.question",
+    /// "levels.urgent.do_now 1", "start_title"), in declaration order, for the checks of
+    /// completeness, placeholders and reading level. Read through `Words`, so it lists every
+    /// field of [`Texts`] and every entry of its tables and lists.
     pub fn entries(&'static self) -> Vec<(String, &'static str)> {
-        let t = self;
-        let mut out: Vec<(String, &'static str)> = Vec::new();
-        let mut add = |key: String, text: &'static str| out.push((key, text));
-        add("name".into(), t.name);
-        for w in &t.findings {
-            add(format!("{}.question", w.finding), w.question);
-            add(format!("{}.why", w.finding), w.why);
-            add(format!("{}.sign", w.finding), w.sign);
-        }
-        for (i, c) in t.combinations.iter().enumerate() {
-            add(format!("combination {i}"), c);
-        }
-        add("cluster".into(), t.cluster);
-        for (i, c) in Context::ALL.iter().enumerate() {
-            add(format!("{c}.question"), t.context_questions[i].0);
-            add(format!("{c}.why"), t.context_questions[i].1);
-            add(format!("{c}.clause"), t.context[i]);
-        }
-        for w in &t.factors {
-            add(format!("{}.label", w.factor), w.label);
-            add(format!("{}.contributed", w.factor), w.contributed);
-        }
-        for w in &t.families {
-            add(format!("{:?}", w.family), w.title);
-        }
-        for w in &t.levels {
-            add(format!("{}.headline", w.level), w.headline);
-            add(format!("{}.time_frame", w.level), w.time_frame);
-            add(format!("{}.net_lead", w.level), w.net_lead);
-            add(format!("{}.do_now count {}", w.level, w.do_now.len()), "-");
-            for (i, line) in w.do_now.iter().enumerate() {
-                add(format!("{}.do_now {i}", w.level), line);
-            }
-        }
-        let r = &t.reasons;
-        for (k, v) in [
-            ("reasons.yes", r.yes),
-            ("reasons.not_sure", r.not_sure),
-            ("reasons.have", r.have),
-            ("reasons.no_age", r.no_age),
-            ("reasons.and", r.and),
-            ("reasons.sign_not_sure", r.sign_not_sure),
-        ] {
-            add(k.into(), v);
-        }
-        let lists: [(&str, &[&'static str]); 18] = [
-            ("reasons.ages", &r.ages),
-            ("reasons.net", &r.net),
-            ("reasons.places", &r.places),
-            ("active_tips", t.active_tips),
-            ("medicine_pregnant", t.medicine_pregnant),
-            ("medicine_child", t.medicine_child),
-            ("medicine_blood_thinner", t.medicine_blood_thinner),
-            ("summary_rows", &t.summary_rows),
-            ("answers", &t.answers),
-            ("durations", &t.durations),
-            ("age_bands", &t.age_bands),
-            ("page_titles", &t.page_titles),
-            ("therapy_names", &t.therapy_names),
-            ("start_round", &t.start_round),
-            ("pack_safety", t.pack_safety),
-            ("walk_tips", t.walk_tips),
-            ("medicine_tips", t.medicine_tips),
-            ("months", &t.months),
-        ];
-        for (k, list) in lists {
-            add(format!("{k} count {}", list.len()), "-");
-            for (i, v) in list.iter().enumerate() {
-                add(format!("{k} {i}"), v);
-            }
-        }
-        for (i, (alt, caption)) in t.rest_positions.iter().enumerate() {
-            add(format!("rest_positions {i} alt"), alt);
-            add(format!("rest_positions {i} caption"), caption);
-        }
-        for (i, s) in t.stretches.iter().enumerate() {
-            add(format!("stretch {i} name"), s.name);
-            add(format!("stretch {i} picture"), s.picture);
-            add(format!("stretch {i} steps count {}", s.steps.len()), "-");
-            for (j, step) in s.steps.iter().enumerate() {
-                add(format!("stretch {i} step {j}"), step);
-            }
-        }
-        for (k, v) in [
-            ("warning_progress", t.warning_progress),
-            ("why_we_ask", t.why_we_ask),
-            ("duration_question", t.duration_question),
-            ("age_question", t.age_question),
-            ("age_why", t.age_why),
-            ("factors_question", t.factors_question),
-            ("factors_hint", t.factors_hint),
-            ("answer_all", t.answer_all),
-            ("next", t.next),
-            ("back", t.back),
-            ("interview_emergency", t.interview_emergency),
-            ("toolbar", t.toolbar),
-            ("larger_text", t.larger_text),
-            ("clear_answers", t.clear_answers),
-            ("start_title", t.start_title),
-            ("start_lead", t.start_lead),
-            ("not_a_diagnosis", t.not_a_diagnosis),
-            ("emergency_before", t.emergency_before),
-            ("emergency_link", t.emergency_link),
-            ("emergency_after", t.emergency_after),
-            ("stays_on_device", t.stays_on_device),
-            ("start_button", t.start_button),
-            ("read_about", t.read_about),
-            ("kiosk_title", t.kiosk_title),
-            ("kiosk_lead", t.kiosk_lead),
-            ("kiosk_emergency", t.kiosk_emergency),
-            ("kiosk_privacy", t.kiosk_privacy),
-            ("review_title", t.review_title),
-            ("review_lead", t.review_lead),
-            ("not_answered", t.not_answered),
-            ("none_chosen", t.none_chosen),
-            ("review_duration", t.review_duration),
-            ("review_age", t.review_age),
-            ("review_factors", t.review_factors),
-            ("change", t.change),
-            ("change_label", t.change_label),
-            ("see_result", t.see_result),
-            ("your_result", t.your_result),
-            ("when", t.when),
-            ("call_number", t.call_number),
-            ("kiosk_call", t.kiosk_call),
-            ("what_to_do", t.what_to_do),
-            ("your_doctors_office", t.your_doctors_office),
-            ("book_online", t.book_online),
-            ("scan_to_book", t.scan_to_book),
-            ("call_practice", t.call_practice),
-            ("scan_to_call", t.scan_to_call),
-            ("open_coach", t.open_coach),
-            ("why", t.why),
-            ("while_you_wait", t.while_you_wait),
-            ("get_help_if", t.get_help_if),
-            ("contributed", t.contributed),
-            ("contributed_note", t.contributed_note),
-            ("read_more", t.read_more),
-            ("result_disclaimer", t.result_disclaimer),
-            ("rules_version", t.rules_version),
-            ("summary_button", t.summary_button),
-            ("change_answers", t.change_answers),
-            ("start_over", t.start_over),
-            ("coach_title", t.coach_title),
-            ("use_now", t.use_now),
-            ("ice_advice", t.ice_advice),
-            ("heat_advice", t.heat_advice),
-            ("active_title", t.active_title),
-            ("rest_title", t.rest_title),
-            ("rest_lead", t.rest_lead),
-            ("stretches_title", t.stretches_title),
-            ("stretches_warning", t.stretches_warning),
-            ("stretches_withheld", t.stretches_withheld),
-            ("walk_title", t.walk_title),
-            ("medicine_title", t.medicine_title),
-            ("medicine_nsaid", t.medicine_nsaid),
-            ("back_to_result", t.back_to_result),
-            ("pause", t.pause),
-            ("resume", t.resume),
-            ("stop", t.stop),
-            ("paused_left", t.paused_left),
-            ("round_done", t.round_done),
-            ("skin_rest", t.skin_rest),
-            ("time_left", t.time_left),
-            ("round_rule", t.round_rule),
-            ("start_hold", t.start_hold),
-            ("holds_done", t.holds_done),
-            ("library_title", t.library_title),
-            ("search_label", t.search_label),
-            ("articles_count", t.articles_count),
-            ("no_match", t.no_match),
-            ("one_match", t.one_match),
-            ("many_match", t.many_match),
-            ("sources", t.sources),
-            ("last_reviewed", t.last_reviewed),
-            ("articles_loading", t.articles_loading),
-            ("articles_failed", t.articles_failed),
-            ("try_again", t.try_again),
-            ("summary_title", t.summary_title),
-            ("summary_done_on", t.summary_done_on),
-            ("result", t.result),
-            ("not_asked", t.not_asked),
-            ("may_have_contributed", t.may_have_contributed),
-            ("advice_given", t.advice_given),
-            ("summary_disclaimer", t.summary_disclaimer),
-            ("print", t.print),
-            ("copy", t.copy),
-            ("copied", t.copied),
-            ("copy_failed", t.copy_failed),
-            ("scan_summary", t.scan_summary),
-            ("new_check", t.new_check),
-            ("summary_error_title", t.summary_error_title),
-            ("link_empty", t.link_empty),
-            ("link_too_long", t.link_too_long),
-            ("link_newer", t.link_newer),
-            ("link_damaged", t.link_damaged),
-            ("date_format", t.date_format),
-            ("crash", t.crash),
-            ("still_there", t.still_there),
-            ("clearing_in", t.clearing_in),
-            ("still_here", t.still_here),
-        ] {
-            add(k.into(), v);
-        }
+        let mut out = Vec::new();
+        self.each_text("", &mut |key, text| out.push((key, text)));
         out
     }
 
@@ -780,7 +737,8 @@ mod tests {
         assert!(ES.date_time(2026, 10, 21, 15, 4).contains("2026"));
     }
 
-    /// Each id-indexed table lists its ids in order, in both languages.
+    /// Each id-indexed table lists its ids in order, in both languages. (Their lengths are the
+    /// compiler's business: each is `[_; Id::COUNT]`.)
     #[test]
     fn tables_follow_the_ids() {
         for t in [&EN, &ES] {
@@ -793,22 +751,57 @@ mod tests {
             for (i, w) in t.levels.iter().enumerate() {
                 assert_eq!(w.level, Level::ALL[i], "{}: levels out of order", t.name);
             }
-            for family in CauseFamily::ALL {
-                assert!(!t.family(*family).is_empty(), "{}: no title for {family:?}", t.name);
+            for (i, w) in t.families.iter().enumerate() {
+                assert_eq!(w.family, CauseFamily::ALL[i], "{}: families out of order", t.name);
             }
         }
     }
 
-    /// Every text is written, and each translation keeps the original's placeholders.
+    /// Every text is written, and each translation keeps the original's placeholders. Both
+    /// languages list the same keys, so a list (steps, tips) of a different length fails here.
     #[test]
     fn translations_are_complete_and_keep_placeholders() {
         let en = EN.entries();
         let es = ES.entries();
         assert_eq!(en.len(), es.len(), "the languages have lists of different lengths");
-        for ((key, e), (_, s)) in en.iter().zip(&es) {
+        for ((key, e), (es_key, s)) in en.iter().zip(&es) {
+            assert_eq!(key, es_key, "the languages have lists of different lengths");
             assert!(!e.trim().is_empty(), "English {key} is empty");
             assert!(!s.trim().is_empty(), "Spanish {key} is empty");
             assert_eq!(placeholders(e), placeholders(s), "{key}: Spanish `{s}` does not keep the placeholders of `{e}`");
+        }
+    }
+
+    /// The visitor that [`Texts::entries`] reads is generated from the struct's own field list, so
+    /// it cannot skip a field; this checks the other half, that each field's type yields its
+    /// texts: every field but the flags names at least one entry, and every entry of a table.
+    #[test]
+    fn entries_name_every_field_and_every_table_entry() {
+        // The fields that hold no text: flags, and the ids the entries carry.
+        let no_text = ["clock_12h", "serial_comma", "finding", "factor", "level", "family"];
+        for t in [&EN, &ES] {
+            let entries = t.entries();
+            let has = |prefix: &str| {
+                entries.iter().any(|(k, _)| k == prefix || k.starts_with(&format!("{prefix}.")) || k.starts_with(&format!("{prefix} ")))
+            };
+            let check = |prefix: &str, fields: &[&str]| {
+                for field in fields.iter().filter(|f| !no_text.contains(f)) {
+                    let key = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
+                    assert!(has(&key), "{}: no entry for {key}", t.name);
+                }
+            };
+            check("", Texts::FIELDS);
+            check("reasons", ReasonWords::FIELDS);
+            Finding::ALL.iter().for_each(|f| check(&format!("findings.{f}"), FindingWords::FIELDS));
+            Factor::ALL.iter().for_each(|f| check(&format!("factors.{f}"), FactorWords::FIELDS));
+            Level::ALL.iter().for_each(|l| check(&format!("levels.{l}"), LevelWords::FIELDS));
+            CauseFamily::ALL.iter().for_each(|c| check(&format!("families.{c}"), FamilyWords::FIELDS));
+            (0..t.stretches.len()).for_each(|i| check(&format!("stretches {i}"), StretchWords::FIELDS));
+            let count = |prefix: &str| entries.iter().filter(|(k, _)| k.starts_with(prefix)).count();
+            assert_eq!(count("findings."), Finding::COUNT * 3);
+            assert_eq!(count("factors."), Factor::COUNT * 2);
+            assert_eq!(count("reasons.net "), crate::triage::Sign::LINES);
+            assert_eq!(count("stretches "), t.stretches.iter().map(|s| 2 + s.steps.len()).sum::<usize>());
         }
     }
 

@@ -4,18 +4,42 @@
 //! as that string. The engine, the questionnaire, the vignettes, the rules table and hand-off links
 //! all refer to these ids, so they never change once released.
 
-/// Declares a fieldless enum whose variants each have one stable string id, with `ALL`, `id()`,
-/// `from_id()` and serde support through the id.
-macro_rules! id_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal,)+ }) => {
+/// Declares a fieldless enum whose values index dense tables, with `COUNT`, `ALL` and `index()`.
+///
+/// `ALL` is an array of `COUNT` values, in declaration order, and `index()` is a value's position
+/// in it. Every table indexed by such an enum is declared as `[T; Enum::COUNT]`, so adding a value
+/// fails the build in each table that lacks its entry, instead of at run time. Variants take no
+/// explicit discriminants (the macro accepts none), so `index()` and `ALL` cannot disagree.
+macro_rules! dense_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident,)+ }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($(#[$vmeta])* $variant,)+ }
 
         impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+            /// How many values there are: the length of every table indexed by this type.
+            pub const COUNT: usize = [$($name::$variant,)+].len();
 
+            /// Every value, in declaration order.
+            pub const ALL: [$name; $name::COUNT] = [$($name::$variant,)+];
+
+            /// Position in [`Self::ALL`], for dense tables indexed by value.
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
+}
+
+pub(crate) use dense_enum;
+
+/// Declares a [`dense_enum!`] whose variants each have one stable string id, with `id()`,
+/// `from_id()`, `Display` and serde support through the id.
+macro_rules! id_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal,)+ }) => {
+        $crate::ids::dense_enum! { $(#[$meta])* pub enum $name { $($(#[$vmeta])* $variant,)+ } }
+
+        impl $name {
             /// The stable id, exactly as the specification spells it.
             pub const fn id(self) -> &'static str {
                 match self { $($name::$variant => $id,)+ }
@@ -24,11 +48,6 @@ macro_rules! id_enum {
             /// Parses a stable id; `None` for anything else (ids are case-sensitive).
             pub fn from_id(id: &str) -> Option<Self> {
                 match id { $($id => Some($name::$variant),)+ _ => None }
-            }
-
-            /// Position in [`Self::ALL`], for dense tables indexed by value.
-            pub const fn index(self) -> usize {
-                self as usize
             }
         }
 
@@ -61,6 +80,8 @@ macro_rules! id_enum {
         }
     };
 }
+
+pub(crate) use id_enum;
 
 id_enum! {
     /// A level of care. Ordered by urgency: `SelfCare < Soon < Urgent < EmergencyDepartment <

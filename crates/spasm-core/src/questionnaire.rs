@@ -7,28 +7,22 @@
 //! factors (only when the result so far is `self_care` or `soon`). After each page the interview
 //! ends as soon as no question still unasked could raise the level (invariant 5). Pure.
 
-use crate::ids::{AgeBand, Answer, Context, Factor, Finding, Level};
+use crate::ids::{dense_enum, AgeBand, Answer, Context, Factor, Finding, Level};
 use crate::triage::{triage, Answers};
 
-/// How long the spasms have gone on. Also tells the self-care coach whether ice or heat fits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Duration {
-    UnderOneDay,
-    OneToTwoDays,
-    TwoDaysToTwoWeeks,
-    OverTwoWeeks,
-    NotSure,
+dense_enum! {
+    /// How long the spasms have gone on. Also tells the self-care coach whether ice or heat fits.
+    /// Its words are `Texts::durations`, and a hand-off link stores its index.
+    pub enum Duration {
+        UnderOneDay,
+        OneToTwoDays,
+        TwoDaysToTwoWeeks,
+        OverTwoWeeks,
+        NotSure,
+    }
 }
 
 impl Duration {
-    pub const ALL: [Duration; 5] =
-        [Duration::UnderOneDay, Duration::OneToTwoDays, Duration::TwoDaysToTwoWeeks, Duration::OverTwoWeeks, Duration::NotSure];
-
-    /// Position in [`Self::ALL`] (the words are `Texts::durations`).
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
     /// The answer this gives to `over_two_weeks`.
     pub fn over_two_weeks(self) -> Answer {
         match self {
@@ -60,22 +54,16 @@ pub enum Field {
     Factors,
 }
 
-/// The title of a page of the interview (the words are `Texts::page_titles`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PageTitle {
-    WarningSigns,
-    AboutYou,
-    OtherSigns,
-    YourHealth,
-    WhereItHurts,
-    HowPainBehaves,
-    LedToIt,
-}
-
-impl PageTitle {
-    /// Position in `Texts::page_titles`.
-    pub fn index(self) -> usize {
-        self as usize
+dense_enum! {
+    /// The title of a page of the interview (the words are `Texts::page_titles`).
+    pub enum PageTitle {
+        WarningSigns,
+        AboutYou,
+        OtherSigns,
+        YourHealth,
+        WhereItHurts,
+        HowPainBehaves,
+        LedToIt,
     }
 }
 
@@ -184,21 +172,21 @@ static PAGES: [Page; 21] = {
 /// Everything the patient chose, as asked. `None` is a question not (yet) answered.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Responses {
-    findings: [Option<Answer>; Finding::ALL.len()],
-    context: [Option<Answer>; Context::ALL.len()],
+    findings: [Option<Answer>; Finding::COUNT],
+    context: [Option<Answer>; Context::COUNT],
     pub age: Option<AgeBand>,
     pub duration: Option<Duration>,
-    factors: [bool; Factor::ALL.len()],
+    factors: [bool; Factor::COUNT],
 }
 
 impl Default for Responses {
     fn default() -> Self {
         Responses {
-            findings: [None; Finding::ALL.len()],
-            context: [None; Context::ALL.len()],
+            findings: [None; Finding::COUNT],
+            context: [None; Context::COUNT],
             age: None,
             duration: None,
-            factors: [false; Factor::ALL.len()],
+            factors: [false; Factor::COUNT],
         }
     }
 }
@@ -273,7 +261,7 @@ impl Responses {
             None => unanswered(field),
         };
         for finding in Finding::ALL {
-            answers.set(*finding, pick(Field::Finding(*finding), self.finding(*finding)));
+            answers.set(finding, pick(Field::Finding(finding), self.finding(finding)));
         }
         // Derived findings are never asked: as given (a hand-off from rules version 1), else no.
         for derived in [Finding::OverTwoWeeks, Finding::AgeOutside20To50, Finding::Child] {
@@ -285,15 +273,15 @@ impl Responses {
         };
         answers.set(Finding::OverTwoWeeks, answers.get(Finding::OverTwoWeeks).max(over_two_weeks));
         for context in Context::ALL {
-            answers.set_context(*context, pick(Field::Context(*context), self.context(*context)));
+            answers.set_context(context, pick(Field::Context(context), self.context(context)));
         }
         answers.age = self.age.unwrap_or(match unanswered(Field::Age) {
             Answer::No => AgeBand::From20To50,
             _ => AgeBand::Unknown,
         });
         for factor in Factor::ALL {
-            if self.factor(*factor) {
-                answers.set_factor(*factor, Answer::Yes);
+            if self.factor(factor) {
+                answers.set_factor(factor, Answer::Yes);
             }
         }
         answers
@@ -341,8 +329,8 @@ impl Responses {
             *slot = char_answer(*c)?;
         }
         let [.., a, d] = extra.as_slice() else { return None };
-        r.age = char_index(*a, AgeBand::ALL.len())?.map(|i| AgeBand::ALL[i]);
-        r.duration = char_index(*d, Duration::ALL.len())?.map(|i| Duration::ALL[i]);
+        r.age = char_index(*a, AgeBand::COUNT)?.map(|i| AgeBand::ALL[i]);
+        r.duration = char_index(*d, Duration::COUNT)?.map(|i| Duration::ALL[i]);
         for (slot, c) in r.factors.iter_mut().zip(factors.chars()) {
             *slot = match c {
                 '0' => false,
@@ -422,7 +410,7 @@ pub fn could_raise(pages: &[Page], index: usize, responses: &Responses) -> bool 
             }
         }
     }
-    let bands: &[AgeBand] = if age_open { AgeBand::ALL } else { &[] };
+    let bands: &[AgeBand] = if age_open { &AgeBand::ALL } else { &[] };
     let highest = bands
         .iter()
         .map(|band| triage(&Responses { age: Some(*band), ..top.clone() }.answers()).level)
@@ -614,7 +602,7 @@ mod tests {
         r.age = Some(AgeBand::From20To50);
         r.duration = Some(Duration::UnderOneDay);
         for c in Context::ALL {
-            r.set_context(*c, Answer::No);
+            r.set_context(c, Answer::No);
         }
         no_to(&mut r, &asked_findings().skip(15).collect::<Vec<_>>());
         assert_eq!(next_after(pages, factors - 1, &r, false), Next::Page(factors));

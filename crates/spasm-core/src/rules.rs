@@ -7,7 +7,7 @@
 //! patient wording of both languages ([`crate::i18n`]).
 
 use crate::i18n::{EN, ES};
-use crate::ids::{AgeBand, Answer, CauseFamily, Context, Factor, Finding, Level};
+use crate::ids::{dense_enum, AgeBand, Answer, CauseFamily, Context, Factor, Finding, Level};
 
 /// The version of the clinical rules this engine implements; every result and summary names it.
 pub const RULES_VERSION: u32 = 2;
@@ -23,23 +23,21 @@ pub struct FindingRule {
     pub unsure: Option<Level>,
 }
 
-/// An age condition of spec section 4: yes or no from a known age band; "not sure" for `unknown`,
-/// except [`AgeCondition::Over50OrUnknown`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum AgeCondition {
-    Under16,
-    Under20OrOver50,
-    Over50,
-    /// Over 50, with `unknown` counting as yes: the one exception of section 4, for abdominal pain
-    /// (a possible aortic aneurysm).
-    Over50OrUnknown,
-    From65,
+dense_enum! {
+    /// An age condition of spec section 4: yes or no from a known age band; "not sure" for
+    /// `unknown`, except [`AgeCondition::Over50OrUnknown`].
+    pub enum AgeCondition {
+        Under16,
+        Under20OrOver50,
+        Over50,
+        /// Over 50, with `unknown` counting as yes: the one exception of section 4, for abdominal
+        /// pain (a possible aortic aneurysm).
+        Over50OrUnknown,
+        From65,
+    }
 }
 
 impl AgeCondition {
-    pub const ALL: [AgeCondition; 5] =
-        [AgeCondition::Under16, AgeCondition::Under20OrOver50, AgeCondition::Over50, AgeCondition::Over50OrUnknown, AgeCondition::From65];
-
     /// The answer an age band gives this condition.
     pub fn answer(self, band: AgeBand) -> Answer {
         use AgeBand::*;
@@ -103,7 +101,7 @@ macro_rules! finding {
 
 /// Every finding with its levels, indexed like [`Finding::ALL`] (the interview's order is
 /// [`crate::questionnaire::pages`]).
-pub static FINDINGS: [FindingRule; 34] = [
+pub static FINDINGS: [FindingRule; Finding::COUNT] = [
     finding!(ChestPain, CallEmergency, EmergencyDepartment),
     finding!(OneSideNumbness, CallEmergency, EmergencyDepartment),
     finding!(Confusion, CallEmergency, EmergencyDepartment),
@@ -142,8 +140,12 @@ pub static FINDINGS: [FindingRule; 34] = [
 
 use Term::{Age, Context as Ctx, Finding as F};
 
+/// How many combinations spec section 5 has: the length of [`COMBINATIONS`] and of every table
+/// indexed like it (their sources, their "why together" words in each language).
+pub const COMBINATION_COUNT: usize = 11;
+
 /// The combinations of spec section 5, most urgent first.
-pub static COMBINATIONS: [Combination; 11] = [
+pub static COMBINATIONS: [Combination; COMBINATION_COUNT] = [
     Combination { terms: &[F(Finding::Fever), F(Finding::InfectionRisk)], level: Level::EmergencyDepartment },
     Combination { terms: &[F(Finding::InfectionRisk), F(Finding::UnbearablePain)], level: Level::EmergencyDepartment },
     Combination { terms: &[F(Finding::AbdominalPain), Age(AgeCondition::Over50OrUnknown)], level: Level::EmergencyDepartment },
@@ -171,7 +173,7 @@ macro_rules! factor {
 }
 
 /// Every contributing factor, indexed like [`Factor::ALL`].
-pub static FACTORS: [FactorInfo; 11] = [
+pub static FACTORS: [FactorInfo; Factor::COUNT] = [
     factor!(HeavyLifting, Protective),
     factor!(TwistingSport, Protective),
     factor!(LongSitting, Protective),
@@ -184,6 +186,21 @@ pub static FACTORS: [FactorInfo; 11] = [
     factor!(Overweight, Protective),
     factor!(KnownSpineCondition, Anatomical),
 ];
+
+// The rule tables list their ids in the ids' order, so indexing by `index()` finds the right
+// rule: checked when the crate builds, not when a patient answers.
+const _: () = {
+    let mut i = 0;
+    while i < Finding::COUNT {
+        assert!(FINDINGS[i].finding.index() == i, "rules::FINDINGS is not in the order of Finding::ALL");
+        i += 1;
+    }
+    let mut i = 0;
+    while i < Factor::COUNT {
+        assert!(FACTORS[i].factor.index() == i, "rules::FACTORS is not in the order of Factor::ALL");
+        i += 1;
+    }
+};
 
 /// Where each rule comes from (reference article prefixes and guidelines), for the rules table
 /// (`docs/rules.md`) only: kept apart from the rule data, so the widget does not carry it.
@@ -230,7 +247,7 @@ pub mod sources {
     }
 
     /// Indexed like [`super::COMBINATIONS`].
-    pub const COMBINATIONS: [&str; 11] = [
+    pub const COMBINATIONS: [&str; super::COMBINATION_COUNT] = [
         "Spinal infection, epidural abscess (NICE CKS)",
         "Epidural abscess, often without fever at first",
         "Abdominal aortic aneurysm (NHS)",
@@ -266,9 +283,7 @@ pub mod sources {
 impl Finding {
     /// This finding's rule.
     pub fn rule(self) -> &'static FindingRule {
-        let rule = &FINDINGS[self.index()];
-        debug_assert_eq!(rule.finding, self);
-        rule
+        &FINDINGS[self.index()]
     }
 
     /// The level a "yes" gives on its own.
@@ -285,9 +300,7 @@ impl Finding {
 impl Factor {
     /// This factor's description.
     pub fn info(self) -> &'static FactorInfo {
-        let info = &FACTORS[self.index()];
-        debug_assert_eq!(info.factor, self);
-        info
+        &FACTORS[self.index()]
     }
 }
 
@@ -357,14 +370,14 @@ pub fn rules_markdown() -> String {
     }
     out.push_str("\n## Context answers (no level of their own)\n\n| id | question the patient sees |\n| --- | --- |\n");
     for c in Context::ALL {
-        out.push_str(&format!("| `{}` | {}<br>*es:* {} |\n", c.id(), EN.context_question(*c).0, ES.context_question(*c).0));
+        out.push_str(&format!("| `{}` | {}<br>*es:* {} |\n", c.id(), EN.context_question(c).0, ES.context_question(c).0));
     }
     out.push_str(
         "\n## Age bands and conditions\n\n| band | under 16 | under 20 or over 50 | over 50 | over 50, `unknown` as yes | 65 or over |\n",
     );
     out.push_str("| --- | --- | --- | --- | --- | --- |\n");
     for band in AgeBand::ALL {
-        let cells: Vec<&str> = AgeCondition::ALL.iter().map(|c| c.answer(*band).id()).collect();
+        let cells: Vec<&str> = AgeCondition::ALL.iter().map(|c| c.answer(band).id()).collect();
         out.push_str(&format!("| `{}` ({}) | {} |\n", band.id(), EN.age_bands[band.index()], cells.join(" | ")));
     }
     out.push_str("\n`age_outside_20_50` is \"under 20 or over 50\" with `new_or_different`, the weaker answer of the two; `child` is \"under 16\".\n");

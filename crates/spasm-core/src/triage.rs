@@ -17,25 +17,25 @@
 //! ```
 
 use crate::i18n::{fill, Texts};
-use crate::ids::{AgeBand, Answer, CauseFamily, Context, Factor, Finding, Item, Level};
+use crate::ids::{dense_enum, AgeBand, Answer, CauseFamily, Context, Factor, Finding, Item, Level};
 use crate::rules::{AgeCondition, Term, CLUSTER, COMBINATIONS, FINDINGS};
 
 /// Everything the engine is given: one [`Answer`] per finding, context answer and factor, and the
 /// age band. Anything not set is "no", and the age band `20_50`, which meets no age condition.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Answers {
-    findings: [Answer; Finding::ALL.len()],
-    context: [Answer; Context::ALL.len()],
-    factors: [Answer; Factor::ALL.len()],
+    findings: [Answer; Finding::COUNT],
+    context: [Answer; Context::COUNT],
+    factors: [Answer; Factor::COUNT],
     pub age: AgeBand,
 }
 
 impl Default for Answers {
     fn default() -> Self {
         Answers {
-            findings: [Answer::No; Finding::ALL.len()],
-            context: [Answer::No; Context::ALL.len()],
-            factors: [Answer::No; Factor::ALL.len()],
+            findings: [Answer::No; Finding::COUNT],
+            context: [Answer::No; Context::COUNT],
+            factors: [Answer::No; Factor::COUNT],
             age: AgeBand::default(),
         }
     }
@@ -273,33 +273,34 @@ pub enum Sign {
 }
 
 impl Sign {
-    /// The line in plain words.
+    /// How many signs have a fixed line (all but [`Sign::NotSureAbout`]): the length of
+    /// `ReasonWords::net`, whose lines follow [`Sign::text`]'s match.
+    pub(crate) const LINES: usize = 13;
+
+    /// The line in plain words. The match has no catch-all, so a new sign does not build until it
+    /// has a line.
     pub fn text(&self, t: &Texts) -> String {
         let r = &t.reasons;
-        match self {
+        let line = match self {
             Sign::NotSureAbout(findings) => {
                 let signs: Vec<&str> = findings.iter().map(|f| t.finding(*f).sign).collect();
-                fill(r.sign_not_sure, &[("signs", &t.join_and(&signs))])
+                return fill(r.sign_not_sure, &[("signs", &t.join_and(&signs))]);
             }
-            other => {
-                let index = match other {
-                    Sign::TearingOrFainting => 0,
-                    Sign::ChestOrBreathing => 1,
-                    Sign::StrokeOrConfusion => 2,
-                    Sign::CaudaEquina => 3,
-                    Sign::LegsWeakOrNumb => 4,
-                    Sign::PregnancyWarning => 5,
-                    Sign::FeverOrUnwell => 6,
-                    Sign::NotBetterInTwoWeeks => 7,
-                    Sign::PainSpreads => 8,
-                    Sign::KeepsComingBack => 9,
-                    Sign::GetsWorse => 10,
-                    Sign::WorseWhileWaiting => 11,
-                    _ => 12,
-                };
-                r.net[index].to_string()
-            }
-        }
+            Sign::TearingOrFainting => 0,
+            Sign::ChestOrBreathing => 1,
+            Sign::StrokeOrConfusion => 2,
+            Sign::CaudaEquina => 3,
+            Sign::LegsWeakOrNumb => 4,
+            Sign::PregnancyWarning => 5,
+            Sign::FeverOrUnwell => 6,
+            Sign::NotBetterInTwoWeeks => 7,
+            Sign::PainSpreads => 8,
+            Sign::KeepsComingBack => 9,
+            Sign::GetsWorse => 10,
+            Sign::WorseWhileWaiting => 11,
+            Sign::CheckAgain => 12,
+        };
+        r.net[line].to_string()
     }
 }
 
@@ -318,14 +319,16 @@ impl SafetyNet {
     }
 }
 
-/// A place of care beside the level's own (spec section 1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Place {
-    /// A pregnancy warning sign: the maternity unit (labor and delivery) or an emergency
-    /// department.
-    MaternityUnit,
-    /// Pregnant or just gave birth: a midwife or obstetrician, beside the doctor.
-    Midwife,
+dense_enum! {
+    /// A place of care beside the level's own (spec section 1). The words are
+    /// `ReasonWords::places`.
+    pub enum Place {
+        /// A pregnancy warning sign: the maternity unit (labor and delivery) or an emergency
+        /// department.
+        MaternityUnit,
+        /// Pregnant or just gave birth: a midwife or obstetrician, beside the doctor.
+        Midwife,
+    }
 }
 
 /// The contributing factors of one cause family that the patient reported.
@@ -527,6 +530,35 @@ mod tests {
         assert_eq!(capitalise(""), "");
     }
 
+    /// `ReasonWords::net` has `Sign::LINES` lines, one per fixed sign: each sign has its own, and
+    /// none is left over. (A new sign does not build until `Sign::text` gives it one.)
+    #[test]
+    fn every_fixed_sign_has_its_own_net_line() {
+        use Sign::*;
+        let fixed = [
+            TearingOrFainting,
+            ChestOrBreathing,
+            StrokeOrConfusion,
+            CaudaEquina,
+            LegsWeakOrNumb,
+            PregnancyWarning,
+            FeverOrUnwell,
+            NotBetterInTwoWeeks,
+            PainSpreads,
+            KeepsComingBack,
+            GetsWorse,
+            WorseWhileWaiting,
+            CheckAgain,
+        ];
+        for t in [EN, &crate::i18n::ES] {
+            let mut lines: Vec<String> = fixed.iter().map(|sign| sign.text(t)).collect();
+            lines.sort_unstable();
+            let mut net: Vec<String> = t.reasons.net.iter().map(|l| l.to_string()).collect();
+            net.sort_unstable();
+            assert_eq!(lines, net, "{}: a line is used twice or not at all", t.name);
+        }
+    }
+
     fn with(pairs: &[(Finding, Answer)]) -> Answers {
         let mut a = Answers::default();
         for (f, ans) in pairs {
@@ -719,13 +751,13 @@ mod tests {
     fn factors_never_change_the_level_and_are_grouped_by_family() {
         let mut answers = Answers::default();
         for f in Factor::ALL {
-            answers.set_factor(*f, Answer::Yes);
+            answers.set_factor(f, Answer::Yes);
         }
         let outcome = triage(&answers);
         assert_eq!(outcome.level, Level::SelfCare);
         let families: Vec<CauseFamily> = outcome.factors.iter().map(|g| g.family).collect();
         assert_eq!(families, CauseFamily::ALL);
-        assert_eq!(outcome.factors.iter().map(|g| g.factors.len()).sum::<usize>(), Factor::ALL.len());
+        assert_eq!(outcome.factors.iter().map(|g| g.factors.len()).sum::<usize>(), Factor::COUNT);
     }
 
     #[test]

@@ -199,7 +199,7 @@ fn answered_through(pages: &[Page], index: usize, full: &Responses) -> Responses
                 Field::Duration => r.duration = full.duration,
                 Field::Factors => {
                     for f in Factor::ALL {
-                        r.set_factor(*f, full.factor(*f));
+                        r.set_factor(f, full.factor(f));
                     }
                 }
             }
@@ -240,9 +240,9 @@ proptest! {
         // never gives more: so 20_50 never gives more than `unknown`, or than any band.
         for low in AgeBand::ALL {
             for high in AgeBand::ALL {
-                if conditions(*low).iter().zip(conditions(*high)).all(|(l, h)| *l <= h) {
+                if conditions(low).iter().zip(conditions(high)).all(|(l, h)| *l <= h) {
                     let level = |band| triage(&aged(&answers, band)).level;
-                    prop_assert!(level(*low) <= level(*high), "{} gave more than {}", low, high);
+                    prop_assert!(level(low) <= level(high), "{} gave more than {}", low, high);
                 }
             }
         }
@@ -291,7 +291,7 @@ proptest! {
         full.duration = Some(Duration::ALL[duration]);
         for f in asked_findings() { full.set_finding(f, answers.get(f)); }
         full.set_finding(Finding::Pregnant, ANSWERS[gate]);
-        for c in Context::ALL { full.set_context(*c, answers.context(*c)); }
+        for c in Context::ALL { full.set_context(c, answers.context(c)); }
         let factors_page = pages.len() - 1;
         let mut index = 0;
         let mut levels_seen = Vec::new();
@@ -396,7 +396,7 @@ fn exhaustive_monotonicity_over_the_combination_parts() {
     for band in AgeBand::ALL {
         for thinner in ANSWERS {
             for new in ANSWERS {
-                let mut base = aged(&Answers::default(), *band);
+                let mut base = aged(&Answers::default(), band);
                 base.set_context(Context::BloodThinner, thinner);
                 base.set_context(Context::NewOrDifferent, new);
                 base.set(Finding::AbdominalPain, Answer::NotSure);
@@ -410,9 +410,9 @@ fn exhaustive_monotonicity_over_the_combination_parts() {
                         }
                     }
                     for c in Context::ALL {
-                        if let Some(up) = step_up(answers.context(*c)) {
+                        if let Some(up) = step_up(answers.context(c)) {
                             let mut raised = answers.clone();
-                            raised.set_context(*c, up);
+                            raised.set_context(c, up);
                             assert!(triage(&raised).level >= level, "{c} -> {up} lowered {answers:?}");
                         }
                     }
@@ -448,7 +448,7 @@ fn twenty_to_fifty_never_gives_more_than_unknown() {
     for f in Finding::ALL {
         for answer in [Answer::Yes, Answer::NotSure] {
             let mut a = Answers::default();
-            a.set(*f, answer);
+            a.set(f, answer);
             let known = triage(&a).level;
             a.age = AgeBand::Unknown;
             assert!(triage(&a).level >= known, "{f} {answer}");

@@ -27,7 +27,7 @@ fn the_table_lists_every_finding_and_factor_with_a_source() {
         let row = doc.lines().find(|l| l.starts_with(&format!("| `{}` |", finding.id())));
         let row = row.unwrap_or_else(|| panic!("{finding} missing from the rules table"));
         assert!(row.contains(&format!("| `{}` |", finding.level().id())), "{row}");
-        assert!(!spasm_core::rules::sources::finding(*finding).is_empty());
+        assert!(!spasm_core::rules::sources::finding(finding).is_empty());
     }
     for factor in Factor::ALL {
         assert!(doc.contains(&format!("| `{}` |", factor.id())), "{factor} missing");

@@ -88,7 +88,7 @@ fn the_vignettes_cover_every_finding_combination_age_band_and_not_sure_rule() {
     assert!(vignettes.len() >= 200, "only {} vignettes", vignettes.len());
     for finding in Finding::ALL {
         for answer in [Answer::Yes, Answer::NotSure] {
-            assert!(vignettes.iter().any(|v| v.answers.finding(*finding) == answer), "no vignette answers {finding} with {answer}");
+            assert!(vignettes.iter().any(|v| v.answers.finding(finding) == answer), "no vignette answers {finding} with {answer}");
         }
     }
     let covered = |terms: &[Term]| {
@@ -110,9 +110,9 @@ fn the_vignettes_cover_every_finding_combination_age_band_and_not_sure_rule() {
         }
     }
     for band in AgeBand::ALL {
-        assert!(vignettes.iter().any(|v| v.answers.age == *band), "no vignette aged {band}");
+        assert!(vignettes.iter().any(|v| v.answers.age == band), "no vignette aged {band}");
     }
     for level in Level::ALL {
-        assert!(vignettes.iter().any(|v| v.expect == *level), "no vignette expects {level}");
+        assert!(vignettes.iter().any(|v| v.expect == level), "no vignette expects {level}");
     }
 }
