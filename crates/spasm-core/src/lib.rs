@@ -21,8 +21,6 @@
 /// and summary.
 pub const BUILD_DATE: &str = env!("SPASM_BUILD_DATE");
 
-/// The article model and its data file format (the parser runs at build time only).
-pub use spasm_content as content;
 
 pub mod handoff;
 pub mod i18n;
@@ -35,6 +33,7 @@ pub mod triage;
 
 pub mod coach;
 pub mod config;
+pub mod content;
 pub mod library;
 pub mod qr;
 pub mod sort;

@@ -333,7 +333,8 @@ fn term_ids(term: spasm_core::rules::Term) -> Vec<&'static str> {
 
 /// Every heading, list item and sentence of an article, as plain text (sentences split after
 /// ". ", "! " and "? ").
-fn units(article: &spasm_content::Article) -> Vec<String> {
+fn units(article: &spasm_core::content::Article) -> Vec<String> {
+    use spasm_core::content::{Block, Inline};
     let text = |inlines: &[Inline]| -> String {
         inlines
             .iter()
