@@ -157,17 +157,12 @@ fn use_kept_state(config: &Config, key: Option<String>) -> WidgetContext {
             }
         })
     };
-    {
-        let key = key.clone();
-        use_effect_with(state.session.clone(), move |session| {
-            if let Some(key) = key {
-                keep(&key, (*session != Session::default()).then(|| session.save()));
-            }
-        });
-    }
-    use_effect_with((state.reading, state.default_reading), move |(reading, default)| {
+    // After every change (a new state is a new value, so the handle compares unequal).
+    use_effect_with(state.clone(), move |state| {
         if let Some(key) = key {
-            keep(&(key + "-reading"), (reading != default).then(|| reading.encode()));
+            let session = &state.session;
+            keep(&key, (*session != Session::default()).then(|| session.save()));
+            keep(&(key + "-reading"), (state.reading != state.default_reading).then(|| state.reading.encode()));
         }
     });
     state

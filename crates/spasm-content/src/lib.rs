@@ -36,4 +36,3 @@ mod parse;
 pub use parse::{
     build_library, check_translation, data_file_name, parse_article, parse_library, ContentError, DataFile, Library, KNOWN_IDS, LANGS, TAGS,
 };
-

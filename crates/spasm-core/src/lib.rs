@@ -21,7 +21,6 @@
 /// and summary.
 pub const BUILD_DATE: &str = env!("SPASM_BUILD_DATE");
 
-
 pub mod handoff;
 pub mod i18n;
 pub mod ids;
