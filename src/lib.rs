@@ -2,7 +2,7 @@
 //! [`spasm_core`], which decides everything; the views only render its state and send actions.
 
 pub mod app;
-pub mod components;
-pub mod hooks;
+mod components;
+mod hooks;
 pub mod mount;
-pub mod state;
+mod state;

@@ -78,7 +78,7 @@ pub fn ResultView() -> Html {
             <p class="st-time"><strong>{ t.when }{ " " }</strong>{ config.fill(text.time_frame) }</p>
             <h3>{ t.what_to_do }</h3>
             <ul>{ for do_now }</ul>
-            { for outcome.places.iter().map(|p| html! { <p class="st-place">{ t.reasons.places[*p as usize] }</p> }) }
+            { for outcome.places.iter().map(|p| html! { <p class="st-place">{ t.reasons.places[p.index()] }</p> }) }
             { practice_actions }
             if spasm_core::coach::coach_offered(level) {
                 { action_button(state, "st-primary", t.open_coach, Action::OpenCoach) }

@@ -4,12 +4,12 @@ use super::illustrations;
 use super::{action_button, HoldTimer, RoundTimer};
 use crate::hooks::now_ms;
 use crate::state::{use_texts, use_widget};
-use spasm_core::coach::{onset_from, therapy_for, Advice, Therapy};
+use spasm_core::coach::{onset_from, therapy_for, Advice, RestPosition, Stretch, Therapy};
 use spasm_core::i18n::fill;
 use spasm_core::session::Action;
 
 /// The drawings of the stretches, in the order of `Texts::stretches`.
-const STRETCH_PICTURES: [fn(&'static str) -> Html; 4] =
+const STRETCH_PICTURES: [fn(&'static str) -> Html; Stretch::COUNT] =
     [illustrations::seated_twist, illustrations::cat_cow, illustrations::cobra, illustrations::childs_pose];
 
 /// The self-care coach (spec section 6): keeping active first, rest positions, ice or heat rounds
@@ -65,8 +65,8 @@ pub fn SelfCareCoach() -> Html {
             <h3>{ t.rest_title }</h3>
             <p>{ t.rest_lead }</p>
             <ul class="st-positions">
-                <li>{ illustrations::rest_on_back(t.rest_positions[0].0) }{ t.rest_positions[0].1 }</li>
-                <li>{ illustrations::rest_recliner(t.rest_positions[1].0) }{ t.rest_positions[1].1 }</li>
+                <li>{ illustrations::rest_on_back(t.rest_positions[RestPosition::OnBack.index()].0) }{ t.rest_positions[RestPosition::OnBack.index()].1 }</li>
+                <li>{ illustrations::rest_recliner(t.rest_positions[RestPosition::Recliner.index()].0) }{ t.rest_positions[RestPosition::Recliner.index()].1 }</li>
             </ul>
 
             <h3>{ fill(t.use_now, &[("therapy", t.therapy_names[therapy.index()])]) }</h3>

@@ -71,7 +71,7 @@ pub fn SummaryView(props: &SummaryViewProps) -> Html {
             <p class="st-muted">{ rules_line(t, summary.rules, spasm_core::BUILD_DATE) }</p>
             <h3>{ t.result }</h3>
             <p class="st-summary-level"><strong>{ config.fill(level.headline) }</strong>{ " " }{ config.fill(level.time_frame) }</p>
-            { for outcome.places.iter().map(|p| html! { <p>{ t.reasons.places[*p as usize] }</p> }) }
+            { for outcome.places.iter().map(|p| html! { <p>{ t.reasons.places[p.index()] }</p> }) }
             if !outcome.reasons.is_empty() {
                 <h3>{ t.why }</h3>
                 <ul>{ for outcome.reasons.iter().map(|r| html! { <li>{ r.text(t) }</li> }) }</ul>

@@ -10,10 +10,10 @@ use crate::questionnaire::Duration;
 use crate::triage::Answers;
 
 pub const MINUTE_MS: i64 = 60_000;
-pub const HOUR_MS: i64 = 60 * MINUTE_MS;
+const HOUR_MS: i64 = 60 * MINUTE_MS;
 
 /// Ice until this long after the spasm started, heat after.
-pub const ICE_WINDOW_MS: i64 = 48 * HOUR_MS;
+const ICE_WINDOW_MS: i64 = 48 * HOUR_MS;
 
 /// The coach is offered on these levels only: never exercise on an emergency, emergency-department
 /// or urgent result.

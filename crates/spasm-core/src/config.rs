@@ -111,8 +111,10 @@ pub const ATTRIBUTES: [&str; 9] = [
 pub const QUERY_PARAMETERS: [(&str, &str); 4] =
     [("mode", "data-mode"), ("lang", "data-lang"), ("idle-seconds", "data-idle-seconds"), ("prompt-seconds", "data-prompt-seconds")];
 
-/// Maps the standalone page's query parameters to attributes for [`Config::from_attributes`].
-pub fn query_attributes<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(&'static str, &'a str)> {
+/// Maps the standalone page's query parameters to attributes for [`Config::from_attributes`], as
+/// the standalone page does (`mount_by_id` asks the URL for each of [`QUERY_PARAMETERS`] by name).
+#[cfg(test)]
+fn query_attributes<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(&'static str, &'a str)> {
     params.into_iter().filter_map(|(key, value)| QUERY_PARAMETERS.iter().find(|(k, _)| *k == key).map(|(_, attr)| (*attr, value))).collect()
 }
 

@@ -41,7 +41,7 @@ use crate::rules::RULES_VERSION;
 use crate::triage::{safety_net, triage, Answers, Outcome};
 
 /// The longest fragment accepted: every id of the spec fits in well under this.
-pub const MAX_FRAGMENT: usize = 2_000;
+const MAX_FRAGMENT: usize = 2_000;
 
 /// A finished check, as handed to a doctor.
 #[derive(Clone, Debug, PartialEq, Eq)]

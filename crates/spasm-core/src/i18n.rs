@@ -172,7 +172,7 @@ impl Lang {
 
     /// The language a BCP 47 tag asks for, if the widget speaks it: "es", "es-MX", "ES-419" and
     /// "en-GB" are fine; "fr" and "" are not.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
+    pub(crate) fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         match primary.as_str() {
             "en" => Some(Lang::En),
@@ -245,7 +245,8 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 /// The `{names}` a template uses, in order, for checking that translations keep them.
-pub fn placeholders(template: &str) -> Vec<&str> {
+#[cfg(test)]
+fn placeholders(template: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -643,7 +644,7 @@ impl Texts {
     }
 
     /// "a", "a and b", "a, b, and c" (or "a, b y c").
-    pub fn join_and(&self, parts: &[&str]) -> String {
+    pub(crate) fn join_and(&self, parts: &[&str]) -> String {
         match parts {
             [] => String::new(),
             [one] => (*one).to_string(),

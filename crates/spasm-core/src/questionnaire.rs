@@ -34,7 +34,7 @@ impl Duration {
 
     /// True when the spasms began less than 2 days ago: "not better after a few days of home
     /// care" cannot apply yet, so it is not asked (it counts as no).
-    pub fn under_two_days(self) -> bool {
+    fn under_two_days(self) -> bool {
         matches!(self, Duration::UnderOneDay | Duration::OneToTwoDays)
     }
 }
@@ -239,7 +239,7 @@ impl Responses {
     }
 
     /// True when every field of the page that applies has an answer.
-    pub fn page_answered(&self, page: &Page) -> bool {
+    pub(crate) fn page_answered(&self, page: &Page) -> bool {
         page.fields.iter().all(|f| !self.applies(*f) || self.answered(*f))
     }
 
@@ -343,7 +343,7 @@ impl Responses {
 }
 
 /// `-`, `n`, `u` or `y`: an answer in the compact text forms.
-pub fn answer_char(answer: Option<Answer>) -> char {
+pub(crate) fn answer_char(answer: Option<Answer>) -> char {
     match answer {
         None => '-',
         Some(Answer::No) => 'n',
@@ -353,7 +353,7 @@ pub fn answer_char(answer: Option<Answer>) -> char {
 }
 
 /// Reads [`answer_char`]'s form: `Some(None)` for `-`, `None` for anything else.
-pub fn char_answer(c: char) -> Option<Option<Answer>> {
+pub(crate) fn char_answer(c: char) -> Option<Option<Answer>> {
     match c {
         '-' => Some(None),
         'n' => Some(Some(Answer::No)),
@@ -364,12 +364,12 @@ pub fn char_answer(c: char) -> Option<Option<Answer>> {
 }
 
 /// A small index as one digit, or `-`.
-pub fn index_char(index: Option<usize>) -> char {
+pub(crate) fn index_char(index: Option<usize>) -> char {
     index.and_then(|i| char::from_digit(i as u32, 10)).unwrap_or('-')
 }
 
 /// Reads [`index_char`]'s form, refusing an index of `len` or more.
-pub fn char_index(c: char, len: usize) -> Option<Option<usize>> {
+pub(crate) fn char_index(c: char, len: usize) -> Option<Option<usize>> {
     if c == '-' {
         Some(None)
     } else {

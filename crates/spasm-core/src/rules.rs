@@ -173,7 +173,7 @@ macro_rules! factor {
 }
 
 /// Every contributing factor, indexed like [`Factor::ALL`].
-pub static FACTORS: [FactorInfo; Factor::COUNT] = [
+static FACTORS: [FactorInfo; Factor::COUNT] = [
     factor!(HeavyLifting, Protective),
     factor!(TwistingSport, Protective),
     factor!(LongSitting, Protective),

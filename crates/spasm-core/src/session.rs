@@ -134,11 +134,6 @@ impl Session {
         Some((n, total))
     }
 
-    /// True when Back has somewhere to go.
-    pub fn can_go_back(&self) -> bool {
-        !self.history.is_empty()
-    }
-
     /// True when the current page is answered, so Continue can leave it.
     pub fn can_continue(&self) -> bool {
         self.page().is_some_and(|(_, page)| self.responses.page_answered(page))
@@ -490,6 +485,6 @@ mod tests {
     fn start_over_clears_everything() {
         let s = self_care_walk().apply(Action::SeeResult).apply(Action::StartOver);
         assert_eq!(s, Session::default());
-        assert!(!s.can_go_back());
+        assert!(s.history.is_empty(), "Back has somewhere to go");
     }
 }

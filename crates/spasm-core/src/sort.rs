@@ -5,7 +5,7 @@
 
 /// Sorts `v` so that an item comes before another whenever `before(item, other)` is true. Items
 /// for which it is false both ways keep their order (the sort is stable).
-pub fn sort_small<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
+pub(crate) fn sort_small<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
     for i in 1..v.len() {
         let mut j = i;
         while j > 0 && before(&v[j], &v[j - 1]) {

@@ -92,7 +92,7 @@ impl Answers {
     }
 
     /// The answer an age condition has from the age band (spec section 4).
-    pub fn age_condition(&self, condition: AgeCondition) -> Answer {
+    fn age_condition(&self, condition: AgeCondition) -> Answer {
         condition.answer(self.age)
     }
 
@@ -486,7 +486,7 @@ fn factor_groups(answers: &Answers) -> Vec<FactorGroup> {
 /// The text with its first letter in upper case. Only ASCII and Latin-1 letters (every letter the
 /// English and Spanish tables use; a test checks them all) are raised: `char::to_uppercase` would
 /// bring std's whole Unicode case table (about 3 kB) into the wasm for one letter per sentence.
-pub fn capitalise(text: &str) -> String {
+pub(crate) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |c| {
         let upper = match c {
