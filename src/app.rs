@@ -47,7 +47,7 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let storage_key = props.storage_key.clone().filter(|_| props.config.persist);
-    let state = use_kept_state(&props.config, storage_key.clone());
+    let state = use_kept_state(props, storage_key.clone());
     let session = &state.session;
     let kiosk = props.config.mode == Mode::Kiosk;
     let fresh = *session == Session::default();
@@ -72,7 +72,6 @@ pub fn App(props: &AppProps) -> Html {
             shared.set(None);
         })
     };
-    let page_url = props.page_url.clone().map(AttrValue::from);
     let body = match ((*shared).clone(), session.screen) {
         (Some(Err(error)), _) => html! {
             <section class="st-screen">
@@ -87,7 +86,7 @@ pub fn App(props: &AppProps) -> Html {
                 Some(Ok(summary)) => (summary, None, t.new_check, new_check),
                 _ => (
                     Summary::new(session.responses.clone(), session.outcome().level, finished_at),
-                    page_url,
+                    state.page_url.clone(),
                     t.back_to_result,
                     send(&state, Action::Back),
                 ),
@@ -101,8 +100,8 @@ pub fn App(props: &AppProps) -> Html {
         },
         (_, Screen::Review) => html! { <ReviewAnswers /> },
         (_, Screen::Result) => html! { <ResultView /> },
-        (_, Screen::Library) => html! { <LibraryView {page_url} /> },
-        (_, Screen::Article(index)) => html! { <ArticleView {index} {page_url} /> },
+        (_, Screen::Library) => html! { <LibraryView /> },
+        (_, Screen::Article(index)) => html! { <ArticleView {index} /> },
         (_, Screen::Coach) => html! { <SelfCareCoach /> },
     };
     let show_clear = storage_key.is_some() && !fresh && shared.is_none();
@@ -140,10 +139,11 @@ const ROOT_CLASSES: [&str; 4] = ["st-root", "st-root st-kiosk", "st-root st-larg
 /// removes the saved one at once. The reading choices are kept beside it (under `<key>-reading`)
 /// only when the patient changed them.
 #[hook]
-fn use_kept_state(config: &Config, key: Option<String>) -> WidgetContext {
+fn use_kept_state(props: &AppProps, key: Option<String>) -> WidgetContext {
     let state = {
         let key = key.clone();
-        let config = Rc::new(config.clone());
+        let config = Rc::new(props.config.clone());
+        let page_url = props.page_url.clone().map(AttrValue::from);
         use_reducer(move || {
             let default_reading =
                 Reading { lang: Lang::negotiate(config.lang, browser_languages().iter().map(String::as_str)), large: false };
@@ -153,6 +153,7 @@ fn use_kept_state(config: &Config, key: Option<String>) -> WidgetContext {
                 reading: saved("-reading").and_then(|text| Reading::decode(&text)).unwrap_or(default_reading),
                 default_reading,
                 config,
+                page_url,
                 storage_key: key.map(Rc::from),
             }
         })

@@ -24,6 +24,9 @@ pub struct WidgetState {
     pub default_reading: Reading,
     /// The practice's `data-*` configuration.
     pub config: Rc<Config>,
+    /// The widget's own page, or the folder its files are served from (the embed's): hand-off
+    /// links point at it, and the articles' data files sit beside it.
+    pub page_url: Option<AttrValue>,
     /// Where this widget keeps what must survive a reload (sessionStorage keys start with it), if
     /// anywhere: never in kiosk mode, and each widget on a page has its own.
     pub storage_key: Option<Rc<str>>,

@@ -11,8 +11,6 @@ use spasm_core::session::Action;
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     pub index: usize,
-    /// The widget's standalone page or folder: the articles' data files sit beside it.
-    pub page_url: Option<AttrValue>,
 }
 
 /// One article, rendered from data (never from HTML), with its sources at the foot.
@@ -20,7 +18,7 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let state = use_widget();
     let t = use_texts();
-    let articles = use_articles(props.page_url.clone());
+    let articles = use_articles();
     let back = action_button(&state, "st-secondary", t.back, Action::Back);
     let lang = use_lang();
     let list = match &articles {

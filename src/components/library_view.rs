@@ -13,18 +13,12 @@ use spasm_core::i18n::fill;
 use spasm_core::library::{data_url, load, search};
 use spasm_core::session::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct LibraryViewProps {
-    /// The widget's standalone page or folder: the articles' data files sit beside it.
-    pub page_url: Option<AttrValue>,
-}
-
 /// The article library: search and a list of every article.
 #[function_component]
-pub fn LibraryView(props: &LibraryViewProps) -> Html {
+pub fn LibraryView() -> Html {
     let state = use_widget();
     let t = use_texts();
-    let articles = use_articles(props.page_url.clone());
+    let articles = use_articles();
     let query = use_state(String::new);
     let back = action_button(&state, "st-secondary", t.back, Action::Back);
     let heading = html! { <h2 data-focus-heading="" tabindex="-1">{ t.library_title }</h2> };
@@ -108,8 +102,9 @@ thread_local! {
 /// The articles in the widget's language: downloads the language's data file the first time it is
 /// needed (the text is not in the wasm, so the first screen never waits for it).
 #[hook]
-pub fn use_articles(page_url: Option<AttrValue>) -> Articles {
+pub fn use_articles() -> Articles {
     let lang = use_lang();
+    let page_url = use_widget().page_url.clone();
     let update = use_force_update();
     let attempt = use_state(|| 0u32);
     {

@@ -328,7 +328,7 @@ pub fn rules_markdown() -> String {
     let mut out = String::new();
     out.push_str(&format!("# Triage rules, version {RULES_VERSION}\n\n"));
     out.push_str(
-        "<!-- Generated from src/rules.rs and src/i18n/ by `UPDATE_RULES=1 cargo test --test rules_doc`. Do not edit by hand. -->\n\n",
+        "<!-- Generated from crates/spasm-core/src/rules.rs and crates/spasm-core/src/i18n/ by `UPDATE_RULES=1 cargo test -p spasm-core --test rules_doc`. Do not edit by hand. -->\n\n",
     );
     out.push_str("The widget's engine applies these rules (spec `triage-spec.md`, version 2); these tables are generated from its data. ");
     out.push_str("The result is the most urgent level any rule reaches. ");

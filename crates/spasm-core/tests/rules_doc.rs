@@ -1,5 +1,5 @@
 //! docs/rules.md is generated from the engine's own data; this test fails when the checked-in copy
-//! is out of date. Regenerate with `UPDATE_RULES=1 cargo test --test rules_doc`.
+//! is out of date. Regenerate with `UPDATE_RULES=1 cargo test -p spasm-core --test rules_doc`.
 
 use std::path::PathBuf;
 
@@ -16,7 +16,7 @@ fn checked_in_rules_table_is_current() {
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         on_disk == generated,
-        "docs/rules.md is out of date with src/rules.rs: run `UPDATE_RULES=1 cargo test --test rules_doc` and review the diff"
+        "docs/rules.md is out of date with crates/spasm-core/src/rules.rs: run `UPDATE_RULES=1 cargo test -p spasm-core --test rules_doc` and review the diff"
     );
 }
 
