@@ -22,6 +22,12 @@ if cargo tree -p spasm-core -e normal,build --prefix none | grep -E '^(yew|web-s
   echo "spasm-core depends on a web crate (above): the core must stay pure" >&2
   exit 1
 fi
+# The web layer's spine: views read the widget's state from src/state.rs, never from the app
+# module (no app <-> components cycle).
+if grep -rnE "crate::app\b|super::app\b" src/components src/components.rs src/state.rs src/hooks.rs | grep -vE ":[0-9]+:\s*//"; then
+  echo "a view imports the app module (above): views read their state from src/state.rs" >&2
+  exit 1
+fi
 cargo test --workspace
 
 step "2/3 component tests in headless Chromium"
