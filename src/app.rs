@@ -12,7 +12,7 @@ use crate::components::{
     SelfCareCoach, StartScreen, SummaryView,
 };
 use crate::hooks::{browser_languages, keep, now_ms, stored};
-use crate::state::{send, WidgetAction, WidgetContext, WidgetState};
+use crate::state::{send, Kept, WidgetAction, WidgetContext, WidgetState};
 use spasm_core::config::{Config, Mode};
 use spasm_core::handoff::{HandoffError, Summary};
 use spasm_core::i18n::{fill, Lang, Reading, Texts};
@@ -136,8 +136,9 @@ const ROOT_CLASSES: [&str; 4] = ["st-root", "st-root st-kiosk", "st-root st-larg
 
 /// The widget's state, restored from sessionStorage under `key` (if given) and kept there on every
 /// change, so nothing is lost on a reload; a fresh session (Start over, "Clear my answers")
-/// removes the saved one at once. The reading choices are kept beside it (under `<key>-reading`)
-/// only when the patient changed them.
+/// removes the saved one at once, and the self-care guide's round with it, so the next person in
+/// the tab finds nothing running. The reading choices are kept beside it only when the patient
+/// changed them.
 #[hook]
 fn use_kept_state(props: &AppProps, key: Option<String>) -> WidgetContext {
     let state = {
@@ -147,10 +148,10 @@ fn use_kept_state(props: &AppProps, key: Option<String>) -> WidgetContext {
         use_reducer(move || {
             let default_reading =
                 Reading { lang: Lang::negotiate(config.lang, browser_languages().iter().map(String::as_str)), large: false };
-            let saved = |suffix: &str| key.as_ref().and_then(|k| stored(&format!("{k}{suffix}")));
+            let saved = |what: Kept| key.as_ref().and_then(|k| stored(&what.key(k)));
             WidgetState {
-                session: saved("").and_then(|text| Session::restore(&text)).unwrap_or_default(),
-                reading: saved("-reading").and_then(|text| Reading::decode(&text)).unwrap_or(default_reading),
+                session: saved(Kept::Session).and_then(|text| Session::restore(&text)).unwrap_or_default(),
+                reading: saved(Kept::Reading).and_then(|text| Reading::decode(&text)).unwrap_or(default_reading),
                 default_reading,
                 config,
                 page_url,
@@ -161,9 +162,12 @@ fn use_kept_state(props: &AppProps, key: Option<String>) -> WidgetContext {
     // After every change (a new state is a new value, so the handle compares unequal).
     use_effect_with(state.clone(), move |state| {
         if let Some(key) = key {
-            let session = &state.session;
-            keep(&key, (*session != Session::default()).then(|| session.save()));
-            keep(&(key + "-reading"), (state.reading != state.default_reading).then(|| state.reading.encode()));
+            let fresh = state.session == Session::default();
+            keep(&Kept::Session.key(&key), (!fresh).then(|| state.session.save()));
+            keep(&Kept::Reading.key(&key), (state.reading != state.default_reading).then(|| state.reading.encode()));
+            if fresh {
+                keep(&Kept::CoachRound.key(&key), None);
+            }
         }
     });
     state

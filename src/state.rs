@@ -32,6 +32,37 @@ pub struct WidgetState {
     pub storage_key: Option<Rc<str>>,
 }
 
+/// What a widget keeps in sessionStorage (never in kiosk mode), each under the widget's storage key
+/// with a suffix of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// The patient's session.
+    Session,
+    /// The reading choices, when the patient changed them.
+    Reading,
+    /// The self-care guide's ice or heat round.
+    CoachRound,
+}
+
+impl Kept {
+    /// Where `self` is kept for the widget whose storage key is `key`.
+    pub fn key(self, key: &str) -> String {
+        let suffix = match self {
+            Kept::Session => "",
+            Kept::Reading => "-reading",
+            Kept::CoachRound => "-coach",
+        };
+        format!("{key}{suffix}")
+    }
+}
+
+impl WidgetState {
+    /// Where `what` is kept for this widget, or `None` when the widget keeps nothing.
+    pub fn kept_key(&self, what: Kept) -> Option<String> {
+        self.storage_key.as_deref().map(|key| what.key(key))
+    }
+}
+
 /// A change to the widget's state: one of the session's [`Action`]s, or new reading choices.
 #[derive(Clone, Debug, PartialEq)]
 pub enum WidgetAction {

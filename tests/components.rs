@@ -473,6 +473,24 @@ async fn on_a_practice_site_a_reload_resumes_the_round() {
 }
 
 #[wasm_bindgen_test]
+async fn clear_my_answers_also_stops_the_guides_round() {
+    // The next person in the tab must find no round running (issue 22).
+    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let config = Config { timing: Timing { round_ms: 60_000, gap_ms: 60 * 60 * 1000 }, persist: true, ..Config::default() };
+    let w = Widget::mount_with(AppProps { config, storage_key: Some("widget-1".into()), ..AppProps::default() }).await;
+    w.to_self_care_coach().await;
+    w.press("Start an ice round").await;
+    assert!(storage.get_item("widget-1-coach").unwrap().is_some());
+    w.press("Clear my answers").await;
+    assert_eq!(w.heading(), "Back spasm check");
+    assert_eq!(storage.get_item("widget-1-coach").unwrap(), None, "the round is still kept");
+    w.to_self_care_coach().await;
+    assert!(!w.all("button").iter().any(|b| b.inner_text() == "Pause"), "the last person's round is running");
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn in_kiosk_mode_the_coach_stores_nothing() {
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
     storage.clear().unwrap();

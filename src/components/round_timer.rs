@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::button;
 use crate::hooks::{clock_time, keep, now_ms, stored, use_ticking};
-use crate::state::{use_texts, use_widget};
+use crate::state::{use_texts, use_widget, Kept};
 use spasm_core::coach::{countdown, may_start, CoachState, Round, RoundStatus, Therapy};
 use spasm_core::i18n::fill;
 
@@ -21,7 +21,7 @@ pub fn RoundTimer(props: &RoundTimerProps) -> Html {
     let t = use_texts();
     let timing = widget.config.timing;
     // Kept beside the widget's own session (each widget on a page has its own), never in kiosk mode.
-    let key = widget.storage_key.as_ref().map(|k| format!("{k}-coach"));
+    let key = widget.kept_key(Kept::CoachRound);
     let state = {
         let key = key.clone();
         use_state(move || key.and_then(|k| CoachState::decode(&stored(&k)?)).unwrap_or_default())
