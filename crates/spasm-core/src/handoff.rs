@@ -81,6 +81,11 @@ impl HandoffError {
     }
 }
 
+/// The first minute (since 1970) a summary may not have finished by: 2200-01-01 00:00 UTC. A later
+/// time is a damaged or tampered link (a browser shows a date past its range as "Jan 0, 0"); an
+/// early one, even 1970 from a device whose clock was reset, still opens.
+const LATEST_MINUTE: u64 = 7_258_118_400 / 60;
+
 impl Summary {
     /// The summary of a check that gave `level` on `responses`, finished at `now` (milliseconds).
     pub fn new(responses: Responses, level: Level, now: i64) -> Summary {
@@ -143,9 +148,9 @@ impl Summary {
             (Some(v), _) if v > 2 => return Err(HandoffError::FutureVersion(v)),
             _ => return Err(HandoffError::Damaged("not a summary")),
         };
-        let minutes = from_base36(finished_at).ok_or(HandoffError::Damaged("bad time"))?;
-        let finished_at = i64::try_from(minutes).ok().and_then(|m| m.checked_mul(60_000)).ok_or(HandoffError::Damaged("bad time"))?;
         let level = Level::from_id(level).ok_or(HandoffError::Damaged("unknown level"))?;
+        let minutes = from_base36(finished_at).filter(|m| *m < LATEST_MINUTE).ok_or(HandoffError::Damaged("bad time"))?;
+        let finished_at = minutes as i64 * 60_000;
         if !log.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_,~:".contains(&b)) {
             return Err(HandoffError::Damaged("bad log"));
         }
@@ -299,6 +304,19 @@ mod tests {
         r.duration = Some(Duration::OneToTwoDays);
         r.set_factor(Factor::HeavyLifting, true);
         Summary::new(r, Level::EmergencyDepartment, NOW)
+    }
+
+    #[test]
+    fn a_time_past_2199_is_refused_and_the_last_minute_before_opens() {
+        // A far-future time showed as "Jan 0, 0" (issue 22).
+        let link = sample().encode();
+        let minutes = to_base36((NOW / 60_000) as u64);
+        let with_minutes = |m: u64| link.replacen(&format!(".{minutes}."), &format!(".{}.", to_base36(m)), 1);
+        assert_eq!(Summary::decode(&with_minutes(LATEST_MINUTE)), Err(HandoffError::Damaged("bad time")));
+        assert_eq!(Summary::decode(&with_minutes(u64::MAX / 60_000)), Err(HandoffError::Damaged("bad time")));
+        assert_eq!(Summary::decode(&with_minutes(LATEST_MINUTE - 1)).map(|s| s.finished_at), Ok((LATEST_MINUTE as i64 - 1) * 60_000));
+        // A device clock reset to 1970 still gives a summary that opens.
+        assert_eq!(Summary::decode(&with_minutes(0)).map(|s| s.finished_at), Ok(0));
     }
 
     #[test]
