@@ -3,7 +3,7 @@ use yew::prelude::*;
 use super::button;
 use crate::hooks::{clock_time, keep, now_ms, stored, use_ticking};
 use crate::state::{use_texts, use_widget, Kept};
-use spasm_core::coach::{countdown, may_start, CoachState, Round, RoundStatus, Therapy};
+use spasm_core::coach::{countdown, CoachState, RoundStatus, Therapy};
 use spasm_core::i18n::fill;
 
 #[derive(Properties, PartialEq)]
@@ -37,31 +37,30 @@ pub fn RoundTimer(props: &RoundTimerProps) -> Html {
     let status = state.round.map(|r| r.status(now, timing));
     let last_end = state.last_ended(now, timing);
     let note = use_state(|| None::<String>);
-    // Each control computes the next state from the current one and the clock, or says why not.
-    let update = |change: Box<dyn Fn(CoachState, i64) -> Result<CoachState, String>>| {
+    // Each control computes the next state from the current one and the clock, and what to say
+    // (why not, when it cannot).
+    let update = |change: Box<dyn Fn(CoachState, i64) -> (CoachState, Option<String>)>| {
         let state = state.clone();
         let note = note.clone();
-        Callback::from(move |_| match change(*state, now_ms()) {
-            Ok(next) => {
-                note.set(None);
-                state.set(next);
-            }
-            Err(message) => note.set(Some(message)),
+        Callback::from(move |_| {
+            let (next, message) = change(*state, now_ms());
+            note.set(message);
+            state.set(next);
         })
     };
     let therapy = props.therapy;
-    let start = update(Box::new(move |s, now| match may_start(s.last_ended(now, timing), now, timing) {
-        Ok(()) => Ok(CoachState { round: Some(Round::start(therapy, now, timing)), ..s }),
-        Err(next_at) => Err(fill(t.skin_rest, &[("time", &clock_time(t, next_at))])),
+    let start = update(Box::new(move |s, now| match s.start_round(therapy, now, timing) {
+        Ok(next) => (next, None),
+        Err((kept, next_at)) => (kept, Some(fill(t.skin_rest, &[("time", &clock_time(t, next_at))]))),
     }));
-    let pause = update(Box::new(|s, now| Ok(CoachState { round: s.round.map(|r| r.pause(now)), ..s })));
-    let resume = update(Box::new(|s, now| Ok(CoachState { round: s.round.map(|r| r.resume(now)), ..s })));
+    let pause = update(Box::new(|s, now| (CoachState { round: s.round.map(|r| r.pause(now)), ..s }, None)));
+    let resume = update(Box::new(|s, now| (CoachState { round: s.round.map(|r| r.resume(now)), ..s }, None)));
     let stop = update(Box::new(move |s, now| {
         let ended = s.round.map(|r| match r.stop(now, timing) {
             RoundStatus::Finished { ended_at, .. } => ended_at,
             _ => now,
         });
-        Ok(CoachState { round: None, last_ended_at: ended.or(s.last_ended_at), ..s })
+        (CoachState { round: None, last_ended_at: ended.or(s.last_ended_at), ..s }, None)
     }));
 
     let current = state.round.map_or(props.therapy, |r| r.therapy);

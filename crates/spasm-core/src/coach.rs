@@ -205,7 +205,7 @@ impl Round {
 
 /// Whether a new round may start at `now`, given when the last one ended: `Err(next_at)` while the
 /// skin rests.
-pub fn may_start(last_ended_at: Option<i64>, now: i64, timing: Timing) -> Result<(), i64> {
+fn may_start(last_ended_at: Option<i64>, now: i64, timing: Timing) -> Result<(), i64> {
     match last_ended_at {
         Some(ended) if now < ended + timing.gap_ms && now >= ended => Err(ended + timing.gap_ms),
         // A clock that went back before the last round: count the gap from now, never allow early.
@@ -230,6 +230,25 @@ impl CoachState {
         match self.round.map(|r| r.status(now, timing)) {
             Some(RoundStatus::Finished { ended_at, .. }) => Some(self.last_ended_at.map_or(ended_at, |s| s.max(ended_at))),
             _ => self.last_ended_at,
+        }
+    }
+
+    /// Starts a `therapy` round at `now`, or says when one may start: `Err((state, next_at))` while
+    /// the skin rests. A clock that went back past the last round's end counts that end as now,
+    /// once, and the returned state keeps it: the rest then runs a full gap from now, and the time
+    /// promised is the time a round may start (it used to move on with the clock, refusing again
+    /// at the time it had promised).
+    pub fn start_round(self, therapy: Therapy, now: i64, timing: Timing) -> Result<CoachState, (CoachState, i64)> {
+        let mut state = self;
+        if state.last_ended(now, timing).is_some_and(|ended| ended > now) {
+            if matches!(state.round.map(|r| r.status(now, timing)), Some(RoundStatus::Finished { .. })) {
+                state.round = None;
+            }
+            state.last_ended_at = Some(now);
+        }
+        match may_start(state.last_ended(now, timing), now, timing) {
+            Ok(()) => Ok(CoachState { round: Some(Round::start(therapy, now, timing)), ..state }),
+            Err(next_at) => Err((state, next_at)),
         }
     }
 
@@ -295,6 +314,22 @@ mod tests {
     use super::*;
 
     const T0: i64 = 1_790_000_000_000;
+
+    #[test]
+    fn after_the_clock_goes_back_the_time_promised_is_the_time_kept() {
+        // Issue 22: after the device clock moved back, the coach promised a time, then refused again.
+        let timing = Timing::default();
+        let state = CoachState { last_ended_at: Some(T0), ..CoachState::default() };
+        let back = T0 - 2 * HOUR_MS;
+        let Err((state, next_at)) = state.start_round(Therapy::Ice, back, timing) else { panic!("a round started during the rest") };
+        assert_eq!(next_at, back + timing.gap_ms, "the rest runs a full gap from now");
+        assert!(state.start_round(Therapy::Ice, next_at - 1, timing).is_err(), "a round started early");
+        assert!(state.start_round(Therapy::Ice, next_at, timing).is_ok(), "refused again at the time it promised");
+        // With the clock right, the rest counts from the round's end as before.
+        let state = CoachState { last_ended_at: Some(T0), ..CoachState::default() };
+        assert_eq!(state.start_round(Therapy::Heat, T0 + MIN, timing).map(|_| ()), Err((state, T0 + timing.gap_ms)));
+        assert!(state.start_round(Therapy::Heat, T0 + timing.gap_ms, timing).is_ok());
+    }
     const MIN: i64 = MINUTE_MS;
 
     #[test]
