@@ -11,7 +11,7 @@ use web_sys::{Element, ShadowRoot};
 use yew::{AppHandle, Callback};
 
 use crate::app::{App, AppProps, WIDGET_CSS};
-use spasm_core::config::Config;
+use spasm_core::config::{Config, Warning};
 use spasm_core::ids::Level;
 
 /// The event a host page can listen for: `detail.level` is the level id, and nothing else.
@@ -143,7 +143,13 @@ fn mount_with(
         })
         .collect();
     let all = attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())).chain(extra.iter().copied());
-    let (config, warnings) = Config::from_attributes(all);
+    let (mut config, mut warnings) = Config::from_attributes(all);
+    // The core checks the booking address's form; only the browser knows whether it can open it
+    // (`https://example.org:99999/` passes the first and would be a dead link).
+    if config.booking_url.as_deref().is_some_and(|url| web_sys::Url::new(url).is_err()) {
+        config.booking_url = None;
+        warnings.push(Warning { attribute: "data-booking-url".into(), problem: "the browser cannot open this address" });
+    }
     for warning in warnings {
         web_sys::console::warn_1(&JsValue::from_str(&warning.to_string()));
     }

@@ -155,6 +155,17 @@ test("bad attributes: one warning each, naming the attribute, and the widget wor
     assert.deepEqual(page.errors(), []);
   }));
 
+test("a booking address the browser cannot open (a port past 65535) is dropped with one warning, never a dead link", () =>
+  withPage(server.origin, "/hosts/bad-booking.html", async (page) => {
+    await page.getByRole("button", { name: "Start the check" }).waitFor();
+    const warned = page.warnings().filter((w) => w.includes("data-booking-url"));
+    assert.equal(warned.length, 1, page.warnings().join("\n"));
+    assert.match(warned[0], /the browser cannot open this address/);
+    await toSoonResult(page);
+    assert.equal(await page.getByRole("link", { name: "Book a visit online" }).count(), 0, "a dead booking link was shown");
+    assert.deepEqual(page.errors(), []);
+  }));
+
 test("the build prints the snippet the README shows, with the loader's integrity hash", async () => {
   const snippet = (await readFile(join(DIST, "embed-snippet.html"), "utf8")).trim();
   const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
