@@ -491,6 +491,24 @@ async fn clear_my_answers_also_stops_the_guides_round() {
 }
 
 #[wasm_bindgen_test]
+async fn a_kiosk_keeps_an_emergency_result_on_screen_for_the_idle_time_after_it_appears() {
+    // Issue 22: short kiosk times cleared a "Call 911 now" result 2.3 s after it appeared. Here the
+    // last activity the kiosk saw is the mount (a test's click() is no pointer or key event), and
+    // the result appears 1.5 s later: counted from the mount, the kiosk would reset by 3.5 s (the
+    // guard looks every 0.5 s); counted from the result, not before 4.5 s.
+    use spasm_core::config::Mode;
+    use spasm_core::kiosk::IdlePolicy;
+    let idle = IdlePolicy { idle_ms: 2_000, prompt_ms: 1_000 };
+    let w = Widget::mount(Config { mode: Mode::Kiosk, idle, persist: false, ..Config::default() }).await;
+    sleep_ms(1_500).await;
+    w.press("Start the check").await;
+    w.press("Yes").await;
+    assert_eq!(w.result_headline(), "Call 911 now");
+    sleep_ms(2_300).await;
+    assert_eq!(w.result_headline(), "Call 911 now", "the kiosk cleared an emergency result too soon");
+}
+
+#[wasm_bindgen_test]
 async fn in_kiosk_mode_the_coach_stores_nothing() {
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
     storage.clear().unwrap();

@@ -9,6 +9,7 @@ use crate::hooks::{now_ms, use_ticking};
 use crate::state::{use_config, use_texts, use_widget};
 use spasm_core::coach::countdown;
 use spasm_core::i18n::fill;
+use spasm_core::ids::Level;
 use spasm_core::kiosk::Idle;
 use spasm_core::session::{Action, Screen};
 
@@ -45,6 +46,17 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
         });
     }
 
+    // An emergency result counts as activity when it appears, so it stays on screen for at least
+    // the idle time and the prompt's countdown, however long ago the last touch was.
+    {
+        let last = props.last_activity.clone();
+        let emergency = state.session.screen == Screen::Result && state.session.outcome().level >= Level::EmergencyDepartment;
+        use_effect_with(emergency, move |emergency| {
+            if *emergency {
+                last.set(now_ms());
+            }
+        });
+    }
     let idle = if in_use { config.idle.state(props.last_activity.get(), now) } else { Idle::Active };
     {
         let state = state.clone();

@@ -182,12 +182,14 @@ for (const lang of ["en", "es"]) {
       await page.locator(".st-library .st-article-link").first().click();
       await heading(page);
       await audit(page, `${lang} article`);
-      await page.goto(site.server.origin + "/?mode=kiosk&idle-seconds=1&prompt-seconds=30");
+      await page.clock.install();
+      await page.goto(site.server.origin + "/?mode=kiosk&idle-seconds=30&prompt-seconds=30");
       await heading(page);
       await audit(page, `${lang} kiosk attract screen`, { min: 44 });
       await page.getByRole("button", { name: w.start }).click();
       await heading(page);
       await audit(page, `${lang} kiosk question`, { min: 44 });
+      await page.clock.fastForward(31_000);
       await page.getByRole("alertdialog").waitFor();
       await audit(page, `${lang} kiosk "still there?" prompt`, { min: 44 });
       await page.getByRole("button", { name: w.stillHere }).click();

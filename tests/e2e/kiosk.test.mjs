@@ -21,7 +21,10 @@ const NOTHING = { local: 0, session: 0, cookie: "", indexedDB: 0 };
 test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset that keeps nothing", async () => {
   const page = await openPage(site.browser, site.server.origin, { viewport: { width: 800, height: 1280 }, hasTouch: true });
   try {
-    await page.goto(site.server.origin + "/?mode=kiosk&idle-seconds=2&prompt-seconds=2");
+    // The shortest times a practice may set (30 s quiet, a 10 s prompt), run on the page's own
+    // clock, which the test moves on instead of waiting.
+    await page.clock.install();
+    await page.goto(site.server.origin + "/?mode=kiosk&idle-seconds=30&prompt-seconds=10");
     await page.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor();
     const historyAtLoad = await page.evaluate(() => history.length);
     // The attract screen fills the tablet's screen and no more: nothing to scroll.
@@ -36,9 +39,12 @@ test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset th
     await page.getByRole("button", { name: "Not sure", exact: true }).tap();
     assert.match(await headline(page), /^Did any of these start suddenly/);
 
-    // Idle: the prompt comes, with a countdown.
+    // Idle: the prompt comes, with a countdown, not before 30 s of quiet.
     const prompt = page.getByRole("alertdialog", { name: "Still there?" });
-    await prompt.waitFor({ timeout: 5000 });
+    await page.clock.fastForward(25_000);
+    assert.equal(await prompt.count(), 0, "the prompt came before 30 s of quiet");
+    await page.clock.fastForward(5_500);
+    await prompt.waitFor();
     await assertAccessible(page, "the kiosk idle prompt");
     // Someone walking up sees the prompt, not the last patient's question and answers.
     assert.equal(await page.locator("[data-focus-heading]").isVisible(), false, "the question shows behind the prompt");
@@ -58,8 +64,13 @@ test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset th
     await page.getByRole("button", { name: "Letra más grande" }).tap();
     assert.equal(await headline(page), "Vaya a una sala de emergencias ahora");
 
-    // Walk away: the prompt, then the reset to the attract screen.
-    await page.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor({ timeout: 8000 });
+    // Walk away: the prompt, then the reset to the attract screen (an emergency result stays for the
+    // whole idle time and countdown after it appeared).
+    await page.clock.fastForward(31_000);
+    await page.getByRole("alertdialog").waitFor(); // in Spanish now
+    assert.equal(await page.locator(".st-headline").textContent(), "Vaya a una sala de emergencias ahora", "the result went before the prompt");
+    await page.clock.fastForward(10_500);
+    await page.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor();
     assert.equal(await page.locator(".st-root").getAttribute("lang"), "en");
     assert.equal(await page.getByRole("button", { name: "Larger text" }).getAttribute("aria-pressed"), "false");
     assert.deepEqual(await stored(page), NOTHING);

@@ -83,11 +83,12 @@ test("a widget a single-page app adds after load mounts and works; moved, it kee
 
 test("a widget removed from the page stops: a kiosk's idle prompt and reset never come", () =>
   withPage("/hosts/spa.html", async (page) => {
-    const kiosk = { "data-mode": "kiosk", "data-prompt-seconds": "1" };
-    // The widget to be removed would prompt and reset first, a second before the one that stays
-    // (started after it); two seconds leave time to start both before either prompt.
-    const gone = await addWidget(page, "Waiting room A", { id: "gone", "data-idle-seconds": "2", ...kiosk });
-    const stays = await addWidget(page, "Waiting room B", { id: "stays", "data-idle-seconds": "3", ...kiosk });
+    const kiosk = { "data-mode": "kiosk", "data-prompt-seconds": "10" };
+    // The widget to be removed would prompt and reset first, ten seconds before the one that stays;
+    // the page's clock is the test's to move on.
+    await page.clock.install();
+    const gone = await addWidget(page, "Waiting room A", { id: "gone", "data-idle-seconds": "30", ...kiosk });
+    const stays = await addWidget(page, "Waiting room B", { id: "stays", "data-idle-seconds": "40", ...kiosk });
     await gone.getByRole("button", { name: "Start the check" }).click();
     await stays.getByRole("button", { name: "Start the check" }).click();
     await sign(gone, 1).waitFor();
@@ -99,7 +100,9 @@ test("a widget removed from the page stops: a kiosk's idle prompt and reset neve
     });
     // The widget that stays prompts, then resets to its attract screen: by then the removed one,
     // had its timers lived on, would have done both.
+    await page.clock.fastForward(41_000);
     await stays.getByRole("alertdialog", { name: "Still there?" }).waitFor();
+    await page.clock.fastForward(10_500);
     await stays.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor();
     const left = await page.evaluate(() => ({
       root: window.__gone.shadowRoot.childNodes.length,

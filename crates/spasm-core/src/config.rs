@@ -118,6 +118,12 @@ fn query_attributes<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) ->
     params.into_iter().filter_map(|(key, value)| QUERY_PARAMETERS.iter().find(|(k, _)| *k == key).map(|(_, attr)| (*attr, value))).collect()
 }
 
+/// The shortest kiosk idle time and prompt a practice may set: a shorter one cleared a "Call 911
+/// now" result 2.3 seconds after it appeared (issue 22). A time below is refused with a warning, and
+/// the default (90 and 20 seconds) applies, as for any other bad value.
+const MIN_IDLE_SECONDS: i64 = 30;
+const MIN_PROMPT_SECONDS: i64 = 10;
+
 impl Config {
     /// Reads a configuration from attribute names and values. Unknown `data-*` attributes are
     /// warned about too (a typo should not fail silently); other attributes are ignored.
@@ -164,15 +170,13 @@ impl Config {
                     "kiosk" => config.mode = Mode::Kiosk,
                     _ => warn("\"inline\", \"launcher\" or \"kiosk\" is expected"),
                 },
-                "data-idle-seconds" | "data-prompt-seconds" => match value.parse::<i64>() {
-                    Ok(secs) if (1..=3600).contains(&secs) => {
-                        if name == "data-idle-seconds" {
-                            config.idle.idle_ms = secs * 1000;
-                        } else {
-                            config.idle.prompt_ms = secs * 1000;
-                        }
-                    }
-                    _ => warn("a whole number of seconds from 1 to 3600 is expected"),
+                "data-idle-seconds" => match value.parse::<i64>() {
+                    Ok(secs) if (MIN_IDLE_SECONDS..=3600).contains(&secs) => config.idle.idle_ms = secs * 1000,
+                    _ => warn("a whole number of seconds from 30 to 3600 is expected (less would clear a result before it is read)"),
+                },
+                "data-prompt-seconds" => match value.parse::<i64>() {
+                    Ok(secs) if (MIN_PROMPT_SECONDS..=3600).contains(&secs) => config.idle.prompt_ms = secs * 1000,
+                    _ => warn("a whole number of seconds from 10 to 3600 is expected (less leaves no time to answer)"),
                 },
                 "data-launcher-label" => {}
                 other if other.starts_with("data-") => warn("not an attribute the widget reads"),
@@ -313,11 +317,19 @@ mod tests {
 
     #[test]
     fn kiosk_times_and_query_parameters() {
-        let (c, w) = Config::from_attributes(query_attributes([("mode", "kiosk"), ("idle-seconds", "5"), ("utm_source", "x")]));
+        let (c, w) = Config::from_attributes(query_attributes([("mode", "kiosk"), ("idle-seconds", "45"), ("utm_source", "x")]));
         assert!(w.is_empty());
         assert_eq!(c.mode, Mode::Kiosk);
-        assert_eq!(c.idle.idle_ms, 5_000);
+        assert_eq!(c.idle.idle_ms, 45_000);
         assert_eq!(c.idle.prompt_ms, 20_000);
+        // The shortest times a practice may set (issue 22: 1 and 1 cleared a "Call 911 now" result
+        // 2.3 seconds after it appeared); below them, the defaults, with a warning each.
+        let (c, w) = Config::from_attributes(query_attributes([("idle-seconds", "30"), ("prompt-seconds", "10")]));
+        assert!(w.is_empty());
+        assert_eq!(c.idle, IdlePolicy { idle_ms: 30_000, prompt_ms: 10_000 });
+        let (c, w) = Config::from_attributes(query_attributes([("idle-seconds", "29"), ("prompt-seconds", "9")]));
+        assert_eq!(w.iter().map(|w| w.attribute.as_str()).collect::<Vec<_>>(), ["data-idle-seconds", "data-prompt-seconds"]);
+        assert_eq!(c.idle, IdlePolicy::default());
         // A tampered URL: warned about and ignored.
         let (c, w) = Config::from_attributes(query_attributes([("mode", "<script>"), ("prompt-seconds", "-1"), ("idle-seconds", "9e99")]));
         assert_eq!(w.len(), 3);

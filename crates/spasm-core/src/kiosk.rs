@@ -3,7 +3,8 @@
 //! it is tested natively and a throttled tab or a clock jump cannot keep a patient's answers on
 //! screen.
 
-/// How long a kiosk waits. Configurable; browser tests use short times.
+/// How long a kiosk waits. Configurable, but never below 30 seconds of quiet and a 10-second
+/// prompt (`config`); component tests set shorter times directly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IdlePolicy {
     /// Quiet time before the "Still there?" prompt.
