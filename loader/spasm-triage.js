@@ -36,20 +36,47 @@
     ".panel{margin-top:.5rem}.panel[hidden]{display:none}" +
     ".sorry{font:1rem/1.4 system-ui,sans-serif;color:#a4161a;border:2px solid #a4161a;padding:1rem;border-radius:8px;background:#fff}";
   var loading = null;
+  // The manifest's Subresource Integrity hash, written in by the build (scripts/post-build.sh).
+  // The manifest holds the glue's and the wasm's hashes, so nothing runs that this release did not
+  // build: a changed manifest, glue or wasm (a tampered CDN) fails to load, and the note shows.
+  var MANIFEST = "__MANIFEST_INTEGRITY__";
+
+  // Resolves when the browser has fetched the module at `href` and checked it against `integrity`;
+  // the import() that follows uses that checked module (import() alone checks nothing).
+  function preload(href, integrity) {
+    return new Promise(function (resolve, reject) {
+      var link = document.createElement("link");
+      link.rel = "modulepreload";
+      link.crossOrigin = "anonymous";
+      link.integrity = integrity;
+      link.href = href;
+      link.onload = resolve;
+      link.onerror = function () {
+        reject(new Error(href + ": not loaded, or not the file this release built"));
+      };
+      document.head.appendChild(link);
+    });
+  }
 
   function load() {
     if (!loading) {
-      loading = fetch(base + "spasm-triage.json", { credentials: "omit" })
+      loading = fetch(base + "spasm-triage.json", { credentials: "omit", integrity: MANIFEST })
         .then(function (response) {
           if (!response.ok) throw new Error("spasm-triage.json: HTTP " + response.status);
           return response.json();
         })
         .then(function (files) {
-          return import(base + files.glue).then(function (glue) {
-            return glue.default({ module_or_path: base + files.wasm }).then(function () {
-              return glue;
+          var glueUrl = base + files.glue;
+          return preload(glueUrl, files.glueIntegrity)
+            .then(function () {
+              return import(glueUrl);
+            })
+            .then(function (glue) {
+              var wasm = fetch(base + files.wasm, { credentials: "omit", integrity: files.wasmIntegrity });
+              return glue.default({ module_or_path: wasm }).then(function () {
+                return glue;
+              });
             });
-          });
         });
     }
     return loading;

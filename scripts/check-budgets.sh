@@ -50,11 +50,13 @@ LOADER_MAX=5000
 #          measured +2,128 bytes with the #[inline(never)] removal, so over +2.6 kB by itself); the
 #          QR encoder, the small sort, the Latin-1 folding and the ASCII capitalising (kept by the
 #          issue's word, each measured at 1 to 8 kB when taken).
-# The hardening issue (22), first steps (its smaller defects: Clear my answers drops the coach's
+# The hardening issue (22), first steps: its smaller defects (Clear my answers drops the coach's
 # round, a hand-off time past 2199 refused, the coach's promise after the clock moves back, a
 # booking address the browser cannot open dropped, kiosk times of at least 30 and 10 seconds and an
-# emergency result counted as activity): 137,064 -> 137,317 (+253 of its 1 kB).
-FIRST_LOAD_CEILING=137353
+# emergency result counted as activity: +253), then integrity for everything the loader and the
+# widget fetch (the manifest with the glue's and the wasm's hashes, the loader with the manifest's:
+# +387; the article files' hashes in the wasm: +332): 137,064 -> 138,036 (+972 of its 1 kB).
+FIRST_LOAD_CEILING=138072
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

@@ -22,11 +22,17 @@ after="$(sha384 "$dir/$glue")"
 if grep -q "$before" "$dir/index.html"; then
   sed -i "s|$before|$after|" "$dir/index.html"
 fi
+# The manifest the loader reads: the glue's and the wasm's names and integrity hashes, which the
+# loader checks before it runs either (a changed file on a CDN is refused, never run). The loader
+# carries the manifest's own hash, so the tag's integrity hash pins every file of the release.
+printf '{"glue":"%s","glueIntegrity":"%s","wasm":"%s","wasmIntegrity":"%s"}\n' \
+  "$glue" "$after" "$wasm" "$(sha384 "$dir/$wasm")" > "$dir/spasm-triage.json"
+sed -i "s|__MANIFEST_INTEGRITY__|$(sha384 "$dir/spasm-triage.json")|" "$dir/spasm-triage.js"
+grep -q "__MANIFEST_INTEGRITY__" "$dir/spasm-triage.js" && { echo "post-build: the loader has no manifest hash" >&2; exit 1; }
 # The embed loader, minified too (its comments stay in loader/spasm-triage.js): its integrity hash
 # below is the minified file's.
 terser "$dir/spasm-triage.js" --compress --mangle --output "$dir/spasm-triage.js.min"
 mv "$dir/spasm-triage.js.min" "$dir/spasm-triage.js"
-printf '{"glue":"%s","wasm":"%s"}\n' "$glue" "$wasm" > "$dir/spasm-triage.json"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # The articles' data files (fetched when the library first opens), under names with a hash of
@@ -46,7 +52,9 @@ base="${SPASM_EMBED_BASE:-http://127.0.0.1:8080/}"
 cat > "$dir/embed-snippet.html" <<SNIPPET
 <script src="${base}spasm-triage.js" integrity="${sri}" crossorigin="anonymous" defer></script>
 <spasm-triage data-practice-name="Riverside Family Practice" data-phone="+1 555 010 2000"
-  data-booking-url="https://example.org/book" data-emergency-number="911"></spasm-triage>
+  data-booking-url="https://example.org/book" data-emergency-number="911">
+  If this box stays empty and it is an emergency, call 911.
+</spasm-triage>
 SNIPPET
 echo "spasm-triage: paste this where the widget should appear:"
 cat "$dir/embed-snippet.html"

@@ -47,6 +47,7 @@ fn main() {
     }
     let [en, es] = &library.data;
     source += &format!("];\npub static DATA_FILES: [&str; 2] = [{:?}, {:?}];\n", en.name, es.name);
+    source += &format!("pub static DATA_INTEGRITY: [&str; 2] = [{:?}, {:?}];\n", en.integrity(), es.integrity());
     std::fs::write(out.join("articles.rs"), source).expect("write articles.rs");
 }
 

@@ -10,7 +10,7 @@ use super::{action_button, button};
 use crate::state::{send, use_lang, use_texts, use_widget};
 use spasm_core::content::Article;
 use spasm_core::i18n::fill;
-use spasm_core::library::{data_url, load, search};
+use spasm_core::library::{data_integrity, data_url, load, search};
 use spasm_core::session::Action;
 
 /// The article library: search and a list of every article.
@@ -122,7 +122,7 @@ pub fn use_articles() -> Articles {
             if start {
                 let url = data_url(page_url.as_deref(), lang);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let articles = fetch_text(&url).await.and_then(|text| load(&text));
+                    let articles = fetch_text(&url, data_integrity(lang)).await.and_then(|text| load(&text));
                     let waiting = CACHE.with_borrow_mut(|c| {
                         c.loading[i] = false;
                         c.failed[i] = articles.is_none();
@@ -148,11 +148,13 @@ pub fn use_articles() -> Articles {
     })
 }
 
-/// GETs `url` as text, without cookies; `None` on any failure or a status other than 2xx.
-async fn fetch_text(url: &str) -> Option<String> {
+/// GETs `url` as text, without cookies, checked against `integrity`; `None` on any failure (a
+/// changed file among them) or a status other than 2xx.
+async fn fetch_text(url: &str, integrity: &str) -> Option<String> {
     let window = web_sys::window()?;
     let init = web_sys::RequestInit::new();
     init.set_credentials(web_sys::RequestCredentials::Omit);
+    init.set_integrity(integrity);
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {

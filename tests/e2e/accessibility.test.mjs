@@ -189,7 +189,7 @@ for (const lang of ["en", "es"]) {
       await page.getByRole("button", { name: w.start }).click();
       await heading(page);
       await audit(page, `${lang} kiosk question`, { min: 44 });
-      await page.clock.fastForward(31_000);
+      await page.clock.runFor(31_000);
       await page.getByRole("alertdialog").waitFor();
       await audit(page, `${lang} kiosk "still there?" prompt`, { min: 44 });
       await page.getByRole("button", { name: w.stillHere }).click();

@@ -51,6 +51,25 @@ test("a plain host page: the widget appears, offers the practice's booking and p
     assert.deepEqual(page.errors(), []);
   }));
 
+test("the tag's fallback text shows only when the loader never runs", async () => {
+  const fallback = "If this box stays empty and it is an emergency, call 911.";
+  await withPage(server.origin, "/hosts/plain.html", async (page) => {
+    await page.getByRole("button", { name: "Start the check" }).waitFor();
+    // innerText is what the page renders: the element's own text is not, once the widget is there.
+    const shown = await page.evaluate(() => document.body.innerText);
+    assert.ok(!shown.includes(fallback), "the fallback shows beside the widget");
+  });
+  const page = await openPage(browser, server.origin);
+  try {
+    await page.route("**/spasm-triage.js", (route) => route.abort());
+    await page.goto(server.origin + "/hosts/plain.html");
+    await page.getByText(fallback).waitFor();
+    assert.ok((await page.evaluate(() => document.body.innerText)).includes(fallback));
+  } finally {
+    await page.context().close();
+  }
+});
+
 test("a kiosk embed offers the practice's booking and phone as QR codes that scan to the right places, and no links", () =>
   withPage(server.origin, "/hosts/kiosk.html", async (page) => {
     await toSoonResult(page);
@@ -167,9 +186,13 @@ test("a booking address the browser cannot open (a port past 65535) is dropped w
   }));
 
 test("the build prints the snippet the README shows, with the loader's integrity hash", async () => {
+  // The hash pins the whole release (the loader carries the manifest's, the manifest the glue's and
+  // the wasm's), so it changes with every build: the README shows where it goes.
   const snippet = (await readFile(join(DIST, "embed-snippet.html"), "utf8")).trim();
+  assert.match(snippet, /integrity="sha384-[A-Za-z0-9+/]{64}"/);
   const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
-  assert.ok(readme.includes(snippet), "README's Embedding snippet is out of date with dist/embed-snippet.html");
+  const shown = snippet.replace(/integrity="sha384-[^"]+"/, 'integrity="sha384-…"');
+  assert.ok(readme.includes(shown), `README's Embedding snippet is out of date with dist/embed-snippet.html:\n${shown}`);
   const loader = await readFile(join(DIST, "spasm-triage.js"));
   assert.ok(loader.length <= 5 * 1024, `loader is ${loader.length} bytes`);
 });

@@ -4,7 +4,7 @@
 // cannot load (the loader's own note).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { serve, launch, openPage, DIST } from "./harness.mjs";
@@ -90,6 +90,67 @@ test("a wasm that cannot load leaves the loader's note inside every widget, in i
     assert.equal(es, "Lo sentimos, el chequeo de espasmos de espalda no pudo cargarse. Si es una emergencia, llame al 112 ahora.");
     assert.equal(en, "Sorry, the back spasm check could not load. If this is an emergency, call 999 now.");
     assert.equal(host.trim(), "The practice's own page.");
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
+// A CDN that serves changed files: each is refused before it runs, and the loader's note shows.
+// The changes keep every file working (a comment in the glue, a custom section in the wasm, a
+// manifest that points at the old files), so only the integrity check can tell.
+const TAMPERED = {
+  "the glue": async (dir, files) => {
+    const path = join(dir, files.glue);
+    await writeFile(path, (await readFile(path, "utf8")) + "\n// changed on the CDN\n");
+  },
+  "the wasm": async (dir, files) => {
+    // A custom section (id 0) named "x" with one byte: a valid module that is not this build's.
+    const path = join(dir, files.wasm);
+    await writeFile(path, Buffer.concat([await readFile(path), Buffer.from([0, 3, 1, 0x78, 0])]));
+  },
+  "the manifest": async (dir, files) => {
+    await writeFile(join(dir, "spasm-triage.json"), JSON.stringify({ ...files, wasmIntegrity: undefined }));
+  },
+};
+for (const [what, tamper] of Object.entries(TAMPERED)) {
+  test(`a changed file from the CDN is refused, never run: ${what}`, async () => {
+    const dir = join(work, `tampered-${what.replace(/\W/g, "")}`);
+    await cp(DIST, dir, { recursive: true });
+    const files = JSON.parse(await readFile(join(dir, "spasm-triage.json"), "utf8"));
+    await tamper(dir, files);
+    const server = await serve(dir);
+    const page = await openPage(browser, server.origin);
+    try {
+      await page.goto(server.origin + "/hosts/crash.html");
+      const { es, en, host } = await notes(page);
+      assert.equal(es, "Lo sentimos, el chequeo de espasmos de espalda no pudo cargarse. Si es una emergencia, llame al 112 ahora.");
+      assert.equal(en, "Sorry, the back spasm check could not load. If this is an emergency, call 999 now.");
+      assert.equal(host.trim(), "The practice's own page.");
+      // Nothing of the changed release ran: no widget was drawn.
+      assert.equal(await page.evaluate(() => [...document.querySelectorAll("spasm-triage")].some((w) => w.shadowRoot.querySelector(".st-root"))), false);
+    } finally {
+      await page.context().close();
+      await server.close();
+    }
+  });
+}
+
+test("a changed article file from the CDN is refused: the library says it could not get the articles", async () => {
+  const dir = join(work, "tampered-articles");
+  await cp(DIST, dir, { recursive: true });
+  const { readdir } = await import("node:fs/promises");
+  const file = (await readdir(dir)).find((f) => /^articles-en-[0-9a-f]{16}\.txt$/.test(f));
+  const text = await readFile(join(dir, file), "utf8");
+  // Still a well-formed data file with the same articles: only the integrity check can tell.
+  await writeFile(join(dir, file), text.replace("Rest", "Rust"));
+  const server = await serve(dir);
+  const page = await openPage(browser, server.origin);
+  try {
+    await page.goto(server.origin + "/?lang=en");
+    await page.getByRole("button", { name: "Read about back spasms" }).click();
+    await page.getByText("We could not get the articles.").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Try again" }).count(), 1);
   } finally {
     await page.context().close();
     await server.close();

@@ -41,9 +41,9 @@ test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset th
 
     // Idle: the prompt comes, with a countdown, not before 30 s of quiet.
     const prompt = page.getByRole("alertdialog", { name: "Still there?" });
-    await page.clock.fastForward(25_000);
+    await page.clock.runFor(25_000);
     assert.equal(await prompt.count(), 0, "the prompt came before 30 s of quiet");
-    await page.clock.fastForward(5_500);
+    await page.clock.runFor(5_500);
     await prompt.waitFor();
     await assertAccessible(page, "the kiosk idle prompt");
     // Someone walking up sees the prompt, not the last patient's question and answers.
@@ -66,10 +66,10 @@ test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset th
 
     // Walk away: the prompt, then the reset to the attract screen (an emergency result stays for the
     // whole idle time and countdown after it appeared).
-    await page.clock.fastForward(31_000);
+    await page.clock.runFor(31_000);
     await page.getByRole("alertdialog").waitFor(); // in Spanish now
     assert.equal(await page.locator(".st-headline").textContent(), "Vaya a una sala de emergencias ahora", "the result went before the prompt");
-    await page.clock.fastForward(10_500);
+    await page.clock.runFor(10_500);
     await page.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor();
     assert.equal(await page.locator(".st-root").getAttribute("lang"), "en");
     assert.equal(await page.getByRole("button", { name: "Larger text" }).getAttribute("aria-pressed"), "false");

@@ -100,9 +100,9 @@ test("a widget removed from the page stops: a kiosk's idle prompt and reset neve
     });
     // The widget that stays prompts, then resets to its attract screen: by then the removed one,
     // had its timers lived on, would have done both.
-    await page.clock.fastForward(41_000);
+    await page.clock.runFor(41_000);
     await stays.getByRole("alertdialog", { name: "Still there?" }).waitFor();
-    await page.clock.fastForward(10_500);
+    await page.clock.runFor(10_500);
     await stays.getByRole("heading", { level: 1, name: "Back spasms?" }).waitFor();
     const left = await page.evaluate(() => ({
       root: window.__gone.shadowRoot.childNodes.length,

@@ -527,6 +527,16 @@ pub struct DataFile {
     pub text: String,
 }
 
+impl DataFile {
+    /// Its Subresource Integrity hash (`sha384-<base64>`): the widget fetches the file with it, so
+    /// a changed file (a tampered CDN) is refused, never shown.
+    pub fn integrity(&self) -> String {
+        use base64::Engine;
+        use sha2::Digest;
+        format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(self.text.as_bytes())))
+    }
+}
+
 /// The whole library, parsed and checked, and the data files it becomes.
 pub struct Library {
     /// Each language's articles in slug order, in [`LANGS`] order (the same slugs in each).

@@ -22,8 +22,9 @@ pub struct ArticleMeta {
     pub titles: [&'static str; 2],
 }
 
-// INDEX: &[ArticleMeta] and DATA_FILES: [&str; 2], the data file names (with a hash of their
-// content, so a cached old file is never read for a new build), in Lang order.
+// INDEX: &[ArticleMeta]; DATA_FILES: [&str; 2], the data file names (with a hash of their content,
+// so a cached old file is never read for a new build), in Lang order; DATA_INTEGRITY: [&str; 2],
+// their Subresource Integrity hashes.
 include!(concat!(env!("OUT_DIR"), "/articles.rs"));
 
 /// How many articles there are.
@@ -39,6 +40,12 @@ pub fn title(lang: Lang, n: usize) -> Option<&'static str> {
 /// The position of the article with this slug (the same in every language).
 pub fn position(slug: &str) -> Option<usize> {
     INDEX.iter().position(|a| a.slug == slug)
+}
+
+/// The Subresource Integrity hash of `lang`'s data file: fetched with it, a changed file (a
+/// tampered CDN) is refused, and the library says it could not get the articles.
+pub fn data_integrity(lang: Lang) -> &'static str {
+    DATA_INTEGRITY[lang as usize]
 }
 
 /// The URL of `lang`'s data file. `page_url` is the widget's standalone page or its folder (the
