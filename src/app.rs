@@ -1,6 +1,7 @@
-//! The widget's root: it provides the state ([`crate::state`]) and the reading language to every
-//! view, and picks the screen. Each of its side effects (keeping the session, the reading choices,
-//! focus, announcements, the result event, the kiosk's activity clock) is a hook of its own below.
+//! The widget's root: it provides the widget's state ([`crate::state`]: the session, the reading
+//! choices, the configuration) to every view, and picks the screen. Each of its side effects
+//! (keeping the state, focus, the announcement, the result event, the finish time, the kiosk's
+//! activity clock) is a hook of its own below.
 
 use std::cell::Cell;
 use std::rc::Rc;
