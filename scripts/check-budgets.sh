@@ -56,7 +56,10 @@ LOADER_MAX=5000
 # emergency result counted as activity: +253), then integrity for everything the loader and the
 # widget fetch (the manifest with the glue's and the wasm's hashes, the loader with the manifest's:
 # +387; the article files' hashes in the wasm: +332): 137,064 -> 138,036 (+972 of its 1 kB).
-FIRST_LOAD_CEILING=138072
+# The practice set-up issue (20), first step: data-after-hours-phone on urgent results (the
+# attribute, its words in both languages, the link or kiosk QR code): 138,036 -> 138,527 (+491 of
+# its 0.5 kB).
+FIRST_LOAD_CEILING=138563
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

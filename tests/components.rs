@@ -220,6 +220,29 @@ async fn not_sure_on_new_sexual_problems_gives_speak_to_a_doctor_today() {
 }
 
 #[wasm_bindgen_test]
+async fn a_same_day_result_offers_the_practices_after_hours_line_and_a_home_care_one_does_not() {
+    // Spec section 1: `urgent` patients use the practice's after-hours line if it has one (issue 20).
+    let config = Config { after_hours_phone: Some("+1 555 010 2999".into()), ..Config::default() };
+    let w = Widget::mount(config.clone()).await;
+    w.press("Start the check").await;
+    w.no_to_warning_signs().await;
+    w.mildest_answers_to_review().await;
+    w.press("See my result").await;
+    assert_eq!(w.result_headline(), "Care for your back at home");
+    assert!(w.all("a[href^='tel:+1555']").is_empty(), "an after-hours line on a home-care result");
+    w.press("Change my answers").await;
+    let change = w.all("button").into_iter().find(|b| b.get_attribute("aria-label").as_deref() == Some("Change: Other signs")).unwrap();
+    change.click();
+    w.settle().await;
+    w.choose("Do you have a fever", "Yes").await;
+    w.press("Next").await;
+    assert_eq!(w.result_headline(), "Speak to a doctor today");
+    let line = w.all("a[href='tel:+15550102999']");
+    assert_eq!(line.len(), 1, "no after-hours line on a same-day result");
+    assert_eq!(line[0].inner_text(), "Closed? Call the after-hours line: +1 555 010 2999");
+}
+
+#[wasm_bindgen_test]
 async fn changing_an_answer_from_the_review_changes_the_result() {
     let w = Widget::mount(Config::default()).await;
     w.press("Start the check").await;

@@ -49,7 +49,16 @@ pub fn ResultView() -> Html {
                     html! { <a class="st-action" href={tel}>{ label }</a> }
                 }
             });
-            html! { <div class="st-actions">{ for book }{ for call }</div> }
+            // Same day, and the practice closed: its after-hours line, if it has one (spec section 1).
+            let after_hours = (level == Level::Urgent).then(|| config.after_hours_tel()).flatten().map(|tel| {
+                if kiosk {
+                    qr_code(tel.into(), t.scan_to_call_after_hours.into())
+                } else {
+                    let phone = config.after_hours_phone.clone().unwrap_or_default();
+                    html! { <a class="st-action" href={tel}>{ fill(t.call_after_hours, &[("phone", &phone)]) }</a> }
+                }
+            });
+            html! { <div class="st-actions">{ for book }{ for call }{ for after_hours }</div> }
         }
         _ => html! {},
     };

@@ -44,6 +44,9 @@ pub struct Config {
     pub practice_name: Option<String>,
     /// The practice's phone number as shown; [`Config::practice_tel`] gives the link.
     pub phone: Option<String>,
+    /// The practice's after-hours line as shown, for `urgent` results when the practice is closed
+    /// or cannot see the patient today (spec section 1); [`Config::after_hours_tel`] gives the link.
+    pub after_hours_phone: Option<String>,
     /// Where to book a visit (https: or http: only).
     pub booking_url: Option<String>,
     /// The accent colour as `#rrggbb`, dark enough for white text on it (4.5:1).
@@ -68,6 +71,7 @@ impl Default for Config {
             emergency_number: "911".to_string(),
             practice_name: None,
             phone: None,
+            after_hours_phone: None,
             booking_url: None,
             accent: None,
             lang: None,
@@ -94,9 +98,10 @@ impl fmt::Display for Warning {
 }
 
 /// The attributes the widget reads.
-pub const ATTRIBUTES: [&str; 9] = [
+pub const ATTRIBUTES: [&str; 10] = [
     "data-practice-name",
     "data-phone",
+    "data-after-hours-phone",
     "data-booking-url",
     "data-emergency-number",
     "data-accent",
@@ -108,8 +113,13 @@ pub const ATTRIBUTES: [&str; 9] = [
 
 /// The query parameters the standalone page reads (`?mode=kiosk`), and the attribute each stands
 /// for. Other parameters (a campaign tag, say) are left alone.
-pub const QUERY_PARAMETERS: [(&str, &str); 4] =
-    [("mode", "data-mode"), ("lang", "data-lang"), ("idle-seconds", "data-idle-seconds"), ("prompt-seconds", "data-prompt-seconds")];
+pub const QUERY_PARAMETERS: [(&str, &str); 5] = [
+    ("mode", "data-mode"),
+    ("lang", "data-lang"),
+    ("idle-seconds", "data-idle-seconds"),
+    ("prompt-seconds", "data-prompt-seconds"),
+    ("after-hours-phone", "data-after-hours-phone"),
+];
 
 /// Maps the standalone page's query parameters to attributes for [`Config::from_attributes`], as
 /// the standalone page does (`mount_by_id` asks the URL for each of [`QUERY_PARAMETERS`] by name).
@@ -141,8 +151,9 @@ impl Config {
                     Some(v) => config.practice_name = Some(v),
                     None => warn("a name of 1 to 80 characters without control characters is expected"),
                 },
-                "data-phone" => match parse_phone(value) {
-                    Some(v) => config.phone = Some(v),
+                "data-phone" | "data-after-hours-phone" => match parse_phone(value) {
+                    Some(v) if name == "data-phone" => config.phone = Some(v),
+                    Some(v) => config.after_hours_phone = Some(v),
                     None => warn("a phone number of 3 to 20 digits is expected (spaces, +, -, ., brackets allowed)"),
                 },
                 "data-booking-url" => match parse_url(value) {
@@ -202,6 +213,11 @@ impl Config {
     /// A `tel:` link for the practice's phone: digits and a leading + only.
     pub fn practice_tel(&self) -> Option<String> {
         self.phone.as_ref().map(|p| format!("tel:{}", tel_digits(p)))
+    }
+
+    /// A `tel:` link for the practice's after-hours line: digits and a leading + only.
+    pub fn after_hours_tel(&self) -> Option<String> {
+        self.after_hours_phone.as_ref().map(|p| format!("tel:{}", tel_digits(p)))
     }
 }
 
@@ -263,10 +279,23 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_after_hours_phone_is_warned_about_and_left_out() {
+        let (c, w) = one("data-after-hours-phone", "call us");
+        assert_eq!(c.after_hours_phone, None);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].attribute, "data-after-hours-phone");
+        // The standalone page reads it from the query string too.
+        let (c, w) = Config::from_attributes(query_attributes([("after-hours-phone", "0800 555 0199")]));
+        assert!(w.is_empty());
+        assert_eq!(c.after_hours_tel().as_deref(), Some("tel:08005550199"));
+    }
+
+    #[test]
     fn good_values_are_taken() {
         let (c, w) = Config::from_attributes([
             ("data-practice-name", " Riverside Family Practice "),
             ("data-phone", "+1 (555) 010-2000"),
+            ("data-after-hours-phone", "+1 555 010 2999"),
             ("data-booking-url", "https://riverside.example/book?x=1"),
             ("data-emergency-number", "112"),
             ("data-accent", "#036"),
@@ -277,6 +306,8 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c.practice_name.as_deref(), Some("Riverside Family Practice"));
         assert_eq!(c.practice_tel().as_deref(), Some("tel:+15550102000"));
+        assert_eq!(c.after_hours_phone.as_deref(), Some("+1 555 010 2999"));
+        assert_eq!(c.after_hours_tel().as_deref(), Some("tel:+15550102999"));
         assert_eq!(c.booking_url.as_deref(), Some("https://riverside.example/book?x=1"));
         assert_eq!(c.emergency_tel(), "tel:112");
         assert_eq!(c.accent.as_deref(), Some("#003366"));

@@ -450,6 +450,11 @@ words_struct! {
         pub call_practice: &'static str,
         /// "Scan to call {practice}".
         pub scan_to_call: &'static str,
+        /// On an `urgent` result, the practice's after-hours line: "Closed? Call the after-hours
+        /// line: {phone}".
+        pub call_after_hours: &'static str,
+        /// The same at a kiosk, under its QR code.
+        pub scan_to_call_after_hours: &'static str,
         pub open_coach: &'static str,
         pub why: &'static str,
         pub while_you_wait: &'static str,

@@ -358,6 +358,8 @@ pub static EN: Texts = Texts {
     scan_to_book: "Scan to book a visit online",
     call_practice: "Call {practice}: {phone}",
     scan_to_call: "Scan to call {practice}",
+    call_after_hours: "Closed? Call the after-hours line: {phone}",
+    scan_to_call_after_hours: "Closed? Scan to call the after-hours line",
     open_coach: "Open the self-care guide",
     why: "Why",
     while_you_wait: "While you wait",

@@ -368,6 +368,8 @@ pub static ES: Texts = Texts {
     scan_to_book: "Escanee para hacer una cita en línea",
     call_practice: "Llame a {practice}: {phone}",
     scan_to_call: "Escanee para llamar a {practice}",
+    call_after_hours: "¿Está cerrado? Llame a la línea fuera de horario: {phone}",
+    scan_to_call_after_hours: "¿Está cerrado? Escanee para llamar a la línea fuera de horario",
     open_coach: "Abrir la guía para cuidarse en casa",
     why: "Por qué",
     while_you_wait: "Mientras espera",
