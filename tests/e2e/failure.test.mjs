@@ -4,7 +4,7 @@
 // cannot load (the loader's own note).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { serve, launch, openPage, DIST } from "./harness.mjs";
@@ -77,24 +77,33 @@ test("a crash writes its note into the widgets on the page, not into one a singl
   }
 });
 
-test("a wasm that cannot load leaves the loader's note inside every widget, in its language and number", async () => {
-  const dir = join(work, "no-wasm");
+/** Serves a copy of dist/ with `change(dir, manifest)` made to it, opens `path` and runs `body`. */
+async function withChangedCopy(name, change, path, body) {
+  const dir = join(work, name);
   await cp(DIST, dir, { recursive: true });
-  const { wasm } = JSON.parse(await readFile(join(dir, "spasm-triage.json"), "utf8"));
-  await rm(join(dir, wasm));
+  await change(dir, JSON.parse(await readFile(join(dir, "spasm-triage.json"), "utf8")));
   const server = await serve(dir);
   const page = await openPage(browser, server.origin);
   try {
-    await page.goto(server.origin + "/hosts/crash.html");
-    const { es, en, host } = await notes(page);
-    assert.equal(es, "Lo sentimos, el chequeo de espasmos de espalda no pudo cargarse. Si es una emergencia, llame al 112 ahora.");
-    assert.equal(en, "Sorry, the back spasm check could not load. If this is an emergency, call 999 now.");
-    assert.equal(host.trim(), "The practice's own page.");
+    await page.goto(server.origin + path);
+    await body(page);
   } finally {
     await page.context().close();
     await server.close();
   }
-});
+}
+
+/** Each widget of hosts/crash.html shows the loader's note, in its language and number, and the
+ * host page's own text is untouched. */
+async function assertLoaderNotes(page) {
+  const { es, en, host } = await notes(page);
+  assert.equal(es, "Lo sentimos, el chequeo de espasmos de espalda no pudo cargarse. Si es una emergencia, llame al 112 ahora.");
+  assert.equal(en, "Sorry, the back spasm check could not load. If this is an emergency, call 999 now.");
+  assert.equal(host.trim(), "The practice's own page.");
+}
+
+test("a wasm that cannot load leaves the loader's note inside every widget, in its language and number", () =>
+  withChangedCopy("no-wasm", (dir, { wasm }) => rm(join(dir, wasm)), "/hosts/crash.html", assertLoaderNotes));
 
 // A CDN that serves changed files: each is refused before it runs, and the loader's note shows.
 // The changes keep every file working (a comment in the glue, a custom section in the wasm, a
@@ -114,45 +123,24 @@ const TAMPERED = {
   },
 };
 for (const [what, tamper] of Object.entries(TAMPERED)) {
-  test(`a changed file from the CDN is refused, never run: ${what}`, async () => {
-    const dir = join(work, `tampered-${what.replace(/\W/g, "")}`);
-    await cp(DIST, dir, { recursive: true });
-    const files = JSON.parse(await readFile(join(dir, "spasm-triage.json"), "utf8"));
-    await tamper(dir, files);
-    const server = await serve(dir);
-    const page = await openPage(browser, server.origin);
-    try {
-      await page.goto(server.origin + "/hosts/crash.html");
-      const { es, en, host } = await notes(page);
-      assert.equal(es, "Lo sentimos, el chequeo de espasmos de espalda no pudo cargarse. Si es una emergencia, llame al 112 ahora.");
-      assert.equal(en, "Sorry, the back spasm check could not load. If this is an emergency, call 999 now.");
-      assert.equal(host.trim(), "The practice's own page.");
+  test(`a changed file from the CDN is refused, never run: ${what}`, () =>
+    withChangedCopy(`tampered-${what.replace(/\W/g, "")}`, tamper, "/hosts/crash.html", async (page) => {
+      await assertLoaderNotes(page);
       // Nothing of the changed release ran: no widget was drawn.
-      assert.equal(await page.evaluate(() => [...document.querySelectorAll("spasm-triage")].some((w) => w.shadowRoot.querySelector(".st-root"))), false);
-    } finally {
-      await page.context().close();
-      await server.close();
-    }
-  });
+      const drawn = await page.evaluate(() => [...document.querySelectorAll("spasm-triage")].some((w) => w.shadowRoot.querySelector(".st-root")));
+      assert.equal(drawn, false);
+    }));
 }
 
-test("a changed article file from the CDN is refused: the library says it could not get the articles", async () => {
-  const dir = join(work, "tampered-articles");
-  await cp(DIST, dir, { recursive: true });
-  const { readdir } = await import("node:fs/promises");
-  const file = (await readdir(dir)).find((f) => /^articles-en-[0-9a-f]{16}\.txt$/.test(f));
-  const text = await readFile(join(dir, file), "utf8");
+test("a changed article file from the CDN is refused: the library says it could not get the articles", () => {
   // Still a well-formed data file with the same articles: only the integrity check can tell.
-  await writeFile(join(dir, file), text.replace("Rest", "Rust"));
-  const server = await serve(dir);
-  const page = await openPage(browser, server.origin);
-  try {
-    await page.goto(server.origin + "/?lang=en");
+  const change = async (dir) => {
+    const file = (await readdir(dir)).find((f) => /^articles-en-[0-9a-f]{16}\.txt$/.test(f));
+    await writeFile(join(dir, file), (await readFile(join(dir, file), "utf8")).replace("Rest", "Rust"));
+  };
+  return withChangedCopy("tampered-articles", change, "/?lang=en", async (page) => {
     await page.getByRole("button", { name: "Read about back spasms" }).click();
     await page.getByText("We could not get the articles.").waitFor();
     assert.equal(await page.getByRole("button", { name: "Try again" }).count(), 1);
-  } finally {
-    await page.context().close();
-    await server.close();
-  }
+  });
 });
