@@ -203,17 +203,6 @@ impl Round {
     }
 }
 
-/// Whether a new round may start at `now`, given when the last one ended: `Err(next_at)` while the
-/// skin rests.
-fn may_start(last_ended_at: Option<i64>, now: i64, timing: Timing) -> Result<(), i64> {
-    match last_ended_at {
-        Some(ended) if now < ended + timing.gap_ms && now >= ended => Err(ended + timing.gap_ms),
-        // A clock that went back before the last round: count the gap from now, never allow early.
-        Some(ended) if now < ended => Err(now + timing.gap_ms),
-        _ => Ok(()),
-    }
-}
-
 /// What the coach keeps between reloads on a practice site (never in kiosk mode): when it was first
 /// opened, the current round, and when the last round ended.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -246,9 +235,10 @@ impl CoachState {
             }
             state.last_ended_at = Some(now);
         }
-        match may_start(state.last_ended(now, timing), now, timing) {
-            Ok(()) => Ok(CoachState { round: Some(Round::start(therapy, now, timing)), ..state }),
-            Err(next_at) => Err((state, next_at)),
+        // The last round now ended at or before `now`: the skin rests a full gap after it.
+        match state.last_ended(now, timing).map(|ended| ended + timing.gap_ms) {
+            Some(next_at) if now < next_at => Err((state, next_at)),
+            _ => Ok(CoachState { round: Some(Round::start(therapy, now, timing)), ..state }),
         }
     }
 
@@ -406,11 +396,12 @@ mod tests {
     fn the_next_round_waits_an_hour() {
         let t = Timing::default();
         let ended = T0;
-        assert_eq!(may_start(Some(ended), ended + 59 * MIN, t), Err(ended + HOUR_MS));
-        assert_eq!(may_start(Some(ended), ended + HOUR_MS, t), Ok(()));
-        assert_eq!(may_start(None, ended, t), Ok(()));
+        let rested = CoachState { last_ended_at: Some(ended), ..CoachState::default() };
+        assert_eq!(rested.start_round(Therapy::Heat, ended + 59 * MIN, t).map(|_| ()), Err((rested, ended + HOUR_MS)));
+        assert!(rested.start_round(Therapy::Heat, ended + HOUR_MS, t).is_ok());
+        assert!(CoachState::default().start_round(Therapy::Heat, ended, t).is_ok());
         // Clock went back: not allowed early.
-        assert!(may_start(Some(ended), ended - 5 * MIN, t).is_err());
+        assert!(rested.start_round(Therapy::Heat, ended - 5 * MIN, t).is_err());
     }
 
     #[test]
