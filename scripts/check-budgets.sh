@@ -58,8 +58,10 @@ LOADER_MAX=5000
 # +387; the article files' hashes in the wasm: +332): 137,064 -> 138,036 (+972 of its 1 kB).
 # The practice set-up issue (20), first step: data-after-hours-phone on urgent results (the
 # attribute, its words in both languages, the link or kiosk QR code): 138,036 -> 138,527 (+491 of
-# its 0.5 kB).
-FIRST_LOAD_CEILING=138563
+# its 0.5 kB). A review then made the widget's reducer build its next state without copying the
+# session it replaces, and folded the coach's may_start into start_round: 138,527 -> 138,314
+# (-213), and the ceiling fell by as much.
+FIRST_LOAD_CEILING=138350
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

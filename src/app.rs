@@ -47,8 +47,7 @@ pub struct AppProps {
 /// The widget's root component.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let storage_key = props.storage_key.clone().filter(|_| props.config.persist);
-    let state = use_kept_state(props, storage_key.clone());
+    let state = use_kept_state(props);
     let session = &state.session;
     let kiosk = props.config.mode == Mode::Kiosk;
     let fresh = *session == Session::default();
@@ -105,7 +104,7 @@ pub fn App(props: &AppProps) -> Html {
         (_, Screen::Article(index)) => html! { <ArticleView {index} /> },
         (_, Screen::Coach) => html! { <SelfCareCoach /> },
     };
-    let show_clear = storage_key.is_some() && !fresh && shared.is_none();
+    let show_clear = state.storage_key.is_some() && !fresh && shared.is_none();
     let widget = html! {
         <div ref={root}
             onpointerdown={as_activity::<PointerEvent>(&activity)}
@@ -135,15 +134,16 @@ pub fn App(props: &AppProps) -> Html {
 /// The root's classes by kiosk mode and larger text (index `kiosk + 2 * large`).
 const ROOT_CLASSES: [&str; 4] = ["st-root", "st-root st-kiosk", "st-root st-large", "st-root st-kiosk st-large"];
 
-/// The widget's state, restored from sessionStorage under `key` (if given) and kept there on every
+/// The widget's state, restored from sessionStorage under the widget's storage key (if it keeps
+/// anything: never in kiosk mode) and kept there on every
 /// change, so nothing is lost on a reload; a fresh session (Start over, "Clear my answers")
 /// removes the saved one at once, and the self-care guide's round with it, so the next person in
 /// the tab finds nothing running. The reading choices are kept beside it only when the patient
 /// changed them.
 #[hook]
-fn use_kept_state(props: &AppProps, key: Option<String>) -> WidgetContext {
+fn use_kept_state(props: &AppProps) -> WidgetContext {
     let state = {
-        let key = key.clone();
+        let key = props.storage_key.clone().filter(|_| props.config.persist);
         let config = Rc::new(props.config.clone());
         let page_url = props.page_url.clone().map(AttrValue::from);
         use_reducer(move || {
@@ -162,12 +162,12 @@ fn use_kept_state(props: &AppProps, key: Option<String>) -> WidgetContext {
     };
     // After every change (a new state is a new value, so the handle compares unequal).
     use_effect_with(state.clone(), move |state| {
-        if let Some(key) = key {
+        if let Some(key) = state.storage_key.as_deref() {
             let fresh = state.session == Session::default();
-            keep(&Kept::Session.key(&key), (!fresh).then(|| state.session.save()));
-            keep(&Kept::Reading.key(&key), (state.reading != state.default_reading).then(|| state.reading.encode()));
+            keep(&Kept::Session.key(key), (!fresh).then(|| state.session.save()));
+            keep(&Kept::Reading.key(key), (state.reading != state.default_reading).then(|| state.reading.encode()));
             if fresh {
-                keep(&Kept::CoachRound.key(&key), None);
+                keep(&Kept::CoachRound.key(key), None);
             }
         }
     });

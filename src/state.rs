@@ -1,5 +1,6 @@
 //! The spine of the web layer, in the shape of Yew's `contexts` example: the widget's state (the
-//! patient's session and the practice's configuration, as named fields), its context type, [`send`],
+//! patient's session and reading choices, the practice's configuration and what else was fixed at
+//! mount, as named fields), its context type, [`send`],
 //! and the hooks that read it. Every view imports this module for its state and never the app
 //! module; [`crate::app`] provides the context and picks the screen.
 
@@ -14,7 +15,7 @@ use spasm_core::session::{Action, Session};
 /// What every view renders from: the patient's session and reading choices, and what was fixed
 /// when the widget mounted (the practice's configuration, where to keep things, the reading
 /// choices a new patient starts with).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct WidgetState {
     /// One patient's session: the screen, the answers, and everything the engine decides from.
     pub session: Session,
@@ -79,18 +80,23 @@ impl From<Action> for WidgetAction {
 impl Reducible for WidgetState {
     type Action = WidgetAction;
     fn reduce(self: Rc<Self>, action: WidgetAction) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
+        let (session, reading) = match action {
             WidgetAction::Session(action) => {
-                next.session = self.session.apply(action);
+                let session = self.session.apply(action);
                 // Nothing kept between patients: a kiosk's fresh session resets the reading too.
-                if self.config.mode == Mode::Kiosk && next.session == Session::default() {
-                    next.reading = self.default_reading;
-                }
+                let fresh_kiosk = self.config.mode == Mode::Kiosk && session == Session::default();
+                (session, if fresh_kiosk { self.default_reading } else { self.reading })
             }
-            WidgetAction::Read(reading) => next.reading = reading,
-        }
-        Rc::new(next)
+            WidgetAction::Read(reading) => (self.session.clone(), reading),
+        };
+        Rc::new(WidgetState {
+            session,
+            reading,
+            default_reading: self.default_reading,
+            config: self.config.clone(),
+            page_url: self.page_url.clone(),
+            storage_key: self.storage_key.clone(),
+        })
     }
 }
 
