@@ -1,12 +1,16 @@
 /*
- * spasm-triage embed loader. Paste one tag on any page:
+ * spasm-triage loader. Paste one tag on any page:
  *   <script src="https://your.host/spasm-triage/spasm-triage.js" defer></script>
  *   <spasm-triage data-practice-name="..." data-phone="..." data-mode="inline"></spasm-triage>
  * It finds its own base URL and defines the <spasm-triage> custom element: each one, on the page
- * now or added later (a single-page app's route), mounts a widget inside a shadow root so the
- * page's styles and the widget's never mix; one removed from the page unmounts its widget (its
- * timers and listeners stop). The WebAssembly loads from beside this file, once for all widgets;
- * in launcher mode only when the button is first pressed.
+ * now or added later (a single-page app's route), gets a shadow root (the page's styles and the
+ * widget's never mix) in which the loader paints the widget's first screen at once, from HTML the
+ * build prerendered with the widget's own views, in the widget's language and with its emergency
+ * number. The WebAssembly loads from beside this file, once for all widgets (in launcher mode only
+ * when the button is first pressed), and replaces the first screen with the live widget; a tap on
+ * the first screen meanwhile is kept and done then. If the widget cannot load, the first screen
+ * stays and says so, with the emergency number. One element removed from the page unmounts its
+ * widget (its timers and listeners stop). The standalone page (index.html) uses this loader too.
  */
 (function () {
   "use strict";
@@ -17,29 +21,67 @@
   }
   if (customElements.get("spasm-triage")) return; // the loader is on the page twice: one is enough
   var base = new URL(".", script.src).href;
-  // Said in the widget's place when it cannot load: in Spanish where the widget would speak it (its
-  // data-lang, else the browser's first English or Spanish language), with its emergency number.
-  function sorry(host) {
-    var tags = [host.getAttribute("data-lang")].concat(navigator.languages), lang;
-    for (var i = 0; i < tags.length && !lang; i++) lang = /^\s*(en|es)(?![a-z])/i.exec(tags[i] || "");
-    var number = host.getAttribute("data-emergency-number");
-    number = /^[0-9]{2,6}$/.test(number) ? number : "911";
-    return lang && lang[1].toLowerCase() === "es"
-      ? "Lo sentimos, el chequeo de espasmos de espalda no pudo cargarse. Si es una emergencia, llame al " + number + " ahora."
-      : "Sorry, the back spasm check could not load. If this is an emergency, call " + number + " now.";
-  }
+
+  // Written in by the build (scripts/post-build.sh): the release's glue and wasm with their
+  // Subresource Integrity hashes, so nothing runs that this release did not build (a changed file
+  // on a CDN fails to load, and the note shows); the tag's own integrity hash pins this file and so
+  // every file. Then the first screens (src/bin/spasm-prerender.rs) and the widget's stylesheet.
+  var GLUE = "__GLUE__";
+  var GLUE_INTEGRITY = "__GLUE_INTEGRITY__";
+  var WASM = "__WASM__";
+  var WASM_INTEGRITY = "__WASM_INTEGRITY__";
+  var SCREENS = "__FIRST_SCREENS__";
+  var WIDGET_CSS = "__WIDGET_CSS__";
+  // The launcher's button and panel (the widget's stylesheet isolates the host: :host{all:initial}).
   var CSS =
-    ":host{all:initial!important;display:block!important}" +
     ".launch{font:600 1.05rem/1.2 system-ui,sans-serif;min-height:44px;padding:.6rem 1.1rem;border-radius:8px;" +
     "border:2px solid #0b5d55;background:#0b5d55;color:#fff;cursor:pointer}" +
     ".launch:focus-visible{outline:3px solid #1a4fd6;outline-offset:2px}" +
-    ".panel{margin-top:.5rem}.panel[hidden]{display:none}" +
-    ".sorry{font:1rem/1.4 system-ui,sans-serif;color:#a4161a;border:2px solid #a4161a;padding:1rem;border-radius:8px;background:#fff}";
+    ".panel{margin-top:.5rem}.panel[hidden]{display:none}";
   var loading = null;
-  // The manifest's Subresource Integrity hash, written in by the build (scripts/post-build.sh).
-  // The manifest holds the glue's and the wasm's hashes, so nothing runs that this release did not
-  // build: a changed manifest, glue or wasm (a tampered CDN) fails to load, and the note shows.
-  var MANIFEST = "__MANIFEST_INTEGRITY__";
+
+  // The standalone page (index.html, whose element has data-page) beside this file: its address's
+  // query may set the language and the mode (?lang=es, ?mode=kiosk), as the widget reads it.
+  function isPage(host) {
+    return host.hasAttribute("data-page") && new URL(".", location.href).href === base;
+  }
+
+  // The language ("en" or "es") a language tag names, as the widget reads one (Lang::from_tag).
+  function langOf(value) {
+    var match = /^\s*(en|es)(?:[-_]|\s*$)/i.exec(value || "");
+    return match && match[1].toLowerCase();
+  }
+
+  // What the first screen needs of the widget's configuration, read as the widget reads it
+  // (spasm_core::config): of the attribute and then the page's query values, the last valid one
+  // counts; the language is else the browser's first that the widget speaks, else English.
+  function settings(host) {
+    var query = isPage(host) ? new URLSearchParams(location.search) : null;
+    function last(name, valid) {
+      var values = [host.getAttribute("data-" + name)].concat(query && name !== "emergency-number" ? query.getAll(name) : []);
+      for (var i = 0, found = null; i < values.length; i++) found = valid((values[i] || "").trim()) || found;
+      return found;
+    }
+    var lang = last("lang", langOf);
+    var browser = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+    for (var i = 0; !lang && i < browser.length; i++) lang = langOf(browser[i]);
+    return {
+      lang: lang || "en",
+      number: last("emergency-number", function (v) {
+        return /^[0-9]{2,6}$/.test(v) && v;
+      }) || "911",
+      kiosk: last("mode", function (v) {
+        return /^(inline|launcher|kiosk)$/.test(v) && v;
+      }) === "kiosk",
+    };
+  }
+
+  // Said on the first screen when the widget cannot load, with the emergency number.
+  function sorry(s) {
+    return s.lang === "es"
+      ? "Lo sentimos, el chequeo de espasmos de espalda no pudo cargarse. Si es una emergencia, llame al " + s.number + " ahora."
+      : "Sorry, the back spasm check could not load. If this is an emergency, call " + s.number + " now.";
+  }
 
   // Resolves when the browser has fetched the module at `href` and checked it against `integrity`;
   // the import() that follows uses that checked module (import() alone checks nothing).
@@ -58,34 +100,31 @@
     });
   }
 
+  // The wasm is fetched at once, beside the glue (its credentials as the standalone page's preload
+  // links ask, so the browser uses what they fetched); compiled as it arrives.
   function load() {
     if (!loading) {
-      loading = fetch(base + "spasm-triage.json", { credentials: "omit", integrity: MANIFEST })
-        .then(function (response) {
-          if (!response.ok) throw new Error("spasm-triage.json: HTTP " + response.status);
-          return response.json();
+      var wasm = fetch(base + WASM, { integrity: WASM_INTEGRITY });
+      wasm.catch(function () {}); // reported by the glue's init below, which awaits it
+      loading = preload(base + GLUE, GLUE_INTEGRITY)
+        .then(function () {
+          return import(base + GLUE);
         })
-        .then(function (files) {
-          var glueUrl = base + files.glue;
-          return preload(glueUrl, files.glueIntegrity)
-            .then(function () {
-              return import(glueUrl);
-            })
-            .then(function (glue) {
-              var wasm = fetch(base + files.wasm, { credentials: "omit", integrity: files.wasmIntegrity });
-              return glue.default({ module_or_path: wasm }).then(function () {
-                return glue;
-              });
-            });
+        .then(function (glue) {
+          return glue.default({ module_or_path: wasm }).then(function () {
+            return glue;
+          });
         });
     }
     return loading;
   }
 
   function style(root) {
-    var sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    root.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets = [CSS, WIDGET_CSS].map(function (text) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return sheet;
+    });
   }
 
   // The host's place among the <spasm-triage> elements without an id of its page (or of the
@@ -96,15 +135,36 @@
     return n;
   }
 
-  // Mounts a widget into `container` once the wasm has loaded, or leaves the note there if it cannot
-  // load (or mount). Returns what unmounts it, or cancels the mount if the wasm is still loading.
+  // The index of `button` among the buttons in `container`, or -1.
+  function indexOf(container, button) {
+    return Array.prototype.indexOf.call(container.querySelectorAll("button"), button);
+  }
+
+  // Paints the first screen into `container` and mounts the widget there once the wasm has loaded,
+  // or leaves the first screen with the could-not-load note. Returns what unmounts the widget, or
+  // cancels the mount if the wasm is still loading.
   function start(host, container) {
-    var stopped, stop;
+    var s = settings(host);
+    var stopped, stop, tapped = -1;
+    if (s.kiosk) host.setAttribute("data-mode", "kiosk"); // the page around gives a kiosk the screen
+    container.innerHTML = SCREENS[s.lang + (s.kiosk ? "-kiosk" : "")].split("{number}").join(s.number);
+    // A tap on a first-screen button is kept, and done on the live widget's same button.
+    function wait(event) {
+      var button = event.target.closest("button");
+      if (!button) return;
+      if (tapped >= 0) container.querySelectorAll("button")[tapped].removeAttribute("data-waiting");
+      tapped = indexOf(container, button);
+      button.setAttribute("data-waiting", "");
+    }
+    container.addEventListener("click", wait);
     load()
       .then(function (glue) {
         // Not when it has left the page meanwhile (its disconnectedCallback stops it next).
         if (stopped || !host.isConnected) return;
-        var id = glue.mount(host, container, base, place(host));
+        container.removeEventListener("click", wait);
+        var focused = indexOf(container, container.getRootNode().activeElement);
+        container.replaceChildren();
+        var id = isPage(host) ? glue.mount_page(host, container) : glue.mount(host, container, base, place(host));
         stop = function () {
           try {
             glue.unmount(id);
@@ -112,14 +172,28 @@
             // After a crash the wasm is stopped: nothing is left running to unmount.
           }
         };
+        // The widget renders in a microtask queued by mount, before this one: then the tap is done
+        // (or the focus put back where it was), before anything is painted.
+        queueMicrotask(function () {
+          var button = container.querySelectorAll("button")[tapped >= 0 ? tapped : focused];
+          if (button) tapped >= 0 ? button.click() : button.focus();
+        });
       })
       .catch(function (error) {
         if (stopped) return;
+        container.removeEventListener("click", wait);
+        // The first screen stays, without what cannot work (its buttons), and says why.
+        var screen = container.firstElementChild || container;
+        screen.removeAttribute("aria-busy");
+        container.querySelectorAll(".st-toolbar,button").forEach(function (node) {
+          node.remove();
+        });
         var note = document.createElement("p");
-        note.className = "sorry";
+        note.className = "st-error";
         note.setAttribute("role", "alert");
-        note.textContent = sorry(host);
-        container.replaceChildren(note);
+        note.textContent = sorry(s);
+        var heading = container.querySelector("h1");
+        heading ? heading.after(note) : container.append(note);
         console.error("spasm-triage:", error);
       });
     return function () {

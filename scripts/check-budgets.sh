@@ -6,8 +6,10 @@
 #
 # All sizes are brotli -q 11 bytes of the files on disk (what a host serving precompressed or
 # brotli-compressed files sends); kB = 1000 bytes. The first-load sets are computed from dist/:
-#   standalone page: index.html + its stylesheets + the wasm-bindgen glue (.js) + the _bg.wasm
-#   embed:           spasm-triage.js (loader) + spasm-triage.json + glue + wasm
+#   standalone page: index.html + its stylesheets + spasm-triage.js (the loader, which paints the
+#                    first screen and starts the widget there too) + the wasm-bindgen glue (.js) +
+#                    the _bg.wasm
+#   embed:           spasm-triage.js (loader) + glue + wasm
 # and the larger of the two is held to the first-load budgets. scripts/bench.sh measures the same
 # sets in Chromium (and reports a few small files the browser also asks for, like the favicon).
 set -euo pipefail
@@ -85,7 +87,8 @@ command -v brotli >/dev/null || die "brotli is missing (scripts/setup.sh install
 br() { brotli -q 11 -c "$dist/$1" | wc -c | tr -d ' '; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f kB", b / 1000 }'; }
 
-# The glue and wasm names, from the loader's manifest ({"glue":"…","wasm":"…"}).
+# The glue and wasm names, from the build's record of them ({"glue":"…","wasm":"…"}), which the
+# loader carries too.
 manifest="$(cat "$dist/spasm-triage.json")"
 glue="$(printf '%s' "$manifest" | sed -n 's/.*"glue":"\([^"]*\)".*/\1/p')"
 wasm="$(printf '%s' "$manifest" | sed -n 's/.*"wasm":"\([^"]*\)".*/\1/p')"
@@ -105,8 +108,8 @@ sum_set() { # prints "total|a (n) + b (m) + …"
   printf '%s|%s\n' "$total" "$parts"
 }
 
-IFS='|' read -r standalone standalone_parts < <(sum_set index.html "${css[@]}" "$glue" "$wasm")
-IFS='|' read -r embed embed_parts < <(sum_set spasm-triage.js spasm-triage.json "$glue" "$wasm")
+IFS='|' read -r standalone standalone_parts < <(sum_set index.html "${css[@]}" spasm-triage.js "$glue" "$wasm")
+IFS='|' read -r embed embed_parts < <(sum_set spasm-triage.js "$glue" "$wasm")
 if [ "$standalone" -ge "$embed" ]; then first="$standalone"; first_which="standalone"; else first="$embed"; first_which="embed"; fi
 loader="$(br spasm-triage.js)"
 total=0

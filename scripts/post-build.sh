@@ -1,10 +1,12 @@
 #!/usr/bin/env sh
-# Trunk post-build hook: writes spasm-triage.json (the hashed wasm and glue names the loader reads),
-# sw.js (the service worker, with the list of every built file and a version from their contents),
-# and embed-snippet.html (the tag to paste, with the loader's Subresource Integrity hash), and
-# prints the snippet; first it minifies the wasm-bindgen glue and the loader with terser. The
-# loader's own name and content are stable, so its hash changes only when loader/spasm-triage.js
-# (or the pinned terser) does.
+# Trunk post-build hook: completes the loader (the hashed glue and wasm names with their integrity
+# hashes, the prerendered first screens, the widget's stylesheet), takes Trunk's inline script out of
+# index.html (the loader starts the widget there too), writes spasm-triage.json (the same names and
+# hashes, for tools), sw.js (the service worker, with the list of every built file and a version
+# from their contents), and embed-snippet.html (the tag to paste, with the loader's Subresource
+# Integrity hash), and prints the snippet; it minifies the wasm-bindgen glue and the loader with
+# terser. The loader carries the hashes of the release's files, so its own hash changes with every
+# release (README: "Moving to a new release").
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 glue="$(cd "$dir" && ls spasm-triage-*.js | head -n 1)"
@@ -22,19 +24,34 @@ after="$(sha384 "$dir/$glue")"
 if grep -q "$before" "$dir/index.html"; then
   sed -i "s|$before|$after|" "$dir/index.html"
 fi
-# The manifest the loader reads: the glue's and the wasm's names and integrity hashes, which the
-# loader checks before it runs either (a changed file on a CDN is refused, never run). The loader
-# carries the manifest's own hash, so the tag's integrity hash pins every file of the release.
-printf '{"glue":"%s","glueIntegrity":"%s","wasm":"%s","wasmIntegrity":"%s"}\n' \
-  "$glue" "$after" "$wasm" "$(sha384 "$dir/$wasm")" > "$dir/spasm-triage.json"
-sed -i "s|__MANIFEST_INTEGRITY__|$(sha384 "$dir/spasm-triage.json")|" "$dir/spasm-triage.js"
-grep -q "__MANIFEST_INTEGRITY__" "$dir/spasm-triage.js" && { echo "post-build: the loader has no manifest hash" >&2; exit 1; }
-# The embed loader, minified too (its comments stay in loader/spasm-triage.js): its integrity hash
-# below is the minified file's.
-terser "$dir/spasm-triage.js" --compress --mangle --output "$dir/spasm-triage.js.min"
-mv "$dir/spasm-triage.js.min" "$dir/spasm-triage.js"
-
 root="$(cd "$(dirname "$0")/.." && pwd)"
+wasm_sri="$(sha384 "$dir/$wasm")"
+# The standalone page loads the widget through the loader, like any host page (which paints the
+# first screen first, and shows the could-not-load note if the wasm never arrives): Trunk's inline
+# module script, which would start the wasm on its own (and which a strict Content-Security-Policy
+# blocks), goes; its preload links stay, so the glue and the wasm download while the page paints.
+perl -0pi -e 's|<script type="module">.*?</script>\n?||s' "$dir/index.html"
+if grep -q '<script type="module"' "$dir/index.html"; then echo "post-build: Trunk's module script is still in index.html" >&2; exit 1; fi
+# A record of the release's files and their hashes, for tools and hosts (scripts/check-budgets.sh,
+# bench/); the loader carries the same names and hashes itself and never fetches this.
+printf '{"glue":"%s","glueIntegrity":"%s","wasm":"%s","wasmIntegrity":"%s"}\n' \
+  "$glue" "$after" "$wasm" "$wasm_sri" > "$dir/spasm-triage.json"
+# The loader carries the glue's and the wasm's names and hashes and checks each before it runs it
+# (a changed file on a CDN is refused, never run), so the tag's integrity hash pins every file of
+# the release; then the prerendered first screens and the widget's stylesheet (spasm-prerender).
+# Only once: a second run on the same folder (tests/e2e/offline.test.mjs does one) finds it done.
+if grep -q "__GLUE__" "$dir/spasm-triage.js"; then
+  sed -i -e "s|__GLUE__|$glue|" -e "s|__GLUE_INTEGRITY__|$after|" -e "s|__WASM__|$wasm|" -e "s|__WASM_INTEGRITY__|$wasm_sri|" \
+    "$dir/spasm-triage.js"
+  cargo run --locked --quiet --manifest-path "$root/Cargo.toml" -p spasm-triage --features prerender --bin spasm-prerender -- "$dir/spasm-triage.js"
+  if grep -qE "__(GLUE|WASM)[A-Z_]*__" "$dir/spasm-triage.js"; then echo "post-build: the loader misses a file's name or hash" >&2; exit 1; fi
+  # The loader, minified too (its comments stay in loader/spasm-triage.js), in ASCII only: a classic
+  # script on a host page that does not say UTF-8 would garble the Spanish screen otherwise. Its
+  # integrity hash below is the minified file's.
+  terser "$dir/spasm-triage.js" --compress --mangle --format ascii_only=true --output "$dir/spasm-triage.js.min"
+  mv "$dir/spasm-triage.js.min" "$dir/spasm-triage.js"
+fi
+
 # The articles' data files (fetched when the library first opens), under names with a hash of
 # their content: the spasm-articles tool parses content/ and writes them here, named by the same
 # function (spasm_content::build_library) as the names build.rs builds into the wasm.

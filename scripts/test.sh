@@ -16,6 +16,8 @@ step() { printf '\n==== %s\n' "$*"; }
 step "1/3 formatting and lints (cargo fmt --check, clippy -D warnings on the host and on wasm32), then native tests (cargo test)"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
+# The first-screen prerenderer (the widget crate natively, with Yew's server renderer) too.
+cargo clippy -p spasm-triage --features prerender --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p spasm-core -p spasm-triage --lib --bins --test components -- -D warnings
 # The core is pure by construction: none of the web crates anywhere in its dependency tree.
 if cargo tree -p spasm-core -e normal,build --prefix none | grep -E '^(yew|web-sys|js-sys|gloo|wasm-bindgen)'; then
@@ -29,6 +31,7 @@ if grep -rnE "crate::app\b|super::app\b" src/components src/components.rs src/st
   exit 1
 fi
 cargo test --workspace
+cargo test -p spasm-triage --features prerender --bin spasm-prerender
 
 step "2/3 component tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test components

@@ -21,7 +21,9 @@ use spasm_core::ids::Level;
 use spasm_core::questionnaire::Responses;
 use spasm_core::session::{Action, Screen, Session};
 
-/// The widget's styles, compiled in; [`crate::mount`] adopts them into the widget's shadow root.
+/// The widget's styles, minified. Not in the wasm: the build writes them into the loader
+/// (`src/bin/spasm-prerender.rs`), which adopts them into each widget's shadow root before it
+/// paints the first screen.
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 #[derive(Properties, PartialEq, Default)]

@@ -10,9 +10,13 @@ use yew::prelude::*;
 
 use spasm_core::i18n::Texts;
 
-/// Milliseconds since the Unix epoch, from the browser's clock.
+/// Milliseconds since the Unix epoch, from the browser's clock (0 when prerendering the first
+/// screen natively, where there is no browser: see `src/bin/spasm-prerender.rs`).
 pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now() as i64;
+    #[cfg(not(target_arch = "wasm32"))]
+    0
 }
 
 /// The current time, re-rendering the component every `period_ms` while `active`. The interval
@@ -51,9 +55,12 @@ pub fn date_time(t: &Texts, ms: i64) -> String {
     t.date_time(date.get_full_year(), date.get_month(), date.get_date(), date.get_hours(), date.get_minutes())
 }
 
-/// The tab's sessionStorage, if the browser lets the widget use it.
+/// The tab's sessionStorage, if the browser lets the widget use it (none when prerendering).
 fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window()?.session_storage().ok().flatten();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
 }
 
 /// What sessionStorage holds under `key`, if anything.
@@ -71,12 +78,18 @@ pub fn keep(key: &str, value: Option<String>) {
     }
 }
 
-/// The browser's preferred languages, most preferred first.
+/// The browser's preferred languages, most preferred first (none when prerendering natively: the
+/// prerendered screens name their language).
 pub fn browser_languages() -> Vec<String> {
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
-    let mut tags: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
-    if tags.is_empty() {
-        tags.extend(navigator.language());
+    #[cfg(not(target_arch = "wasm32"))]
+    return Vec::new();
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+        let mut tags: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
+        if tags.is_empty() {
+            tags.extend(navigator.language());
+        }
+        tags
     }
-    tags
 }

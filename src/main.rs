@@ -1,5 +1,5 @@
-//! Entry point: only mounts. The demo page's widget mounts at start; the embed loader calls
-//! [`mount`] for each `<spasm-triage>` element on the page, and [`unmount`] when one leaves it.
+//! Entry point: only mounts. The loader calls [`mount`] for each `<spasm-triage>` element on a
+//! page ([`mount_page`] for the standalone page's), and [`unmount`] when one leaves it.
 //! Everything else is in the library.
 
 use wasm_bindgen::prelude::*;
@@ -21,6 +21,14 @@ pub fn unmount(id: u32) {
     spasm_triage::mount::unmount(id);
 }
 
-fn main() {
-    spasm_triage::mount::mount_by_id("spasm-triage");
+/// Called by the loader for the standalone page's element (index.html's, which has `data-page`):
+/// mount the widget into `container`, configured by the page's address as well (`?mode=kiosk`, a
+/// hand-off summary in its fragment). Returns the id to [`unmount`] it by.
+#[wasm_bindgen]
+pub fn mount_page(host: web_sys::Element, container: web_sys::Element) -> u32 {
+    spasm_triage::mount::mount_page(&host, &container)
 }
+
+/// Nothing runs on its own: the loader (spasm-triage.js) mounts each widget, the standalone page's
+/// included, into the first screen it painted.
+fn main() {}

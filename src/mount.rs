@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ShadowRoot};
 use yew::{AppHandle, Callback};
 
-use crate::app::{App, AppProps, WIDGET_CSS};
+use crate::app::{App, AppProps};
 use spasm_core::config::{Config, Warning};
 use spasm_core::ids::Level;
 
@@ -33,22 +33,11 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Mounts the standalone page's widget into the element with `id`, in a shadow root of its own.
-/// The page's query string may set the mode and kiosk times (`?mode=kiosk`), validated like the
-/// attributes.
-pub fn mount_by_id(id: &str) {
-    let Some(host) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
-        return;
-    };
-    let root = match host.shadow_root() {
-        Some(root) => root,
-        None => match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
-            Ok(root) => root,
-            Err(_) => return,
-        },
-    };
-    let Ok(container) = host.owner_document().expect("a document").create_element("div") else { return };
-    root.append_child(&container).ok();
+/// Mounts the standalone page's widget (the loader calls this for index.html's element) into
+/// `container`, inside the shadow root the loader made. The page's query string may set the mode
+/// and kiosk times (`?mode=kiosk`), validated like the attributes; its fragment may hold a
+/// hand-off summary. Returns the id to [`unmount`] it by.
+pub fn mount_page(host: &Element, container: &Element) -> u32 {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     // Only the parameters the page reads (config::QUERY_PARAMETERS), each as its attribute, with
     // every value given for it in the order given. Asked for by name: much less code than
@@ -64,8 +53,9 @@ pub fn mount_by_id(id: &str) {
     let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     let handoff = (hash.len() > 1).then(|| spasm_core::handoff::Summary::decode(&hash));
     let page_url = location.and_then(|l| Some(l.origin().ok()? + &l.pathname().ok()?));
-    mount_with(&host, &container, &extra, handoff, page_url, 0);
+    let id = mount_with(host, container, &extra, handoff, page_url, 0);
     register_service_worker();
+    id
 }
 
 /// The standalone site works offline after one visit: register the service worker that sits beside
@@ -153,13 +143,8 @@ fn mount_with(
     for warning in warnings {
         web_sys::console::warn_1(&JsValue::from_str(&warning.to_string()));
     }
-    // The host says when it holds a kiosk (the standalone page's `?mode=kiosk` included), so the
-    // page around it can give the kiosk the whole screen (page.css does).
-    if config.mode == spasm_core::config::Mode::Kiosk {
-        host.set_attribute("data-mode", "kiosk").ok();
-    }
-    if let Some(root) = container.get_root_node().dyn_ref::<ShadowRoot>() {
-        adopt_styles(root, &config);
+    if let (Some(root), Some(accent)) = (container.get_root_node().dyn_ref::<ShadowRoot>(), &config.accent) {
+        adopt_accent(root, accent);
     }
     let event_target = host.clone();
     let on_result = Callback::from(move |level: Level| announce_result(&event_target, level));
@@ -185,17 +170,14 @@ fn mount_with(
     id
 }
 
-fn adopt_styles(root: &ShadowRoot, config: &Config) {
+/// The practice's accent colour, as a stylesheet added to the ones the loader adopted (the widget's
+/// own styles, which it carries).
+fn adopt_accent(root: &ShadowRoot, accent: &str) {
     let Ok(sheet) = web_sys::CssStyleSheet::new() else { return };
-    let mut css = String::from(WIDGET_CSS);
-    if let Some(accent) = &config.accent {
-        // The accent was validated as #rrggbb, so it cannot break out of the rule.
-        css.push_str(&format!("\n.st-root {{ --st-accent: {accent}; }}\n"));
-    }
-    if sheet.replace_sync(&css).is_err() {
+    // The accent was validated as #rrggbb, so it cannot break out of the rule.
+    if sheet.replace_sync(&format!(".st-root{{--st-accent:{accent}}}")).is_err() {
         return;
     }
-    // Added to the sheets already there (the loader's launcher button has its own).
     let key = JsValue::from_str("adoptedStyleSheets");
     let sheets = js_sys::Reflect::get(root, &key).ok().filter(js_sys::Array::is_array).map(|v| js_sys::Array::from(&v));
     let sheets = sheets.unwrap_or_default();
