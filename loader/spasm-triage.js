@@ -164,7 +164,11 @@
         container.removeEventListener("click", wait);
         var focused = indexOf(container, container.getRootNode().activeElement);
         container.replaceChildren();
-        var id = isPage(host) ? glue.mount_page(host, container) : glue.mount(host, container, base, place(host));
+        var page = isPage(host);
+        var id = page ? glue.mount_page(host, container) : glue.mount(host, container, base, place(host));
+        // The standalone page works offline after one visit: its service worker sits beside it. An
+        // embed never registers one (a service worker belongs to the origin that hosts the page).
+        if (page && navigator.serviceWorker) navigator.serviceWorker.register(base + "sw.js").catch(function () {});
         stop = function () {
           try {
             glue.unmount(id);

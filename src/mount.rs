@@ -53,29 +53,7 @@ pub fn mount_page(host: &Element, container: &Element) -> u32 {
     let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     let handoff = (hash.len() > 1).then(|| spasm_core::handoff::Summary::decode(&hash));
     let page_url = location.and_then(|l| Some(l.origin().ok()? + &l.pathname().ok()?));
-    let id = mount_with(host, container, &extra, handoff, page_url, 0);
-    register_service_worker();
-    id
-}
-
-/// The standalone site works offline after one visit: register the service worker that sits beside
-/// the page (relative, so a sub-path works). The embed never does this: a service worker belongs to
-/// the origin that hosts the page.
-fn register_service_worker() {
-    let Some(window) = web_sys::window() else { return };
-    // After the page has loaded, so caching every file never competes with the first screen.
-    let register = wasm_bindgen::closure::Closure::once_into_js(|| {
-        if let Some(window) = web_sys::window() {
-            // A promise we need not await: the page works the same without it.
-            let _ = window.navigator().service_worker().register("sw.js");
-        }
-    });
-    let loaded = window.document().is_some_and(|d| d.ready_state() == "complete");
-    if loaded {
-        let _ = window.set_timeout_with_callback(register.unchecked_ref());
-    } else {
-        let _ = window.add_event_listener_with_callback("load", register.unchecked_ref());
-    }
+    mount_with(host, container, &extra, handoff, page_url, 0)
 }
 
 /// Mounts a widget configured by `host`'s `data-*` attributes into `container`, which must be inside

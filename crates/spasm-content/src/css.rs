@@ -46,6 +46,13 @@ pub fn minify(css: &str) -> String {
         if c == '"' || c == '\'' {
             quote = Some(c);
         }
+        // `0.5` is `.5`: a zero before the point, where no digit or name comes before it.
+        if c == '.'
+            && out.ends_with('0')
+            && !out[..out.len() - 1].ends_with(|p: char| p.is_ascii_alphanumeric() || p == '.' || p == '-' || p == '_')
+        {
+            out.pop();
+        }
         out.push(c);
     }
     out
@@ -57,10 +64,10 @@ mod tests {
 
     #[test]
     fn drops_comments_and_needless_spaces_only() {
-        let css = "/* a comment */\n.a :focus-visible,\n.b > .c {\n  font: 400 calc(1.1 * var(--u))/1.5 \"Segoe  UI\", sans-serif;\n  margin: 0;\n}\n@media (max-width: 20em) { .a { padding: 0 } }\n";
+        let css = "/* a comment */\n.a :focus-visible,\n.b > .c {\n  font: 400 calc(1.1 * var(--u))/1.5 \"Segoe  UI\", sans-serif;\n  margin: 0 0.5em 10.5em;\n}\n@media (max-width: 20em) { .a { padding: 0 } }\n";
         assert_eq!(
             minify(css),
-            ".a :focus-visible,.b>.c{font:400 calc(1.1 * var(--u))/1.5 \"Segoe  UI\",sans-serif;margin:0}@media (max-width:20em){.a{padding:0}}"
+            ".a :focus-visible,.b>.c{font:400 calc(1.1 * var(--u))/1.5 \"Segoe  UI\",sans-serif;margin:0 .5em 10.5em}@media (max-width:20em){.a{padding:0}}"
         );
     }
 
