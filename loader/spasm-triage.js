@@ -100,11 +100,25 @@
     });
   }
 
-  // The wasm is fetched at once, beside the glue (its credentials as the standalone page's preload
-  // links ask, so the browser uses what they fetched); compiled as it arrives.
+  // Resolves once the first screens are on screen: after the next paint (a frame, then a task), or
+  // after a moment where no frame comes (a tab in the background).
+  var painted = new Promise(function (resolve) {
+    requestAnimationFrame(function () {
+      setTimeout(resolve);
+    });
+    setTimeout(resolve, 200);
+  });
+
+  // The wasm and the glue are fetched once the first screen is painted, so they never take
+  // bandwidth from it on a slow line (and a page's largest paint is the first screen's); the wasm
+  // beside the glue, compiled as it arrives.
   function load() {
+    return painted.then(fetchWidget);
+  }
+
+  function fetchWidget() {
     if (!loading) {
-      var wasm = fetch(base + WASM, { integrity: WASM_INTEGRITY });
+      var wasm = fetch(base + WASM, { credentials: "omit", integrity: WASM_INTEGRITY });
       wasm.catch(function () {}); // reported by the glue's init below, which awaits it
       loading = preload(base + GLUE, GLUE_INTEGRITY)
         .then(function () {
@@ -116,7 +130,13 @@
           });
         });
     }
-    return loading;
+    // Each widget mounts in a task of its own, after the one that compiled and started the wasm:
+    // one long task would block a tap on the page for all of them (total blocking time, issue 19).
+    return loading.then(function (glue) {
+      return new Promise(function (resolve) {
+        setTimeout(resolve, 0, glue);
+      });
+    });
   }
 
   function style(root) {

@@ -27,11 +27,12 @@ fi
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wasm_sri="$(sha384 "$dir/$wasm")"
 # The standalone page loads the widget through the loader, like any host page (which paints the
-# first screen first, and shows the could-not-load note if the wasm never arrives): Trunk's inline
-# module script, which would start the wasm on its own (and which a strict Content-Security-Policy
-# blocks), goes; its preload links stay, so the glue and the wasm download while the page paints.
-perl -0pi -e 's|<script type="module">.*?</script>\n?||s' "$dir/index.html"
-if grep -q '<script type="module"' "$dir/index.html"; then echo "post-build: Trunk's module script is still in index.html" >&2; exit 1; fi
+# first screen first, then fetches the glue and the wasm, and shows the could-not-load note if they
+# never arrive): Trunk's inline module script, which would start the wasm on its own (and which a
+# strict Content-Security-Policy blocks), goes, and so do its preload links, which would take the
+# first screen's bandwidth.
+perl -0pi -e 's|<script type="module">.*?</script>\n?||s; s|<link rel="modulepreload"[^>]*>||g; s|<link rel="preload"[^>]*>||g' "$dir/index.html"
+if grep -qE '<script type="module"|rel="(module)?preload"' "$dir/index.html"; then echo "post-build: Trunk's script or preloads are still in index.html" >&2; exit 1; fi
 # A record of the release's files and their hashes, for tools and hosts (scripts/check-budgets.sh,
 # bench/); the loader carries the same names and hashes itself and never fetches this.
 printf '{"glue":"%s","glueIntegrity":"%s","wasm":"%s","wasmIntegrity":"%s"}\n' \

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
-import { serve, launch, openPage, assertAccessible, scanQr, DIST } from "./harness.mjs";
+import { serve, launch, openPage, assertAccessible, scanQr, mounted, DIST } from "./harness.mjs";
 import { headline, toResult } from "./journey.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -163,7 +163,7 @@ test("launcher mode requests no wasm until the button is pressed", () =>
 
 test("bad attributes: one warning each, naming the attribute, and the widget works with defaults", () =>
   withPage(server.origin, "/hosts/bad-attributes.html", async (page) => {
-    await page.getByRole("button", { name: "Start the check" }).waitFor();
+    await mounted(page);
     const warned = page.warnings().join("\n");
     for (const name of ["data-booking-url", "data-accent", "data-emergency-number", "data-mode"]) {
       assert.equal(page.warnings().filter((w) => w.includes(name)).length, 1, `${name}: ${warned}`);
@@ -177,7 +177,7 @@ test("bad attributes: one warning each, naming the attribute, and the widget wor
 
 test("a booking address the browser cannot open (a port past 65535) is dropped with one warning, never a dead link", () =>
   withPage(server.origin, "/hosts/bad-booking.html", async (page) => {
-    await page.getByRole("button", { name: "Start the check" }).waitFor();
+    await mounted(page);
     const warned = page.warnings().filter((w) => w.includes("data-booking-url"));
     assert.equal(warned.length, 1, page.warnings().join("\n"));
     assert.match(warned[0], /the browser cannot open this address/);

@@ -61,7 +61,8 @@ test("a crash writes its note into the widgets on the page, not into one a singl
         document.getElementById("app").append(widget);
       }, attributes);
     await add({ id: "removed", "data-emergency-number": "112" });
-    await page.getByRole("button", { name: "Start the check" }).waitFor();
+    // Mounted (not only its first screen painted by the loader).
+    await page.waitForFunction(() => document.getElementById("removed").shadowRoot?.querySelector(".st-root:not([aria-busy])"));
     // The host page keeps hold of what the removed widget had drawn.
     await page.evaluate(() => {
       window.__drawn = document.getElementById("removed").shadowRoot.firstElementChild;

@@ -93,6 +93,16 @@ export async function openPage(browser, origin, options = {}) {
   return page;
 }
 
+/**
+ * Waits until every widget on the page has mounted: the loader paints each first screen before the
+ * wasm arrives (marked `aria-busy`), so a button on it is no sign that the widget runs.
+ */
+export async function mounted(page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("spasm-triage")].every((w) => w.shadowRoot?.querySelector(".st-root:not([aria-busy])")),
+  );
+}
+
 const AXE = await readFile(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8");
 
 /**
