@@ -40,7 +40,10 @@ const NAMES = {
   "v8.wasm.streamFromResponseCallback": "wasm stream",
   "wasm.SyncInstantiate": "wasm instantiate",
   "wasm.OnCompilationSucceeded": "wasm compiled",
-  "v8.wasm.compileLazy": "wasm lazy compile",
+  "wasm.CompileLazy": "wasm lazy compile",
+  "v8.wasm.compileConsume": "wasm streaming compile",
+  "wasm.FinishStreaming": "wasm finish streaming",
+  "CustomElementReactionQueue::invokeReactions": "first screens painted by the loader",
   RunMicrotasks: "microtasks",
   UpdateLayoutTree: "style",
   Layout: "layout",
@@ -59,10 +62,10 @@ for (let run = 0; run < Number(args.runs); run++) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: Number(args.cpu) });
-  await browser.startTracing(page, { categories: ["devtools.timeline", "v8", "v8.wasm", "disabled-by-default-devtools.timeline"] });
+  await browser.startTracing(page, { categories: ["devtools.timeline", "v8", "v8.wasm", "blink", "disabled-by-default-devtools.timeline"] });
   await page.goto(origin + args.path);
-  await page.waitForFunction(() => document.querySelector("spasm-triage")?.shadowRoot?.querySelector(".st-root:not([aria-busy])"));
-  await page.waitForTimeout(1500);
+  // A fixed wait, not a polling one: the test driver's own scripts would show up as page tasks.
+  await page.waitForTimeout(4000);
   const trace = JSON.parse((await browser.stopTracing()).toString());
   const events = trace.traceEvents;
   const main = events.find((e) => e.name === "thread_name" && e.args.name === "CrRendererMain");

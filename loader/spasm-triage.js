@@ -41,7 +41,7 @@
   var loading = null;
 
   // The standalone page (index.html, whose element has data-page) beside this file: its address's
-  // query may set the language and the mode (?lang=es, ?mode=kiosk), as the widget reads it.
+  // query may configure it (?lang=es, ?mode=kiosk).
   function isPage(host) {
     return host.hasAttribute("data-page") && new URL(".", location.href).href === base;
   }
@@ -52,27 +52,36 @@
     return match && match[1].toLowerCase();
   }
 
+  // The standalone page's query parameters the widget reads (spasm_core::config::QUERY_PARAMETERS,
+  // written in by the build): each one given becomes its attribute on the page's element (the last
+  // value given, if several), which the first screen and the widget then read.
+  var QUERY = "__QUERY_PARAMETERS__";
+  function fromQuery(host) {
+    var query = new URLSearchParams(location.search);
+    QUERY.forEach(function (key) {
+      var values = query.getAll(key);
+      if (values.length) host.setAttribute("data-" + key, values[values.length - 1]);
+    });
+  }
+
   // What the first screen needs of the widget's configuration, read as the widget reads it
-  // (spasm_core::config): of the attribute and then the page's query values, the last valid one
-  // counts; the language is else the browser's first that the widget speaks, else English.
+  // (spasm_core::config): an attribute that is not valid counts as not given; the language is else
+  // the browser's first that the widget speaks, else English.
   function settings(host) {
-    var query = isPage(host) ? new URLSearchParams(location.search) : null;
-    function last(name, valid) {
-      var values = [host.getAttribute("data-" + name)].concat(query && name !== "emergency-number" ? query.getAll(name) : []);
-      for (var i = 0, found = null; i < values.length; i++) found = valid((values[i] || "").trim()) || found;
-      return found;
+    function read(name, valid) {
+      return valid((host.getAttribute("data-" + name) || "").trim());
     }
-    var lang = last("lang", langOf);
+    var lang = read("lang", langOf);
     var browser = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
     for (var i = 0; !lang && i < browser.length; i++) lang = langOf(browser[i]);
     return {
       lang: lang || "en",
-      number: last("emergency-number", function (v) {
+      number: read("emergency-number", function (v) {
         return /^[0-9]{2,6}$/.test(v) && v;
       }) || "911",
-      kiosk: last("mode", function (v) {
-        return /^(inline|launcher|kiosk)$/.test(v) && v;
-      }) === "kiosk",
+      kiosk: read("mode", function (v) {
+        return v === "kiosk";
+      }),
     };
   }
 
@@ -163,17 +172,42 @@
   // Paints the first screen into `container` and mounts the widget there once the wasm has loaded,
   // or leaves the first screen with the could-not-load note. Returns what unmounts the widget, or
   // cancels the mount if the wasm is still loading.
+  // The first screen without its buttons (and language and text-size switch): what stays true
+  // when the widget cannot load, or is coming back to a check under way.
+  function strip(container) {
+    container.querySelectorAll(".st-toolbar,button").forEach(function (node) {
+      node.remove();
+    });
+  }
+
+  // Whether the widget kept a check under way in this tab (sessionStorage, under its key: see
+  // storage_key in src/mount.rs): it comes back to it, not to the first screen.
+  function resuming(host, page, s) {
+    try {
+      var id = !page && host.id;
+      return !s.kiosk && !!sessionStorage.getItem("spasm-triage-session" + (id ? "#" + id : "-" + (page ? 0 : place(host))));
+    } catch (error) {
+      return false; // no storage: nothing kept
+    }
+  }
+
+  // Paints the first screen into `container` and mounts the widget there once the wasm has loaded,
+  // or leaves the first screen with the could-not-load note. Returns what unmounts the widget, or
+  // cancels the mount if the wasm is still loading.
   function start(host, container) {
+    var page = isPage(host);
+    if (page) fromQuery(host);
     var s = settings(host);
-    var stopped, stop, tapped = -1;
+    var stopped, stop, kept; // kept: the first screen's button tapped (or focused) meanwhile
     if (s.kiosk) host.setAttribute("data-mode", "kiosk"); // the page around gives a kiosk the screen
     container.innerHTML = SCREENS[s.lang + (s.kiosk ? "-kiosk" : "")].split("{number}").join(s.number);
+    if (resuming(host, page, s)) strip(container);
     // A tap on a first-screen button is kept, and done on the live widget's same button.
     function wait(event) {
-      var button = event.target.closest("button");
+      var button = event.target.closest("[aria-busy] button"); // not the live widget's own
       if (!button) return;
-      if (tapped >= 0) container.querySelectorAll("button")[tapped].removeAttribute("data-waiting");
-      tapped = indexOf(container, button);
+      if (kept) kept.removeAttribute("data-waiting");
+      kept = button;
       button.setAttribute("data-waiting", "");
     }
     container.addEventListener("click", wait);
@@ -181,10 +215,9 @@
       .then(function (glue) {
         // Not when it has left the page meanwhile (its disconnectedCallback stops it next).
         if (stopped || !host.isConnected) return;
-        container.removeEventListener("click", wait);
-        var focused = indexOf(container, container.getRootNode().activeElement);
-        container.replaceChildren();
-        var page = isPage(host);
+        var tapped = !!kept;
+        kept = kept || container.getRootNode().activeElement;
+        var index = indexOf(container, kept);
         var id = page ? glue.mount_page(host, container) : glue.mount(host, container, base, place(host));
         // The standalone page works offline after one visit: its service worker sits beside it. An
         // embed never registers one (a service worker belongs to the origin that hosts the page).
@@ -196,22 +229,21 @@
             // After a crash the wasm is stopped: nothing is left running to unmount.
           }
         };
-        // The widget renders in a microtask queued by mount, before this one: then the tap is done
-        // (or the focus put back where it was), before anything is painted.
-        queueMicrotask(function () {
-          var button = container.querySelectorAll("button")[tapped >= 0 ? tapped : focused];
-          if (button) tapped >= 0 ? button.click() : button.focus();
+        // The widget replaces the first screen in a task that mount queued, before this one: then
+        // the tap kept is done (or the focus put back), on the live button in the same place with
+        // the same words, if there is one (never on another screen's button).
+        setTimeout(function () {
+          container.removeEventListener("click", wait);
+          var button = container.querySelectorAll(".st-root:not([aria-busy]) button")[index];
+          if (button && button.textContent === kept.textContent) tapped ? button.click() : button.focus();
         });
       })
       .catch(function (error) {
         if (stopped) return;
         container.removeEventListener("click", wait);
         // The first screen stays, without what cannot work (its buttons), and says why.
-        var screen = container.firstElementChild || container;
-        screen.removeAttribute("aria-busy");
-        container.querySelectorAll(".st-toolbar,button").forEach(function (node) {
-          node.remove();
-        });
+        (container.firstElementChild || container).removeAttribute("aria-busy");
+        strip(container);
         var note = document.createElement("p");
         note.className = "st-error";
         note.setAttribute("role", "alert");

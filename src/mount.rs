@@ -22,7 +22,8 @@ pub const RESULT_EVENT: &str = "spasm-triage:result";
 struct Mounted {
     id: u32,
     root: Element,
-    app: AppHandle<App>,
+    /// None until its first render, a task after [`mount`] (see there).
+    app: Option<AppHandle<App>>,
     failure: String,
 }
 
@@ -34,26 +35,15 @@ thread_local! {
 }
 
 /// Mounts the standalone page's widget (the loader calls this for index.html's element) into
-/// `container`, inside the shadow root the loader made. The page's query string may set the mode
-/// and kiosk times (`?mode=kiosk`), validated like the attributes; its fragment may hold a
-/// hand-off summary. Returns the id to [`unmount`] it by.
+/// `container`, inside the shadow root the loader made. The loader has copied the page's query
+/// parameters (`?mode=kiosk`: [`spasm_core::config::QUERY_PARAMETERS`]) onto the element as its
+/// attributes; the page's fragment may hold a hand-off summary. Returns the id to [`unmount`] it by.
 pub fn mount_page(host: &Element, container: &Element) -> u32 {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    // Only the parameters the page reads (config::QUERY_PARAMETERS), each as its attribute, with
-    // every value given for it in the order given. Asked for by name: much less code than
-    // iterating every parameter through the JS iterator protocol.
-    let mut params: Vec<(&str, String)> = Vec::new();
-    if let Ok(query) = web_sys::UrlSearchParams::new_with_str(&search) {
-        for (key, attribute) in spasm_core::config::QUERY_PARAMETERS {
-            params.extend(query.get_all(key).iter().filter_map(|v| v.as_string()).map(|v| (attribute, v)));
-        }
-    }
-    let extra: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let location = web_sys::window().map(|w| w.location());
     let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     let handoff = (hash.len() > 1).then(|| spasm_core::handoff::Summary::decode(&hash));
     let page_url = location.and_then(|l| Some(l.origin().ok()? + &l.pathname().ok()?));
-    mount_with(host, container, &extra, handoff, page_url, 0)
+    mount_with(host, container, handoff, page_url, 0)
 }
 
 /// Mounts a widget configured by `host`'s `data-*` attributes into `container`, which must be inside
@@ -62,7 +52,7 @@ pub fn mount_page(host: &Element, container: &Element) -> u32 {
 /// among the page's `<spasm-triage>` elements without an `id` (see [`storage_key`]). Returns the id
 /// to [`unmount`] it by.
 pub fn mount(host: &Element, container: &Element, page_url: Option<String>, place: u32) -> u32 {
-    mount_with(host, container, &[], None, page_url, place)
+    mount_with(host, container, None, page_url, place)
 }
 
 /// Unmounts the widget mounted with `id`: its app is destroyed (every effect's cleanup runs, so its
@@ -75,8 +65,8 @@ pub fn unmount(id: u32) {
         Some(mounted.remove(index))
     });
     // Outside the borrow: destroying runs the app's cleanups, which must not find it taken.
-    if let Some(widget) = gone {
-        widget.app.destroy();
+    if let Some(app) = gone.and_then(|widget| widget.app) {
+        app.destroy();
     }
 }
 
@@ -95,7 +85,6 @@ fn storage_key(host: &Element, place: u32) -> String {
 fn mount_with(
     host: &Element,
     container: &Element,
-    extra: &[(&str, &str)],
     handoff: Option<Result<spasm_core::handoff::Summary, spasm_core::handoff::HandoffError>>,
     page_url: Option<String>,
     place: u32,
@@ -110,8 +99,7 @@ fn mount_with(
             (name, value)
         })
         .collect();
-    let all = attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())).chain(extra.iter().copied());
-    let (mut config, mut warnings) = Config::from_attributes(all);
+    let (mut config, mut warnings) = Config::from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     // The core checks the booking address's form; only the browser knows whether it can open it
     // (`https://example.org:99999/` passes the first and would be a dead link).
     if config.booking_url.as_deref().is_some_and(|url| web_sys::Url::new(url).is_err()) {
@@ -133,9 +121,21 @@ fn mount_with(
     let t = spasm_core::i18n::Lang::negotiate(config.lang, languages.iter().map(String::as_str)).texts();
     let failure = format!("{} {}", t.crash, config.fill(t.interview_emergency));
     let props = AppProps { config, on_result: Some(on_result), storage_key, handoff, page_url };
-    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
     let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
-    MOUNTED.with(|m| m.borrow_mut().push(Mounted { id, root: container.clone(), app, failure }));
+    MOUNTED.with(|m| m.borrow_mut().push(Mounted { id, root: container.clone(), app: None, failure }));
+    // The first render (which replaces the loader's first screen in the same task, so nothing is
+    // painted between) in a task of its own: reading the configuration and rendering, each with
+    // the wasm compiling its code on first use, were one long task that blocked the page (issue 19).
+    let root = container.clone();
+    gloo_timers::callback::Timeout::new(0, move || {
+        MOUNTED.with(|m| {
+            // Not if it was unmounted meanwhile.
+            if let Some(widget) = m.borrow_mut().iter_mut().find(|w| w.id == id) {
+                widget.app = Some(yew::Renderer::<App>::with_root_and_props(root, props).render());
+            }
+        });
+    })
+    .forget();
     #[cfg(feature = "crash-test")]
     if host.has_attribute("data-crash-test") {
         // After every widget of the page has mounted (the loader mounts them one task each).

@@ -10,12 +10,14 @@
 //! Marked as loading (`aria-busy="true"` on the widget's root) until the widget replaces it.
 //!
 //! In the loader, the string `"__FIRST_SCREENS__"` becomes a JSON object of the screens, keyed
-//! `en`, `es`, `en-kiosk`, `es-kiosk`, and `"__WIDGET_CSS__"` the minified stylesheet, both as
-//! ASCII-only JSON (the loader is a classic script, which a host page may decode as Latin-1).
+//! `en`, `es`, `en-kiosk`, `es-kiosk`, `"__WIDGET_CSS__"` the minified stylesheet, and
+//! `"__QUERY_PARAMETERS__"` the standalone page's query parameters (the loader sets each given as
+//! its attribute, `data-` and its name), all as ASCII-only JSON (the loader is a classic script,
+//! which a host page may decode as Latin-1).
 
 use std::process::ExitCode;
 
-use spasm_core::config::{Config, Mode};
+use spasm_core::config::{Config, Mode, QUERY_PARAMETERS};
 use spasm_core::i18n::Lang;
 use spasm_triage::app::{App, AppProps, WIDGET_CSS};
 
@@ -77,7 +79,12 @@ fn main() -> ExitCode {
         }
     };
     let mut out = loader;
-    for (placeholder, value) in [("\"__FIRST_SCREENS__\"", screens()), ("\"__WIDGET_CSS__\"", json_string(WIDGET_CSS))] {
+    let query = QUERY_PARAMETERS.iter().map(|(key, _)| json_string(key)).collect::<Vec<_>>().join(",");
+    for (placeholder, value) in [
+        ("\"__FIRST_SCREENS__\"", screens()),
+        ("\"__WIDGET_CSS__\"", json_string(WIDGET_CSS)),
+        ("\"__QUERY_PARAMETERS__\"", format!("[{query}]")),
+    ] {
         if out.matches(placeholder).count() != 1 {
             eprintln!("spasm-prerender: {path}: {placeholder} must appear exactly once");
             return ExitCode::FAILURE;
@@ -106,6 +113,14 @@ mod tests {
             assert!(screen.contains(t.start_button), "{screen}");
             let kiosk = first_screen(lang, Mode::Kiosk);
             assert!(kiosk.contains("st-kiosk") && kiosk.contains("st-attract"), "{kiosk}");
+        }
+    }
+
+    #[test]
+    fn each_query_parameter_stands_for_the_attribute_of_its_name() {
+        // The loader sets the attribute "data-" + the parameter's name.
+        for (key, attribute) in QUERY_PARAMETERS {
+            assert_eq!(attribute, format!("data-{key}"));
         }
     }
 

@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useSite, openPage, assertAccessible } from "./harness.mjs";
+import { pressStart } from "./journey.mjs";
 
 const site = useSite();
 
@@ -204,7 +205,7 @@ test("forced colours: a chosen answer and a pressed switch still stand out", asy
   try {
     await page.emulateMedia({ forcedColors: "active" });
     await page.goto(site.server.origin + "/");
-    await page.getByRole("button", { name: "Start the check" }).click();
+    await pressStart(page);
     await page.getByRole("button", { name: "No", exact: true }).click();
     await page.getByRole("button", { name: "Back", exact: true }).click();
     const look = (name) => page.getByRole("button", { name, exact: true }).evaluate((b) => {
@@ -227,7 +228,7 @@ test("reduced motion: nothing in the widget moves", async () => {
   try {
     await page.emulateMedia({ reducedMotion: "reduce" });
     await page.goto(site.server.origin + "/");
-    await page.getByRole("button", { name: "Start the check" }).click();
+    await pressStart(page);
     await heading(page);
     const moving = await page.locator(".st-root").evaluate((root) =>
       [root, ...root.querySelectorAll("*")]
@@ -244,7 +245,7 @@ test("larger text: everything grows by 30 %, fits a 320 px phone without sideway
   const page = await openPage(site.browser, site.server.origin, { viewport: { width: 320, height: 640 } });
   try {
     await page.goto(site.server.origin + "/");
-    await page.getByRole("button", { name: "Start the check" }).click();
+    await pressStart(page);
     const size = () => page.locator("#st-question").evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
     const normal = await size();
     const larger = page.getByRole("button", { name: "Larger text" });

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useSite, openPage, assertAccessible } from "./harness.mjs";
-import { headline, toResult } from "./journey.mjs";
+import { headline, toResult, pressStart } from "./journey.mjs";
 
 const site = useSite();
 
@@ -66,7 +66,7 @@ test("the articles download only when the library opens; a failed download says 
     let refuse = true;
     await page.route(/articles-en-[0-9a-f]{16}\.txt$/, (route) => (refuse ? route.abort("internetdisconnected") : route.continue()));
     await page.goto(site.server.origin + "/");
-    await page.getByRole("button", { name: "Start the check" }).click();
+    await pressStart(page);
     await page.getByRole("button", { name: "Back" }).click();
     assert.deepEqual(articleFiles(), [], "the first screens need no article text");
     await page.getByRole("button", { name: "Read about back spasms" }).click();

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { serve, launch, openPage, assertAccessible, scanQr, mounted, DIST } from "./harness.mjs";
-import { headline, toResult } from "./journey.mjs";
+import { headline, toResult, pressStart } from "./journey.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let server, strict, browser;
@@ -86,6 +86,8 @@ test("a kiosk embed offers the practice's booking and phone as QR codes that sca
 
 test("a hostile host page cannot reach in, and the widget's styles do not leak out", () =>
   withPage(server.origin, "/hosts/hostile.html", async (page) => {
+    // The live widget's styles (first-screen.test.mjs compares the loader's first screen with it).
+    await mounted(page);
     const start = page.getByRole("button", { name: "Start the check" });
     await start.waitFor({ state: "visible" });
     const heading = page.getByRole("heading", { level: 1, name: "Back spasm check" });
@@ -129,7 +131,7 @@ test("two widgets on one page work independently, with their own configuration",
   withPage(server.origin, "/hosts/two.html", async (page) => {
     const first = page.locator("#first");
     const second = page.locator("#second");
-    await first.getByRole("button", { name: "Start the check" }).click();
+    await pressStart(first);
     await first.getByRole("button", { name: "Yes", exact: true }).click();
     assert.equal((await first.getByRole("heading", { level: 2 }).innerText()).trim(), "Call 112 now");
     // The second is untouched, and has its own number.
@@ -153,7 +155,7 @@ test("launcher mode requests no wasm until the button is pressed", () =>
     assert.equal(await button.getAttribute("aria-expanded"), "true");
     assert.equal(page.requests().filter((u) => u.endsWith(".wasm")).length, 1);
     // Closing and opening again keeps the patient's place, without loading again.
-    await page.getByRole("button", { name: "Start the check" }).click();
+    await pressStart(page);
     await button.click();
     await button.click();
     assert.match(await headline(page), /^Do you have pain, pressure, or tightness in your chest/);

@@ -122,8 +122,32 @@ test("a tap on Start before the wasm arrives is kept: the check starts when the 
     await live(page);
     await page.getByRole("heading", { level: 2 }).first().waitFor();
     assert.equal(await page.getByRole("button", { name: "Start the check" }).count(), 0, "still on the first screen");
-    // The first question has the focus, as after any Start.
+    // The first question has the focus, as after any Start, and nothing is answered: the kept tap
+    // was done once, on Start only.
     assert.equal(await page.evaluate(() => document.querySelector("spasm-triage").shadowRoot.activeElement?.localName), "h2");
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator("spasm-triage [aria-pressed=true], spasm-triage [aria-checked=true], spasm-triage input:checked").count(), 0);
+    assert.equal(await page.getByRole("button", { name: "Back" }).count(), 1, "not on the first question");
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a reload in the middle of a check paints the first screen without its buttons, then comes back to the question", async () => {
+  const page = await openPage(site.browser, site.server.origin, { serviceWorkers: "block" });
+  try {
+    await page.goto(site.server.origin + "/");
+    await page.getByRole("button", { name: "Start the check" }).click();
+    const question = await page.getByRole("heading", { level: 2 }).first().innerText();
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await page.route(/_bg\.wasm$/, async (route) => (await held, route.continue()));
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();
+    assert.equal(await page.getByRole("link", { name: "call 911 now" }).getAttribute("href"), "tel:911");
+    assert.equal(await page.getByRole("button").count(), 0, "a Start button on a check under way");
+    release();
+    await page.getByRole("heading", { level: 2, name: question }).waitFor();
   } finally {
     await page.context().close();
   }

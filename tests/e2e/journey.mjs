@@ -3,7 +3,18 @@
 /** Opens the widget and presses Start. */
 export async function start(page, url) {
   await page.goto(url);
-  await page.getByRole("button", { name: "Start the check" }).click();
+  await pressStart(page);
+}
+
+/**
+ * Presses Start in `scope` (a page, or the locator of one widget) and waits until the check has
+ * begun: a Start pressed on the first screen the loader painted is done once the widget has
+ * mounted, so until then the first screen stays.
+ */
+export async function pressStart(scope) {
+  const button = scope.getByRole("button", { name: "Start the check" });
+  await button.click();
+  await button.waitFor({ state: "detached" });
 }
 
 const MILD = [
@@ -52,7 +63,7 @@ export async function headline(page) {
 
 /** Presses Start, answers as `answerAll` does, and opens the result (from the review, if reached). */
 export async function toResult(page, answers) {
-  await page.getByRole("button", { name: "Start the check" }).click();
+  await pressStart(page);
   await answerAll(page, answers);
   const see = page.getByRole("button", { name: "See my result" });
   if (await see.count()) await see.click();

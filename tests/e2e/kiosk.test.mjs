@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useSite, openPage, assertAccessible } from "./harness.mjs";
-import { answerAll, headline, toResult } from "./journey.mjs";
+import { answerAll, headline, toResult, pressStart } from "./journey.mjs";
 
 const site = useSite();
 
@@ -92,7 +92,7 @@ test("kiosk: emergency advice without links, and the self-care guide stores noth
   const page = await openPage(site.browser, site.server.origin);
   try {
     await page.goto(site.server.origin + "/?mode=kiosk");
-    await page.getByRole("button", { name: "Start the check" }).click();
+    await pressStart(page);
     await page.getByRole("button", { name: "Yes", exact: true }).click();
     assert.equal(await headline(page), "Call 911 now");
     await page.getByText("Tell the front desk now, or call 911").waitFor();

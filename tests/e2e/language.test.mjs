@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useSite, openPage } from "./harness.mjs";
-import { headline } from "./journey.mjs";
+import { headline, pressStart } from "./journey.mjs";
 
 const site = useSite();
 
@@ -52,7 +52,7 @@ test("switching language keeps every answer, and survives a reload", async () =>
   const page = await openPage(site.browser, site.server.origin, { locale: "en-US" });
   try {
     await page.goto(site.server.origin + "/");
-    await page.getByRole("button", { name: "Start the check" }).click();
+    await pressStart(page);
     await page.getByRole("button", { name: "No", exact: true }).click();
     await page.getByRole("button", { name: "Not sure", exact: true }).click();
     assert.match(await headline(page), /^Are you newly confused/);

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve, launch, openPage, DIST } from "./harness.mjs";
-import { answerAll, headline } from "./journey.mjs";
+import { answerAll, headline, pressStart } from "./journey.mjs";
 
 const PREFIX = "/clinic/back-check/";
 let browser, work;
@@ -41,7 +41,7 @@ test("after one visit, the site loads and works offline, from a sub-path", async
     assert.equal(scope, server.origin + PREFIX);
     await page.context().setOffline(true);
     await page.reload();
-    await page.getByRole("button", { name: "Start the check" }).click();
+    await pressStart(page);
     await answerAll(page, { answers: { "Do you have a fever": "Yes" } });
     assert.equal(await headline(page), "Speak to a doctor today");
     // The articles too: the service worker cached their data file on the first visit.

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useSite, openPage } from "./harness.mjs";
-import { answerAll, headline } from "./journey.mjs";
+import { answerAll, headline, pressStart } from "./journey.mjs";
 
 const site = useSite();
 
@@ -40,7 +40,7 @@ const progress = (region) => sign(region).innerText();
 
 /** Presses Start and answers "No" to the first `count` warning signs; returns where it stopped. */
 async function answerWarnings(region, count) {
-  await region.getByRole("button", { name: "Start the check" }).click();
+  await pressStart(region);
   for (let i = 0; i < count; i++) await region.getByRole("button", { name: "No", exact: true }).click();
   await sign(region, count + 1).waitFor();
   return progress(region);
@@ -89,8 +89,8 @@ test("a widget removed from the page stops: a kiosk's idle prompt and reset neve
     await page.clock.install();
     const gone = await addWidget(page, "Waiting room A", { id: "gone", "data-idle-seconds": "30", ...kiosk });
     const stays = await addWidget(page, "Waiting room B", { id: "stays", "data-idle-seconds": "40", ...kiosk });
-    await gone.getByRole("button", { name: "Start the check" }).click();
-    await stays.getByRole("button", { name: "Start the check" }).click();
+    await pressStart(gone);
+    await pressStart(stays);
     await sign(gone, 1).waitFor();
     // The host page keeps hold of the removed element and of what the widget had drawn in it.
     await page.evaluate(() => {

@@ -7,7 +7,7 @@ import { mkdtemp, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { useSite, openPage, assertAccessible, scanQr } from "./harness.mjs";
-import { headline, toResult } from "./journey.mjs";
+import { headline, toResult, pressStart } from "./journey.mjs";
 
 const site = useSite();
 
@@ -134,7 +134,7 @@ test("a reload mid-interview keeps the answers; Clear my answers removes them at
   const page = await openPage(site.browser, site.server.origin);
   try {
     await page.goto(site.server.origin + "/");
-    await page.getByRole("button", { name: "Start the check" }).click();
+    await pressStart(page);
     await page.getByRole("button", { name: "Not sure", exact: true }).click();
     await page.getByRole("button", { name: "No", exact: true }).click();
     await page.reload();

@@ -112,7 +112,10 @@ pub const ATTRIBUTES: [&str; 10] = [
 ];
 
 /// The query parameters the standalone page reads (`?mode=kiosk`), and the attribute each stands
-/// for. Other parameters (a campaign tag, say) are left alone.
+/// for: the loader copies each one given onto the page's `<spasm-triage>` element as that attribute
+/// (the last value given, if several), before the first screen and the widget read them. The build
+/// writes the list into the loader (`src/bin/spasm-prerender.rs`). Other parameters (a campaign
+/// tag, say) are left alone.
 pub const QUERY_PARAMETERS: [(&str, &str); 5] = [
     ("mode", "data-mode"),
     ("lang", "data-lang"),
@@ -122,7 +125,7 @@ pub const QUERY_PARAMETERS: [(&str, &str); 5] = [
 ];
 
 /// Maps the standalone page's query parameters to attributes for [`Config::from_attributes`], as
-/// the standalone page does (`mount_by_id` asks the URL for each of [`QUERY_PARAMETERS`] by name).
+/// the loader does for the standalone page.
 #[cfg(test)]
 fn query_attributes<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(&'static str, &'a str)> {
     params.into_iter().filter_map(|(key, value)| QUERY_PARAMETERS.iter().find(|(k, _)| *k == key).map(|(_, attr)| (*attr, value))).collect()
