@@ -1,14 +1,16 @@
 // The report half of scripts/bench.sh: sizes every built file (raw, gzip -9 -n, brotli -q 11, with
 // the command-line tools), prices the first-load sets bench/measure.mjs recorded in Chromium,
-// adds the timings and twiggy's top contributors, and writes markdown and JSON.
+// adds the Lighthouse table (bench/lighthouse.mjs's summary), the timings and twiggy's top
+// contributors, and writes markdown and JSON.
 //
 //   node bench/report.mjs --measure m.json --dist dist --hello bench/hello/dist \
 //     --twiggy-opt top-opt.json --twiggy-pre top-pre.json --named-wasm named_bg.wasm \
-//     --out-md report.md --out-json report.json
+//     --lighthouse lighthouse.json --out-md report.md --out-json report.json
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { lighthouseMarkdown } from "./lighthouse-table.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -20,6 +22,7 @@ const { values: args } = parseArgs({
     "named-wasm": { type: "string" },
     "pre-wasm": { type: "string" },
     budgets: { type: "string" },
+    lighthouse: { type: "string" },
     "out-md": { type: "string" },
     "out-json": { type: "string" },
   },
@@ -27,6 +30,9 @@ const { values: args } = parseArgs({
 
 const TOP = 20;
 const SKIP = new Set(["embed-snippet.html"]); // a text snippet for people, never downloaded
+// The .br/.gz copies scripts/compress.sh writes beside each file: the same files compressed, whose
+// sizes are the gzip and brotli columns.
+const COPY = /\.(br|gz)$/;
 
 // ---------------------------------------------------------------------------------------------
 // Sizes, with the same tools and levels as scripts/check-budgets.sh.
@@ -64,7 +70,7 @@ function filesOf(dir) {
 function sizeTable(dir) {
   const rows = filesOf(dir)
     .map((path) => ({ file: relative(dir, path).split("\\").join("/"), ...sizes(path) }))
-    .filter((r) => !SKIP.has(r.file))
+    .filter((r) => !SKIP.has(r.file) && !COPY.test(r.file))
     .sort((a, b) => b.brotli - a.brotli || a.file.localeCompare(b.file));
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return { rows, total };
@@ -184,15 +190,16 @@ const p = (...lines) => out.push(...lines);
 p("# spasm-triage performance report", "");
 p(`Commit ${git.commit ?? "?"}${git.dirty ? " (with uncommitted changes)" : ""}, ${new Date().toISOString()}. ` +
   `${tools.rustc}; ${tools.trunk}; ${tools.wasmBindgen}; wasm-opt ${tools.wasmOpt}; Chromium ${tools.chromium}; ${tools.twiggy}.`, "");
-p("Sizes are bytes of the files on disk: raw, `gzip -9 -n` and `brotli -q 11` (the test server sends them " +
-  "uncompressed; a real host would send one of the compressed forms). kB = 1000 bytes.", "");
+p("Sizes are bytes of the files on disk: raw, `gzip -9 -n` and `brotli -q 11` (the timing runs' test server sends them " +
+  "uncompressed; the Lighthouse runs get the `.br` copies, as a real host would send them). kB = 1000 bytes.", "");
 
 const sizeRows = (t) => {
   p("| file | raw | gzip -9 | brotli -q 11 |", "| --- | ---: | ---: | ---: |");
   for (const r of t.rows) p(`| ${code(r.file)} | ${n(r.raw)} | ${n(r.gzip)} | ${n(r.brotli)} |`);
   p(`| **total** | **${n(t.total.raw)}** | **${n(t.total.gzip)}** | **${n(t.total.brotli)}** |`, "");
 };
-p("## Sizes: the widget's `dist/`", "", "Every file except `embed-snippet.html` (text for people to copy, never downloaded).", "");
+p("## Sizes: the widget's `dist/`", "", "Every file except `embed-snippet.html` (text for people to copy, never downloaded) " +
+  "and the `.br`/`.gz` copies beside the files (their sizes are the gzip and brotli columns).", "");
 sizeRows(distSizes);
 p("## Sizes: the hello-world baseline (`bench/hello/dist/`)", "");
 sizeRows(helloSizes);
@@ -249,6 +256,12 @@ for (const [label, measured, comp] of [["standalone", firstLoad.standalone, c.st
 p(`**First load, brotli: standalone ${n(firstLoad.standalone.brotli)} bytes (${kB(firstLoad.standalone.brotli)}), ` +
   `embed ${n(firstLoad.embed.brotli)} bytes (${kB(firstLoad.embed.brotli)}); hello world ${n(firstLoad.hello.brotli)} bytes ` +
   `(${kB(firstLoad.hello.brotli)}). Ratio to hello world: standalone ${ratio.standalone.toFixed(2)}×, embed ${ratio.embed.toFixed(2)}×.**`, "");
+
+const lighthouse = args.lighthouse ? JSON.parse(readFileSync(args.lighthouse, "utf8")) : null;
+if (lighthouse) {
+  p(`## Lighthouse: mobile, served compressed (median of ${lighthouse.runs} runs)`, "");
+  p(...lighthouseMarkdown(lighthouse));
+}
 
 p(`## Timings (median of ${m.runs} runs)`, "");
 const la = m.loadAverage;
@@ -318,6 +331,7 @@ const json = {
   sizes: { dist: distSizes, hello: helloSizes },
   firstLoad,
   ratio,
+  lighthouse,
   timings: { runs: m.runs, cpuThrottlingRate: m.cpuThrottlingRate, loadAverage: m.loadAverage, cpu: m.cpu, ms: timings, resultHeadline: m.widget.resultHeadline },
   twiggy,
   measure: { widget: m.widget, embed: m.embed, hello: m.hello },

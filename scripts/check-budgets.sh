@@ -22,8 +22,9 @@ FIRST_LOAD_MAX=100000
 # writes, so this check needs no hello-world build.
 FIRST_LOAD_HELLO_FACTOR=2.1
 # Everything: every file under dist/, recursively (the articles' data files too), except
-# embed-snippet.html (text for people to copy, never downloaded), at most (raised from 160 kB to
-# 175 kB with the clinical rules version 2, whose articles and words grew):
+# embed-snippet.html (text for people to copy, never downloaded) and the .br/.gz copies that
+# scripts/compress.sh writes beside the files (the same files compressed), at most (raised from
+# 160 kB to 175 kB with the clinical rules version 2, whose articles and words grew):
 TOTAL_MAX=175000
 # The loader (dist/spasm-triage.js), which every page with the tag downloads, at most:
 LOADER_MAX=5000
@@ -69,10 +70,13 @@ TOTAL_CEILING=
 #
 # Also checks that the articles' data files in dist/ are exactly the ones the wasm asks for (their
 # names are plain strings in the wasm, baked in by crates/spasm-core/build.rs; the Trunk hook's
-# spasm-articles tool writes the files): a mismatch fails like a size over its limit.
+# spasm-articles tool writes the files), and that every file scripts/compress.sh lists has its .br
+# and .gz copies, each decompressing to exactly that file (a host sends them in its place): a
+# mismatch fails like a size over its limit.
 #
-# Exit status: 1 when a size exceeds what it is held to (its ceiling, or else its budget) or the data
-# file names differ; with --targets, also when any budget is not met. 2 when dist/ cannot be read.
+# Exit status: 1 when a size exceeds what it is held to (its ceiling, or else its budget), the data
+# file names differ, or a compressed copy is missing or differs from its file; with --targets, also
+# when any budget is not met. 2 when dist/ cannot be read.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 targets=0
 if [ "${1:-}" = "--targets" ]; then targets=1; shift; fi
@@ -117,7 +121,7 @@ files=0
 while IFS= read -r -d '' f; do
   total=$((total + $(brotli -q 11 -c "$f" | wc -c)))
   files=$((files + 1))
-done < <(find "$dist" -type f ! -path "$dist/embed-snippet.html" -print0)
+done < <(find "$dist" -type f ! -path "$dist/embed-snippet.html" ! -name '*.br' ! -name '*.gz' -print0)
 
 hello=""
 if [ -f "$hello_file" ]; then
@@ -155,7 +159,7 @@ else
   printf 'FAIL  %-27s no hello-world figure in %s: run scripts/bench.sh\n' "first load vs hello world" "$hello_file"
   failed=$((failed + 1))
 fi
-check "everything" "$total" "$TOTAL_MAX" "$TOTAL_CEILING" "$files files, all but embed-snippet.html"
+check "everything" "$total" "$TOTAL_MAX" "$TOTAL_CEILING" "$files files, all but embed-snippet.html and the .br/.gz copies"
 check "loader spasm-triage.js" "$loader" "$LOADER_MAX" "" "dist/spasm-triage.js"
 
 # The data files the wasm asks for, and those dist/ has.
@@ -168,8 +172,39 @@ else
   failed=$((failed + 1))
 fi
 
+# The compressed copies a host sends instead of the files: every file that should have them has
+# both, and each decompresses to exactly its file (a stale or broken copy would be sent as is).
+copies=0
+bad_copies=()
+while IFS= read -r f; do
+  for c in br gz; do
+    if [ ! -f "$dist/$f.$c" ]; then
+      bad_copies+=("$f.$c is missing")
+    elif ! { if [ "$c" = br ]; then brotli -d -c "$dist/$f.br"; else gzip -d -c "$dist/$f.gz"; fi; } 2>/dev/null | cmp -s - "$dist/$f"; then
+      bad_copies+=("$f.$c does not decompress to $f")
+    else
+      copies=$((copies + 1))
+    fi
+  done
+done < <("$root/scripts/compress.sh" --list "$dist")
+# And no copy without its file (a host would send it for a file the build no longer has).
+while IFS= read -r -d '' c; do
+  rel="${c#"$dist/"}"
+  [ -f "${c%.*}" ] || bad_copies+=("$rel has no ${rel%.*} beside it")
+done < <(find "$dist" -type f \( -name '*.br' -o -name '*.gz' \) -print0)
+if [ "$copies" -eq 0 ]; then
+  # An older build, or the hook's last step did not run: one line instead of two per file.
+  printf 'FAIL  %-27s none of the .br/.gz copies is there: scripts/compress.sh writes them (the post-build hook runs it last)\n' "compressed copies"
+  failed=$((failed + 1))
+elif [ "${#bad_copies[@]}" -gt 0 ]; then
+  for b in "${bad_copies[@]}"; do printf 'FAIL  %-27s %s\n' "compressed copies" "$b"; done
+  failed=$((failed + 1))
+else
+  printf 'ok    %-27s %s .br and .gz copies, each decompressing to exactly its file\n' "compressed copies" "$copies"
+fi
+
 if [ "$failed" -gt 0 ]; then
-  printf 'check-budgets: %d check(s) failed (a size over what it is held to, or the data file names)\n' "$failed" >&2
+  printf 'check-budgets: %d check(s) failed (a size over what it is held to, the data file names, or the compressed copies)\n' "$failed" >&2
   exit 1
 fi
 printf 'check-budgets: no size over its ceiling or budget%s\n' "$([ "$targets" = 1 ] && echo ", every budget met")"

@@ -59,8 +59,9 @@ fi
 # scripts/check-budgets.sh checks that the two agree.
 cargo run --locked --quiet --manifest-path "$root/Cargo.toml" -p spasm-content --features parse --bin spasm-articles -- "$dir"
 
-# The service worker caches every built file; its version changes whenever any file does.
-files="$(cd "$dir" && find . -type f ! -name sw.js ! -name embed-snippet.html ! -name '.*' | sed 's|^\./||' | sort)"
+# The service worker caches every built file once (never the .br/.gz copies, which are the same
+# files compressed); its version changes whenever any file does.
+files="$(cd "$dir" && find . -type f ! -name sw.js ! -name embed-snippet.html ! -name '.*' ! -name '*.br' ! -name '*.gz' | sed 's|^\./||' | sort)"
 version="$(cd "$dir" && printf '%s\n' $files | xargs sha256sum | sha256sum | cut -c1-16)"
 list="$(printf '%s\n' $files | sed 's/.*/"&"/' | paste -sd, -)"
 sed -e "s/__VERSION__/$version/" -e "s|__FILES__|[$list]|" "$root/loader/sw.template.js" > "$dir/sw.js"
@@ -76,3 +77,5 @@ cat > "$dir/embed-snippet.html" <<SNIPPET
 SNIPPET
 echo "spasm-triage: paste this where the widget should appear:"
 cat "$dir/embed-snippet.html"
+# Last, so every file above has its .br and .gz copies beside it, for hosts that send them as is.
+bash "$root/scripts/compress.sh" "$dir"

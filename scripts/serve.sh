@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
-# Serves the demo page (index.html) with the widget at http://127.0.0.1:8080/, rebuilding on change.
-# Installs what is missing first (see scripts/setup.sh). Extra arguments go to `trunk serve`,
-# e.g. `scripts/serve.sh --release --port 9000`.
+# Serves the demo page (index.html) with the widget at http://127.0.0.1:8080/.
+# Installs what is missing first (see scripts/setup.sh).
+#
+#   scripts/serve.sh [ARGS]            # `trunk serve`: a debug build, rebuilt on every change; ARGS
+#                                      # go to trunk serve, e.g. `scripts/serve.sh --port 9000`
+#   scripts/serve.sh --release [ARGS]  # the release build as a patient gets it: `trunk build
+#                                      # --release`, then scripts/static-server.mjs serves dist/
+#                                      # with its .br/.gz copies and cache headers (no rebuild on
+#                                      # change); ARGS go to the server, e.g. `--port 9000`
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 SPASM_SKIP_BROWSER=1 scripts/setup.sh
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+if [ "${1:-}" = "--release" ]; then
+  shift
+  trunk build --release
+  # The server prints the address it listens on; a later --port or --host in ARGS wins.
+  exec node scripts/static-server.mjs --dir dist --port 8080 "$@"
+fi
 exec trunk serve "$@"

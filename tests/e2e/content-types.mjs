@@ -8,4 +8,6 @@ export const TYPES = {
   ".svg": "image/svg+xml",
   ".json": "application/json",
   ".webmanifest": "application/manifest+json",
+  // The articles' data files (articles-xx-<hash>.txt).
+  ".txt": "text/plain; charset=utf-8",
 };
