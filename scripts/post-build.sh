@@ -12,18 +12,31 @@ dir="${TRUNK_STAGING_DIR:?run by trunk}"
 glue="$(cd "$dir" && ls spasm-triage-*.js | head -n 1)"
 wasm="$(cd "$dir" && ls spasm-triage-*_bg.wasm | head -n 1)"
 
-# The wasm-bindgen glue, minified (about 1.7 kB less brotli on every first load; Trunk's own
-# minifier cannot read this glue). index.html preloads it with an integrity hash, which is
-# recomputed for the minified file.
 command -v terser >/dev/null || { echo "post-build: terser is missing: run scripts/setup.sh" >&2; exit 1; }
 sha384() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
-before="$(sha384 "$dir/$glue")"
-terser "$dir/$glue" --module --compress --mangle --output "$dir/$glue.min"
-mv "$dir/$glue.min" "$dir/$glue"
-after="$(sha384 "$dir/$glue")"
-if grep -q "$before" "$dir/index.html"; then
-  sed -i "s|$before|$after|" "$dir/index.html"
+# Only once: a second run on the same folder (tests/e2e/offline.test.mjs does one) finds the glue,
+# the wasm and the loader done (the loader has no placeholders left) and leaves them.
+fresh=0
+if grep -q "__GLUE__" "$dir/spasm-triage.js"; then fresh=1; fi
+if [ "$fresh" = 1 ]; then
+  # The wasm-bindgen glue, minified (about 1.7 kB less brotli on every first load; Trunk's own
+  # minifier cannot read this glue).
+  terser "$dir/$glue" --module --compress --mangle --output "$dir/$glue.min"
+  mv "$dir/$glue.min" "$dir/$glue"
+  # Named by their final bytes: Trunk names them by the compiler's output, before wasm-bindgen,
+  # wasm-opt and terser, so a release that changed only those tools would keep the names with new
+  # bytes, and a returning visitor's cache (hashed files are served as immutable) would hold the
+  # old ones, which the new loader's integrity hashes refuse.
+  named() { printf 'spasm-triage-%s' "$(sha256sum "$1" | cut -c1-16)"; }
+  new_wasm="$(named "$dir/$wasm")_bg.wasm"
+  mv "$dir/$wasm" "$dir/$new_wasm"
+  sed -i "s|$wasm|$new_wasm|g" "$dir/$glue" # the glue's default path for the wasm (the loader gives it)
+  wasm="$new_wasm"
+  new_glue="$(named "$dir/$glue").js"
+  mv "$dir/$glue" "$dir/$new_glue"
+  glue="$new_glue"
 fi
+after="$(sha384 "$dir/$glue")"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wasm_sri="$(sha384 "$dir/$wasm")"
 # The standalone page loads the widget through the loader, like any host page (which paints the
@@ -40,8 +53,7 @@ printf '{"glue":"%s","glueIntegrity":"%s","wasm":"%s","wasmIntegrity":"%s"}\n' \
 # The loader carries the glue's and the wasm's names and hashes and checks each before it runs it
 # (a changed file on a CDN is refused, never run), so the tag's integrity hash pins every file of
 # the release; then the prerendered first screens and the widget's stylesheet (spasm-prerender).
-# Only once: a second run on the same folder (tests/e2e/offline.test.mjs does one) finds it done.
-if grep -q "__GLUE__" "$dir/spasm-triage.js"; then
+if [ "$fresh" = 1 ]; then
   sed -i -e "s|__GLUE__|$glue|" -e "s|__GLUE_INTEGRITY__|$after|" -e "s|__WASM__|$wasm|" -e "s|__WASM_INTEGRITY__|$wasm_sri|" \
     "$dir/spasm-triage.js"
   cargo run --locked --quiet --manifest-path "$root/Cargo.toml" -p spasm-triage --features prerender --bin spasm-prerender -- "$dir/spasm-triage.js"
