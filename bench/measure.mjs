@@ -86,8 +86,9 @@ async function serve(root, extra = {}) {
 // In-page instrumentation, injected before any of the page's scripts. It watches the document and
 // every shadow root (attachShadow is wrapped so the widget's roots are observed from their start)
 // with MutationObservers, which run right after each DOM change, and stamps performance.now():
-//   interactive: the first moment the target (a button with the start label, or the hello h1) is
-//                in the DOM, visible (checkVisibility, which forces style and layout) and enabled;
+//   interactive: the first moment the target (the live widget's button with the start label, not
+//                the loader's first screen's, or the hello h1) is in the DOM, visible
+//                (checkVisibility, which forces style and layout) and enabled;
 //   result:      once armed with a headline, the first moment a visible h2 with that text exists;
 //                the start is the armed click's event.timeStamp (same time base).
 // `*Frame` is performance.now() in the next animation frame after each, for reference.
@@ -108,7 +109,9 @@ function instrument({ kind, label }) {
   };
   const check = () => {
     if (b.interactive === null) {
-      const found = kind === "hello" ? find("h1", label, false) : find("button", label, true);
+      // The live widget's button: the first screen the loader paints before the wasm has the same
+      // button, marked busy (issue 19), which does not count as interactive.
+      const found = kind === "hello" ? find("h1", label, false) : find(".st-root:not([aria-busy]) button", label, true);
       if (found) {
         b.interactive = performance.now();
         requestAnimationFrame(() => (b.interactiveFrame = performance.now()));
