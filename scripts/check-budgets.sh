@@ -64,7 +64,19 @@ LOADER_MAX=5000
 # its 0.5 kB). A review then made the widget's reducer build its next state without copying the
 # session it replaces, and folded the coach's may_start into start_round: 138,527 -> 138,314
 # (-213), and the ceiling fell by as much.
-FIRST_LOAD_CEILING=138350
+# The first screen (issue 19, allowance 0) moved the stylesheet from the wasm into the loader with
+# the prerendered first screens, and made the standalone page load through the loader like a host
+# page (the loader joined its set, and the set became the larger): standalone 139,788 when it first
+# worked. Then its cuts: a Newton fifth root instead of libm's pow, a plain scan instead of the
+# two-way string searcher, no integrity hashes on the page's icon and stylesheet links (-1,052);
+# the service worker registered by the loader, leading zeros and calc(1 * x) out of the CSS (-577);
+# no preload links on the page (-121); the page's query copied onto its element by the loader
+# (-340). And what it spent: the first render in a task of its own, for total blocking time
+# (+295); a tap kept on the first screen done only on the same live button, a reload mid-check
+# painting no buttons (+87); the glue and wasm named by their bytes (+7). The larger set went from
+# 138,314 (embed) to 138,087 (standalone; embed 137,528): the ceiling fell by 227, to that plus 36
+# bytes for the build date.
+FIRST_LOAD_CEILING=138125
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #
