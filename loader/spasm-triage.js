@@ -180,9 +180,11 @@
     });
   }
 
-  // Whether the widget kept a check under way in this tab (sessionStorage, under its key: see
-  // storage_key in src/mount.rs): it comes back to it, not to the first screen.
+  // Whether the widget will open on another screen than the first: a check under way that it kept
+  // in this tab (sessionStorage, under its key: see storage_key in src/mount.rs), or, on the
+  // standalone page, a summary from a hand-off link (in the address's fragment).
   function resuming(host, page, s) {
+    if (page && location.hash.length > 1) return true;
     try {
       var id = !page && host.id;
       return !s.kiosk && !!sessionStorage.getItem("spasm-triage-session" + (id ? "#" + id : "-" + (page ? 0 : place(host))));

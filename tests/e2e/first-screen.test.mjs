@@ -5,7 +5,7 @@
 // If the wasm never arrives, the first screen stays and says so, with the emergency line.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, useSite } from "./harness.mjs";
+import { mounted, openPage, useSite } from "./harness.mjs";
 
 const site = useSite();
 
@@ -128,6 +128,20 @@ test("a tap on Start before the wasm arrives is kept: the check starts when the 
     await page.waitForTimeout(200);
     assert.equal(await page.locator("spasm-triage [aria-pressed=true], spasm-triage [aria-checked=true], spasm-triage input:checked").count(), 0);
     assert.equal(await page.getByRole("button", { name: "Back" }).count(), 1, "not on the first question");
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a hand-off link paints the first screen without its buttons, then opens the summary, with nothing pressed", async () => {
+  const { page, release } = await openHeld("/#s1.hrfjr.urgent.fever.chest_pain");
+  try {
+    await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();
+    assert.equal(await page.getByRole("button").count(), 0, "a Start button over a summary");
+    release();
+    await mounted(page);
+    await page.getByRole("heading", { name: "Summary for your doctor" }).waitFor();
+    assert.equal(new URL(page.url()).hash, "#s1.hrfjr.urgent.fever.chest_pain", "something on the summary was pressed");
   } finally {
     await page.context().close();
   }
