@@ -14,13 +14,15 @@
  */
 (function () {
   "use strict";
-  var script = document.currentScript;
-  if (!script || !script.src) {
-    console.error("spasm-triage: load this file with <script src=...> (not as a module or inline)");
-    return;
-  }
   if (customElements.get("spasm-triage")) return; // the loader is on the page twice: one is enough
-  var base = new URL(".", script.src).href;
+  // Its own address, for its files beside it: from its <script src> (a module script has no
+  // currentScript, so it is looked for by name). Unknown when a bundler copied it into its own
+  // file: then each widget paints its first screen and the could-not-load note.
+  var script = document.currentScript || document.querySelector('script[src*="spasm-triage.js"]');
+  var base = script && script.src ? new URL(".", script.src).href : "";
+  // How long a patient may look at a first screen that is not ready before they are told it did
+  // not load (it may still load after, and replace the note).
+  var PATIENCE = 10000;
 
   // Written in by the build (scripts/post-build.sh): the release's glue and wasm with their
   // Subresource Integrity hashes, so nothing runs that this release did not build (a changed file
@@ -32,18 +34,19 @@
   var WASM_INTEGRITY = "__WASM_INTEGRITY__";
   var SCREENS = "__FIRST_SCREENS__";
   var WIDGET_CSS = "__WIDGET_CSS__";
-  // The launcher's button and panel (the widget's stylesheet isolates the host: :host{all:initial}).
-  var CSS =
-    ".launch{font:600 1.05rem/1.2 system-ui,sans-serif;min-height:44px;padding:.6rem 1.1rem;border-radius:8px;" +
-    "border:2px solid #0b5d55;background:#0b5d55;color:#fff;cursor:pointer}" +
-    ".launch:focus-visible{outline:3px solid #1a4fd6;outline-offset:2px}" +
-    ".panel{margin-top:.5rem}.panel[hidden]{display:none}";
   var loading = null;
 
   // The standalone page (index.html, whose element has data-page) beside this file: its address's
   // query may configure it (?lang=es, ?mode=kiosk).
   function isPage(host) {
     return host.hasAttribute("data-page") && new URL(".", location.href).href === base;
+  }
+
+  // Tells the host page that a widget could not load (a practice can notice a broken install): the
+  // reason only, never anything the patient entered.
+  function report(host, reason, error) {
+    host.dispatchEvent(new CustomEvent("spasm-triage:error", { bubbles: true, composed: true, detail: { reason: reason } }));
+    console.error("spasm-triage:", error);
   }
 
   // The language ("en" or "es") a language tag names, as the widget reads one (Lang::from_tag).
@@ -126,6 +129,7 @@
   }
 
   function fetchWidget() {
+    if (!base) throw new Error("cannot tell where its files are (load it with <script src>)");
     if (!loading) {
       var wasm = fetch(base + WASM, { credentials: "omit", integrity: WASM_INTEGRITY });
       wasm.catch(function () {}); // reported by the glue's init below, which awaits it
@@ -148,12 +152,21 @@
     });
   }
 
+  // The widget's stylesheet (the launcher's button and panel too), adopted: allowed under a strict
+  // Content-Security-Policy, unlike a <style> element.
   function style(root) {
-    root.adoptedStyleSheets = [CSS, WIDGET_CSS].map(function (text) {
-      var sheet = new CSSStyleSheet();
-      sheet.replaceSync(text);
-      return sheet;
-    });
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(WIDGET_CSS);
+    root.adoptedStyleSheets = [sheet];
+  }
+
+  // The could-not-load note, in the widget's language with its emergency number.
+  function note(s) {
+    var p = document.createElement("p");
+    p.className = "st-error";
+    p.setAttribute("role", "alert");
+    p.textContent = sorry(s);
+    return p;
   }
 
   // The host's place among the <spasm-triage> elements without an id of its page (or of the
@@ -200,7 +213,7 @@
     var page = isPage(host);
     if (page) fromQuery(host);
     var s = settings(host);
-    var stopped, stop, kept; // kept: the first screen's button tapped (or focused) meanwhile
+    var stopped, stop, kept, failed; // kept: the first screen's button tapped (or focused) meanwhile
     if (s.kiosk) host.setAttribute("data-mode", "kiosk"); // the page around gives a kiosk the screen
     container.innerHTML = SCREENS[s.lang + (s.kiosk ? "-kiosk" : "")].split("{number}").join(s.number);
     if (resuming(host, page, s)) strip(container);
@@ -213,10 +226,23 @@
       button.setAttribute("data-waiting", "");
     }
     container.addEventListener("click", wait);
+    // The first screen stays, without what cannot work (its buttons), and says why.
+    function fail(reason, error) {
+      if (stopped || failed) return;
+      failed = true;
+      kept = null;
+      (container.firstElementChild || container).removeAttribute("aria-busy");
+      strip(container);
+      var heading = container.querySelector("h1");
+      heading ? heading.after(note(s)) : container.append(note(s));
+      report(host, reason, error);
+    }
+    var timer = setTimeout(fail, PATIENCE, "timeout", new Error("not loaded after " + PATIENCE / 1000 + " seconds"));
     load()
       .then(function (glue) {
         // Not when it has left the page meanwhile (its disconnectedCallback stops it next).
         if (stopped || !host.isConnected) return;
+        clearTimeout(timer);
         var tapped = !!kept;
         kept = kept || container.getRootNode().activeElement;
         var index = indexOf(container, kept);
@@ -237,25 +263,16 @@
         setTimeout(function () {
           container.removeEventListener("click", wait);
           var button = container.querySelectorAll(".st-root:not([aria-busy]) button")[index];
-          if (button && button.textContent === kept.textContent) tapped ? button.click() : button.focus();
+          if (button && kept && button.textContent === kept.textContent) tapped ? button.click() : button.focus();
         });
       })
       .catch(function (error) {
-        if (stopped) return;
-        container.removeEventListener("click", wait);
-        // The first screen stays, without what cannot work (its buttons), and says why.
-        (container.firstElementChild || container).removeAttribute("aria-busy");
-        strip(container);
-        var note = document.createElement("p");
-        note.className = "st-error";
-        note.setAttribute("role", "alert");
-        note.textContent = sorry(s);
-        var heading = container.querySelector("h1");
-        heading ? heading.after(note) : container.append(note);
-        console.error("spasm-triage:", error);
+        clearTimeout(timer);
+        fail("failed", error);
       });
     return function () {
       stopped = true;
+      clearTimeout(timer);
       if (stop) stop();
     };
   }
@@ -296,17 +313,21 @@
       // On the page (again): set up the widget, unless it is still set up (it was only moved).
       connectedCallback() {
         if (this.#stop) return;
-        if (!this.#root) {
-          if (this.shadowRoot) return; // someone else's shadow root: not ours to fill
-          this.#root = this.attachShadow({ mode: "open" });
-        }
-        style(this.#root);
-        if (this.getAttribute("data-mode") === "launcher") {
-          this.#stop = launcher(this, this.#root);
-        } else {
-          var container = document.createElement("div");
-          this.#root.appendChild(container);
-          this.#stop = start(this, container);
+        try {
+          // Throws where the element already has a shadow root (someone else's), or the page broke
+          // attachShadow: then the note below, in the element itself.
+          this.#root = this.#root || this.attachShadow({ mode: "open" });
+          style(this.#root);
+          if (this.getAttribute("data-mode") === "launcher") {
+            this.#stop = launcher(this, this.#root);
+          } else {
+            var container = document.createElement("div");
+            this.#root.appendChild(container);
+            this.#stop = start(this, container);
+          }
+        } catch (error) {
+          (this.#root || this.shadowRoot || this).replaceChildren(note(settings(this)));
+          report(this, "failed", error);
         }
       }
 
