@@ -85,6 +85,9 @@
       kiosk: read("mode", function (v) {
         return v === "kiosk";
       }),
+      remember: read("remember", function (v) {
+        return v === "session";
+      }),
     };
   }
 
@@ -106,7 +109,7 @@
       link.href = href;
       link.onload = resolve;
       link.onerror = function () {
-        reject(new Error(href + ": not loaded, or not the file this release built"));
+        reject(new Error(href + ": not loaded, or changed"));
       };
       document.head.appendChild(link);
     });
@@ -129,7 +132,7 @@
   }
 
   function fetchWidget() {
-    if (!base) throw new Error("cannot tell where its files are (load it with <script src>)");
+    if (!base) throw new Error("no <script src> to find its files by");
     if (!loading) {
       var wasm = fetch(base + WASM, { credentials: "omit", integrity: WASM_INTEGRITY });
       wasm.catch(function () {}); // reported by the glue's init below, which awaits it
@@ -160,6 +163,18 @@
     root.adoptedStyleSheets = [sheet];
   }
 
+  // What the patient does inside the widget stays there: the events it makes stop at its shadow
+  // root, so a host-page script listening on the page (analytics, session replay) never gets one
+  // whose path leads to an answer's words (a listener in the capture phase still can: README).
+  var EVENTS = "click dblclick auxclick contextmenu mousedown mouseup pointerdown pointerup touchstart touchend keydown keyup keypress beforeinput input focusin focusout";
+  function keepEvents(root) {
+    EVENTS.split(" ").forEach(function (type) {
+      root.addEventListener(type, function (event) {
+        event.stopPropagation();
+      });
+    });
+  }
+
   // The could-not-load note, in the widget's language with its emergency number.
   function note(s) {
     var p = document.createElement("p");
@@ -180,6 +195,36 @@
   // The index of `button` among the buttons in `container`, or -1.
   function indexOf(container, button) {
     return Array.prototype.indexOf.call(container.querySelectorAll("button"), button);
+  }
+
+  // Paints the first screen into `container` and mounts the widget there once the wasm has loaded,
+  // or leaves the first screen with the could-not-load note. Returns what unmounts the widget, or
+  // cancels the mount if the wasm is still loading.
+  // The first screen without its buttons (and language and text-size switch): what stays true
+  // when the widget cannot load, or is coming back to a check under way.
+  function strip(container) {
+    container.querySelectorAll(".st-toolbar,button").forEach(function (node) {
+      node.remove();
+    });
+  }
+
+  // Where the widget keeps the patient's answers in this tab (sessionStorage), by something that
+  // stays the same across a reload whatever order the widgets mount in (a launcher mounts when
+  // first opened): its element's id if it has one, else its place among the elements without one.
+  function storageKey(host, page) {
+    var id = !page && host.id;
+    return "spasm-triage-session" + (id ? "#" + id : "-" + (page ? 0 : place(host)));
+  }
+
+  // Whether the widget will open on another screen than the first: a check under way that it kept
+  // in this tab, or, on the standalone page, a summary from a hand-off link (in the fragment).
+  function resuming(host, page, s) {
+    if (page && location.hash.length > 1) return true;
+    try {
+      return !s.kiosk && s.remember && !!sessionStorage.getItem(storageKey(host, page));
+    } catch (error) {
+      return false; // no storage: nothing kept
+    }
   }
 
   // Paints the first screen into `container` and mounts the widget there once the wasm has loaded,
@@ -237,7 +282,7 @@
       heading ? heading.after(note(s)) : container.append(note(s));
       report(host, reason, error);
     }
-    var timer = setTimeout(fail, PATIENCE, "timeout", new Error("not loaded after " + PATIENCE / 1000 + " seconds"));
+    var timer = setTimeout(fail, PATIENCE, "timeout", new Error("not loaded in time"));
     load()
       .then(function (glue) {
         // Not when it has left the page meanwhile (its disconnectedCallback stops it next).
@@ -246,7 +291,7 @@
         var tapped = !!kept;
         kept = kept || container.getRootNode().activeElement;
         var index = indexOf(container, kept);
-        var id = page ? glue.mount_page(host, container) : glue.mount(host, container, base, place(host));
+        var id = glue.mount(host, container, base, storageKey(host, page), page);
         // The standalone page works offline after one visit: its service worker sits beside it. An
         // embed never registers one (a service worker belongs to the origin that hosts the page).
         if (page && navigator.serviceWorker) navigator.serviceWorker.register(base + "sw.js").catch(function () {});
@@ -316,7 +361,7 @@
         try {
           // Throws where the element already has a shadow root (someone else's), or the page broke
           // attachShadow: then the note below, in the element itself.
-          this.#root = this.#root || this.attachShadow({ mode: "open" });
+          if (!this.#root) keepEvents((this.#root = this.attachShadow({ mode: "open" })));
           style(this.#root);
           if (this.getAttribute("data-mode") === "launcher") {
             this.#stop = launcher(this, this.#root);

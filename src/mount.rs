@@ -34,25 +34,26 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Mounts the standalone page's widget (the loader calls this for index.html's element) into
-/// `container`, inside the shadow root the loader made. The loader has copied the page's query
-/// parameters (`?mode=kiosk`: [`spasm_core::config::QUERY_PARAMETERS`]) onto the element as its
-/// attributes; the page's fragment may hold a hand-off summary. Returns the id to [`unmount`] it by.
-pub fn mount_page(host: &Element, container: &Element) -> u32 {
-    let location = web_sys::window().map(|w| w.location());
-    let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
-    let handoff = (hash.len() > 1).then(|| spasm_core::handoff::Summary::decode(&hash));
-    let page_url = location.and_then(|l| Some(l.origin().ok()? + &l.pathname().ok()?));
-    mount_with(host, container, handoff, page_url, 0)
-}
-
-/// Mounts a widget configured by `host`'s `data-*` attributes into `container`, which must be inside
-/// a shadow root (the loader makes one). Bad attributes are ignored with a console warning each.
-/// `page_url` is the widget's own standalone page, for hand-off links; `place`, the host's place
-/// among the page's `<spasm-triage>` elements without an `id` (see [`storage_key`]). Returns the id
-/// to [`unmount`] it by.
-pub fn mount(host: &Element, container: &Element, page_url: Option<String>, place: u32) -> u32 {
-    mount_with(host, container, None, page_url, place)
+/// Mounts a widget configured by `host`'s `data-*` attributes into `container`, inside the shadow
+/// root the loader made (bad attributes are ignored with a console warning each), and returns the
+/// id to [`unmount`] it by. `key` is where it may keep the patient's answers in sessionStorage
+/// (the loader names it: see `storageKey` in loader/spasm-triage.js), if the configuration lets it.
+/// On the standalone `page`, the loader has copied the page's query parameters (`?mode=kiosk`:
+/// [`spasm_core::config::QUERY_PARAMETERS`]) onto the element as its attributes, the address's
+/// fragment may hold a hand-off summary, and hand-off links point at the page; in an embed they
+/// point at `base`, the folder the widget's files are served from.
+pub fn mount(host: &Element, container: &Element, base: Option<String>, key: Option<String>, page: bool) -> u32 {
+    let (handoff, page_url) = match web_sys::window().map(|w| w.location()) {
+        Some(location) if page => {
+            let hash = location.hash().unwrap_or_default();
+            (
+                (hash.len() > 1).then(|| spasm_core::handoff::Summary::decode(&hash)),
+                Some(location.origin().unwrap_or_default() + &location.pathname().unwrap_or_default()),
+            )
+        }
+        _ => (None, base),
+    };
+    mount_with(host, container, handoff, page_url, key)
 }
 
 /// Unmounts the widget mounted with `id`: its app is destroyed (every effect's cleanup runs, so its
@@ -70,24 +71,12 @@ pub fn unmount(id: u32) {
     }
 }
 
-/// Where a widget keeps its session (sessionStorage), by something that stays the same across a
-/// reload whatever order the widgets mount in (a launcher mounts when first opened): its host's
-/// `id` if it has one, else its `place` among the `<spasm-triage>` elements without one, in
-/// document order, which the loader counts (the first is `spasm-triage-session-0`, as the only
-/// widget of a page always was).
-fn storage_key(host: &Element, place: u32) -> String {
-    match host.id() {
-        id if id.is_empty() => format!("spasm-triage-session-{place}"),
-        id => format!("spasm-triage-session#{id}"),
-    }
-}
-
 fn mount_with(
     host: &Element,
     container: &Element,
     handoff: Option<Result<spasm_core::handoff::Summary, spasm_core::handoff::HandoffError>>,
     page_url: Option<String>,
-    place: u32,
+    key: Option<String>,
 ) -> u32 {
     install_panic_message();
     let attributes: Vec<(String, String)> = host
@@ -115,7 +104,7 @@ fn mount_with(
     let event_target = host.clone();
     let on_result = Callback::from(move |level: Level| announce_result(&event_target, level));
     // Each widget on a page keeps its own session across a reload (not in kiosk mode).
-    let storage_key = config.persist.then(|| storage_key(host, place));
+    let storage_key = key.filter(|_| config.persist);
     // The failure note in the language the widget starts in, with its emergency number.
     let languages = crate::hooks::browser_languages();
     let t = spasm_core::i18n::Lang::negotiate(config.lang, languages.iter().map(String::as_str)).texts();

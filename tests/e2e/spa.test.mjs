@@ -52,7 +52,7 @@ test("a widget a single-page app adds after load mounts and works; moved, it kee
       window.__results = [];
       document.addEventListener("spasm-triage:result", (e) => window.__results.push(e.detail));
     });
-    const region = await addWidget(page, "Book a visit", { id: "check", "data-emergency-number": "999" });
+    const region = await addWidget(page, "Book a visit", { id: "check", "data-emergency-number": "999", "data-remember": "session" });
     assert.equal(await region.getByRole("link", { name: "call 999 now" }).getAttribute("href"), "tel:999");
     const place = await answerWarnings(region, 1);
 
@@ -72,7 +72,7 @@ test("a widget a single-page app adds after load mounts and works; moved, it kee
     // Removed (another route), then added back: it resumes where the patient was.
     await page.evaluate(() => document.getElementById("check").parentElement.remove());
     await region.waitFor({ state: "detached" });
-    const again = await addWidget(page, "Book a visit", { id: "check", "data-emergency-number": "999" });
+    const again = await addWidget(page, "Book a visit", { id: "check", "data-emergency-number": "999", "data-remember": "session" });
     assert.equal(await progress(again), place);
     // And it works to the end, telling the page the level.
     await answerAll(page);
@@ -131,27 +131,27 @@ test("two launchers opened in the opposite order each restore their own answers 
 
 test("widgets with ids keep their own sessions whatever order a single-page app adds them in", () =>
   withPage("/hosts/spa.html", async (page) => {
-    const first = await addWidget(page, "North clinic", { id: "north" });
-    const second = await addWidget(page, "South clinic", { id: "south" });
+    const first = await addWidget(page, "North clinic", { id: "north", "data-remember": "session" });
+    const second = await addWidget(page, "South clinic", { id: "south", "data-remember": "session" });
     const northPlace = await answerWarnings(first, 1);
     const southPlace = await answerWarnings(second, 3);
 
     await page.reload();
-    const south = await addWidget(page, "South clinic", { id: "south" });
-    const north = await addWidget(page, "North clinic", { id: "north" });
+    const south = await addWidget(page, "South clinic", { id: "south", "data-remember": "session" });
+    const north = await addWidget(page, "North clinic", { id: "north", "data-remember": "session" });
     assert.equal(await progress(south), southPlace);
     assert.equal(await progress(north), northPlace);
   }));
 
 test("a launcher a single-page app adds opens the widget; removed and added back, it is closed and opens where the patient was", () =>
   withPage("/hosts/spa.html", async (page) => {
-    const region = await addWidget(page, "Our practice", { "data-mode": "launcher" });
+    const region = await addWidget(page, "Our practice", { "data-mode": "launcher", "data-remember": "session" });
     const button = region.getByRole("button", { name: "Check my back spasm" });
     await button.click();
     const place = await answerWarnings(region, 2);
     await page.evaluate(() => document.querySelector("spasm-triage").parentElement.remove());
     await region.waitFor({ state: "detached" });
-    const again = await addWidget(page, "Our practice", { "data-mode": "launcher" });
+    const again = await addWidget(page, "Our practice", { "data-mode": "launcher", "data-remember": "session" });
     const reopen = again.getByRole("button", { name: "Check my back spasm" });
     assert.equal(await reopen.getAttribute("aria-expanded"), "false");
     await reopen.click();

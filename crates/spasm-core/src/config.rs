@@ -59,7 +59,10 @@ pub struct Config {
     pub timing: Timing,
     /// How long one stretch is held, in milliseconds.
     pub hold_ms: i64,
-    /// Whether the widget may keep state in sessionStorage across a reload (never in kiosk mode).
+    /// Whether the widget keeps the patient's answers in the tab's sessionStorage, so a reload loses
+    /// nothing: only when the practice asks (`data-remember="session"`; the standalone page does),
+    /// never in kiosk mode. Off by default, since on a practice's site any script of the page
+    /// (analytics, a tag manager) could read that storage (issue 22).
     pub persist: bool,
     /// Kiosk idle times.
     pub idle: IdlePolicy,
@@ -78,7 +81,7 @@ impl Default for Config {
             mode: Mode::Inline,
             timing: Timing::default(),
             hold_ms: 15_000,
-            persist: true,
+            persist: false,
             idle: IdlePolicy::default(),
         }
     }
@@ -98,7 +101,7 @@ impl fmt::Display for Warning {
 }
 
 /// The attributes the widget reads.
-pub const ATTRIBUTES: [&str; 10] = [
+pub const ATTRIBUTES: [&str; 11] = [
     "data-practice-name",
     "data-phone",
     "data-after-hours-phone",
@@ -109,6 +112,7 @@ pub const ATTRIBUTES: [&str; 10] = [
     "data-mode",
     "data-idle-seconds",
     "data-prompt-seconds",
+    "data-remember",
 ];
 
 /// The query parameters the standalone page reads (`?mode=kiosk`), and the attribute each stands
@@ -191,6 +195,11 @@ impl Config {
                 "data-prompt-seconds" => match value.parse::<i64>() {
                     Ok(secs) if (MIN_PROMPT_SECONDS..=3600).contains(&secs) => config.idle.prompt_ms = secs * 1000,
                     _ => warn("a whole number of seconds from 10 to 3600 is expected (less leaves no time to answer)"),
+                },
+                "data-remember" => match value {
+                    "session" => config.persist = true,
+                    "none" => config.persist = false,
+                    _ => warn("\"session\" or \"none\" is expected"),
                 },
                 "data-launcher-label" => {}
                 other if other.starts_with("data-") => warn("not an attribute the widget reads"),
@@ -326,6 +335,7 @@ mod tests {
             ("data-accent", "#036"),
             ("data-lang", "ES"),
             ("data-mode", "kiosk"),
+            ("data-remember", "session"),
             ("class", "anything"),
         ]);
         assert!(w.is_empty(), "{w:?}");
@@ -338,7 +348,7 @@ mod tests {
         assert_eq!(c.accent.as_deref(), Some("#003366"));
         assert_eq!(c.lang, Some(Lang::Es));
         assert_eq!(c.mode, Mode::Kiosk);
-        assert!(!c.persist, "kiosk mode never stores");
+        assert!(!c.persist, "kiosk mode never stores, even when asked to remember");
     }
 
     #[test]
@@ -369,6 +379,20 @@ mod tests {
             assert!(w[0].to_string().contains(name), "{}", w[0]);
             assert_eq!(Config { persist: c.persist, ..Config::default() }, c, "{name}={value:?} changed the config");
         }
+    }
+
+    #[test]
+    fn answers_are_kept_across_a_reload_only_when_the_practice_asks() {
+        // On a practice's site, any script of the page could read sessionStorage (issue 22).
+        assert!(!Config::default().persist);
+        assert!(!Config::from_attributes([]).0.persist);
+        let (c, w) = Config::from_attributes([("data-remember", " session ")]);
+        assert!(c.persist && w.is_empty());
+        assert!(!Config::from_attributes([("data-remember", "none")]).0.persist);
+        let (c, w) = Config::from_attributes([("data-remember", "local")]);
+        assert!(!c.persist);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].to_string().contains("data-remember"), "{}", w[0]);
     }
 
     #[test]
