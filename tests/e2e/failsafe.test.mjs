@@ -129,6 +129,21 @@ test("the loader loaded as a module finds its files and works", async () => {
   }
 });
 
+test("the standalone page whose glue cannot load keeps its first screen and says so, with the emergency line", async () => {
+  const page = await openPage(site.browser, site.server.origin, { serviceWorkers: "block" });
+  try {
+    await page.route(/spasm-triage-[0-9a-f]+\.js$/, (route) => route.abort());
+    await page.goto(site.server.origin + "/?lang=es");
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.equal((await alert.innerText()).trim(), "Lo sentimos, el chequeo de espasmos de espalda no pudo cargarse. Si es una emergencia, llame al 911 ahora.");
+    await page.getByRole("heading", { level: 1, name: "Chequeo de espasmos de espalda" }).waitFor();
+    assert.equal(await page.getByRole("link", { name: "llame al 911 ahora" }).getAttribute("href"), "tel:911");
+  } finally {
+    await page.context().close();
+  }
+});
+
 test("the standalone page works under a strict Content-Security-Policy (it has no inline script)", async () => {
   const { serve } = await import("./harness.mjs");
   const strict = await serve(undefined, {
