@@ -36,10 +36,11 @@
   var WIDGET_CSS = "__WIDGET_CSS__";
   var loading = null;
 
-  // The standalone page (index.html, whose element has data-page) beside this file: its address's
-  // query may configure it (?lang=es, ?mode=kiosk).
+  // The standalone page (index.html, whose element has the id spasm-triage: no data-* attribute,
+  // which the widget would warn of) beside this file: its address's query may configure it
+  // (?lang=es, ?mode=kiosk).
   function isPage(host) {
-    return host.hasAttribute("data-page") && new URL(".", location.href).href === base;
+    return host.id === "spasm-triage" && new URL(".", location.href).href === base;
   }
 
   // Tells the host page that a widget could not load (a practice can notice a broken install): the
@@ -197,9 +198,6 @@
     return Array.prototype.indexOf.call(container.querySelectorAll("button"), button);
   }
 
-  // Paints the first screen into `container` and mounts the widget there once the wasm has loaded,
-  // or leaves the first screen with the could-not-load note. Returns what unmounts the widget, or
-  // cancels the mount if the wasm is still loading.
   // The first screen without its buttons (and language and text-size switch): what stays true
   // when the widget cannot load, or is coming back to a check under way.
   function strip(container) {
@@ -222,30 +220,6 @@
     if (page && location.hash.length > 1) return true;
     try {
       return !s.kiosk && s.remember && !!sessionStorage.getItem(storageKey(host, page));
-    } catch (error) {
-      return false; // no storage: nothing kept
-    }
-  }
-
-  // Paints the first screen into `container` and mounts the widget there once the wasm has loaded,
-  // or leaves the first screen with the could-not-load note. Returns what unmounts the widget, or
-  // cancels the mount if the wasm is still loading.
-  // The first screen without its buttons (and language and text-size switch): what stays true
-  // when the widget cannot load, or is coming back to a check under way.
-  function strip(container) {
-    container.querySelectorAll(".st-toolbar,button").forEach(function (node) {
-      node.remove();
-    });
-  }
-
-  // Whether the widget will open on another screen than the first: a check under way that it kept
-  // in this tab (sessionStorage, under its key: see storage_key in src/mount.rs), or, on the
-  // standalone page, a summary from a hand-off link (in the address's fragment).
-  function resuming(host, page, s) {
-    if (page && location.hash.length > 1) return true;
-    try {
-      var id = !page && host.id;
-      return !s.kiosk && !!sessionStorage.getItem("spasm-triage-session" + (id ? "#" + id : "-" + (page ? 0 : place(host))));
     } catch (error) {
       return false; // no storage: nothing kept
     }

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 /// `data-*` attributes into `container` (inside the shadow root the loader made). `base` is the
 /// folder the widget's files (and its standalone page) are served from; `key`, where it may keep
 /// the patient's answers in sessionStorage; `page`, whether it is the standalone page's widget
-/// (index.html's, with `data-page`: its address may hold a hand-off summary). Returns the id to
+/// (index.html's, `id="spasm-triage"`: its address may hold a hand-off summary). Returns the id to
 /// [`unmount`] it by.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, container: web_sys::Element, base: Option<String>, key: Option<String>, page: bool) -> u32 {

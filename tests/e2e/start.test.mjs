@@ -1,7 +1,8 @@
-// The built demo page loads, shows the widget, asks nothing of any other origin and logs no error.
+// The built demo page loads, shows the widget, asks nothing of any other origin and logs no error
+// or warning.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, openPage, assertAccessible } from "./harness.mjs";
+import { useSite, openPage, assertAccessible, mounted } from "./harness.mjs";
 
 const site = useSite();
 
@@ -16,5 +17,8 @@ test("the demo page shows the widget's start screen", async () => {
   await assertAccessible(page, "the start screen");
   assert.deepEqual(page.foreign(), [], "requests left the page's origin");
   assert.deepEqual(page.errors(), [], "console errors");
+  // The widget read its element's attributes (data-remember) without a warning.
+  await mounted(page);
+  assert.deepEqual(page.warnings(), [], "console warnings");
   await page.context().close();
 });
