@@ -152,6 +152,7 @@ test("launcher mode requests no wasm until the button is pressed", () =>
     assert.equal(await button.getAttribute("aria-expanded"), "false");
     await button.click();
     await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();
+    await mounted(page); // the first screen paints at once; the wasm comes after it
     assert.equal(await button.getAttribute("aria-expanded"), "true");
     assert.equal(page.requests().filter((u) => u.endsWith(".wasm")).length, 1);
     // Closing and opening again keeps the patient's place, without loading again.

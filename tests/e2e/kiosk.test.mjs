@@ -2,7 +2,7 @@
 // the previous patient's answers, and nothing that leaves the page.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, openPage, assertAccessible } from "./harness.mjs";
+import { useSite, openPage, assertAccessible, mounted } from "./harness.mjs";
 import { answerAll, headline, toResult, pressStart } from "./journey.mjs";
 
 const site = useSite();
@@ -115,6 +115,7 @@ test("a tampered URL is ignored with a warning, and the widget works", async () 
   try {
     await page.goto(site.server.origin + "/?mode=%3Cscript%3E&idle-seconds=-4");
     await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();
+    await mounted(page); // the widget read the page's address (not only the loader's first screen)
     assert.equal(page.warnings().filter((w) => w.includes("data-mode")).length, 1);
     assert.equal(page.warnings().filter((w) => w.includes("data-idle-seconds")).length, 1);
     assert.deepEqual(page.errors(), []);
