@@ -360,6 +360,18 @@ async fn an_ice_round_starts_pauses_resumes_and_finishes_with_an_announcement() 
 }
 
 #[wasm_bindgen_test]
+async fn a_round_stopped_within_its_first_minute_owes_no_rest() {
+    // The product's 15-minute rounds: stopped at once, the round never was (issue 21).
+    let w = Widget::mount(Config { timing: Timing::default(), ..quick_config() }).await;
+    w.to_self_care_coach().await;
+    w.press("Start an ice round").await;
+    w.press("Stop").await;
+    w.press("Start an ice round").await;
+    assert!(!w.text().contains("Your skin needs a rest first."), "a round stopped at once locked the patient out");
+    assert!(w.all("button").iter().any(|b| b.inner_text() == "Pause"), "no round runs");
+}
+
+#[wasm_bindgen_test]
 async fn timers_stop_when_the_patient_starts_over_or_the_widget_goes() {
     count_intervals();
     let w = Widget::mount(quick_config()).await;

@@ -56,9 +56,10 @@ pub fn RoundTimer(props: &RoundTimerProps) -> Html {
     let pause = update(Box::new(|s, now| (CoachState { round: s.round.map(|r| r.pause(now)), ..s }, None)));
     let resume = update(Box::new(|s, now| (CoachState { round: s.round.map(|r| r.resume(now)), ..s }, None)));
     let stop = update(Box::new(move |s, now| {
-        let ended = s.round.map(|r| match r.stop(now, timing) {
-            RoundStatus::Finished { ended_at, .. } => ended_at,
-            _ => now,
+        // A round stopped within its first minute is no round: no rest is owed for it.
+        let ended = s.round.and_then(|r| match r.stop(now, timing)? {
+            RoundStatus::Finished { ended_at, .. } => Some(ended_at),
+            _ => Some(now),
         });
         (CoachState { round: None, last_ended_at: ended.or(s.last_ended_at), ..s }, None)
     }));

@@ -155,6 +155,9 @@ pub enum RoundStatus {
     },
 }
 
+/// How long a round may run and still be stopped as if it never started (see [`Round::stop`]).
+pub const FREE_STOP_MS: i64 = MINUTE_MS;
+
 impl Round {
     pub fn start(therapy: Therapy, now: i64, timing: Timing) -> Round {
         Round { therapy, started_at: now, length_ms: timing.round_ms, paused_ms: 0, paused_at: None }
@@ -193,13 +196,16 @@ impl Round {
         self
     }
 
-    /// Stopping early: the rest gap still counts from now, so skin gets its hour off.
-    pub fn stop(self, now: i64, timing: Timing) -> RoundStatus {
+    /// Stopping early: the rest gap still counts from now, so skin gets its hour off. A round
+    /// stopped within its first minute on the skin ([`FREE_STOP_MS`]: started by mistake, or the
+    /// pack was not ready) is not a round: `None`, and no rest is owed for it (issue 21).
+    pub fn stop(self, now: i64, timing: Timing) -> Option<RoundStatus> {
         let ended_at = match self.status(now, timing) {
             RoundStatus::Finished { ended_at, .. } => ended_at,
+            _ if self.elapsed(now) < FREE_STOP_MS => return None,
             _ => now.max(self.started_at),
         };
-        RoundStatus::Finished { ended_at, next_at: ended_at + timing.gap_ms }
+        Some(RoundStatus::Finished { ended_at, next_at: ended_at + timing.gap_ms })
     }
 }
 
@@ -409,7 +415,24 @@ mod tests {
         let t = Timing::default();
         let r = Round::start(Therapy::Ice, T0, t);
         let stopped = r.stop(T0 + 4 * MIN, t);
-        assert_eq!(stopped, RoundStatus::Finished { ended_at: T0 + 4 * MIN, next_at: T0 + 4 * MIN + HOUR_MS });
+        assert_eq!(stopped, Some(RoundStatus::Finished { ended_at: T0 + 4 * MIN, next_at: T0 + 4 * MIN + HOUR_MS }));
+        // A minute on the skin is a round.
+        assert!(r.stop(T0 + MIN, t).is_some());
+    }
+
+    #[test]
+    fn a_round_stopped_within_its_first_minute_is_no_round_and_owes_no_rest() {
+        let t = Timing::default();
+        let r = Round::start(Therapy::Ice, T0, t);
+        assert_eq!(r.stop(T0 + MIN - 1, t), None);
+        // Paused time is not time on the skin: 30 s on, paused 10 minutes, stopped: still no round.
+        let paused = r.pause(T0 + 30_000);
+        assert_eq!(paused.stop(T0 + 10 * MIN, t), None);
+        // Stopped this way, the next round may start at once, and a round before it still counts.
+        let rested = CoachState { round: None, last_ended_at: Some(T0 - 2 * HOUR_MS), ..CoachState::default() };
+        assert!(rested.start_round(Therapy::Heat, T0 + MIN, t).is_ok());
+        let recent = CoachState { round: None, last_ended_at: Some(T0 - 10 * MIN), ..CoachState::default() };
+        assert!(recent.start_round(Therapy::Heat, T0 + MIN, t).is_err(), "the rest owed for the round before");
     }
 
     #[test]
