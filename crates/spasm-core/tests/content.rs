@@ -215,6 +215,22 @@ fn bad_file_names_are_refused() {
 }
 
 #[test]
+fn no_patient_facing_text_speaks_of_the_widget() {
+    // "Widget" is the practice's word, not the patient's (issue 21): the patient uses "the back
+    // spasm check". Every text the widget shows, and every article, in both languages.
+    use spasm_core::i18n::Lang;
+    for lang in Lang::ALL {
+        for (key, text) in lang.texts().entries() {
+            assert!(!text.to_lowercase().contains("widget"), "{lang:?} {key}: {text}");
+        }
+        for article in spasm_core::library::bundled(lang) {
+            let text = format!("{} {} {}", article.title, article.summary, article.plain_text()).to_lowercase();
+            assert!(!text.contains("widget"), "{lang:?} {}: says \"widget\"", article.slug);
+        }
+    }
+}
+
+#[test]
 fn the_bundled_library_is_valid_and_searchable_in_both_languages() {
     use spasm_core::i18n::Lang;
     use spasm_core::library::{bundled, count, position, search, title, INDEX};
