@@ -82,7 +82,12 @@ LOADER_MAX=5000
 # patient's events stopped at the shadow root (+271, less shorter console messages); paid by one
 # mount export with the storage key named by the loader (-330) and #fff for #ffffff. 138,087 ->
 # 137,937 (-150): the ceiling fell with it, to that plus 36 bytes for the build date.
-FIRST_LOAD_CEILING=137975
+# The patient journey (issue 21, allowance 4 kB), first steps: the widget's unit in px, the result
+# headline and kiosk type scale (+8, CSS in the loader), a round stopped in its first minute owes no
+# rest, the kiosk's QR codes with the number as text, and "the back spasm check" for "this widget"
+# in the articles (their data files' names change): 137,941 -> 138,239 (+298 of its 4,000); the
+# ceiling rose by that much.
+FIRST_LOAD_CEILING=138275
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

@@ -240,6 +240,21 @@ async fn a_same_day_result_offers_the_practices_after_hours_line_and_a_home_care
     let line = w.all("a[href='tel:+15550102999']");
     assert_eq!(line.len(), 1, "no after-hours line on a same-day result");
     assert_eq!(line[0].inner_text(), "Closed? Call the after-hours line: +1 555 010 2999");
+    drop(w);
+    // At a kiosk: a QR code to scan, with the number as text too (issue 21).
+    let w = Widget::mount(Config { mode: spasm_core::config::Mode::Kiosk, persist: false, ..config }).await;
+    w.press("Start the check").await;
+    w.no_to_warning_signs().await;
+    w.mildest_answers_to_review().await;
+    w.press("See my result").await;
+    w.press("Change my answers").await;
+    let change = w.all("button").into_iter().find(|b| b.get_attribute("aria-label").as_deref() == Some("Change: Other signs")).unwrap();
+    change.click();
+    w.settle().await;
+    w.choose("Do you have a fever", "Yes").await;
+    w.press("Next").await;
+    let captions: Vec<String> = w.all(".st-qr figcaption").iter().map(|c| c.inner_text()).collect();
+    assert!(captions.iter().any(|c| c == "Closed? Scan to call the after-hours line, or call +1 555 010 2999"), "{captions:?}");
 }
 
 #[wasm_bindgen_test]

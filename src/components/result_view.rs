@@ -44,17 +44,18 @@ pub fn ResultView() -> Html {
                 let phone = config.phone.clone().unwrap_or_default();
                 let label = fill(t.call_practice, &[("practice", &practice), ("phone", &phone)]);
                 if kiosk {
-                    qr_code(tel.into(), fill(t.scan_to_call, &[("practice", &practice)]).into())
+                    // The number as text too, for a patient who would rather dial it.
+                    qr_code(tel.into(), fill(t.scan_to_call, &[("practice", &practice), ("phone", &phone)]).into())
                 } else {
                     html! { <a class="st-action" href={tel}>{ label }</a> }
                 }
             });
             // Same day, and the practice closed: its after-hours line, if it has one (spec section 1).
             let after_hours = (level == Level::Urgent).then(|| config.after_hours_tel()).flatten().map(|tel| {
+                let phone = config.after_hours_phone.clone().unwrap_or_default();
                 if kiosk {
-                    qr_code(tel.into(), t.scan_to_call_after_hours.into())
+                    qr_code(tel.into(), fill(t.scan_to_call_after_hours, &[("phone", &phone)]).into())
                 } else {
-                    let phone = config.after_hours_phone.clone().unwrap_or_default();
                     html! { <a class="st-action" href={tel}>{ fill(t.call_after_hours, &[("phone", &phone)]) }</a> }
                 }
             });

@@ -76,7 +76,7 @@ test("a kiosk embed offers the practice's booking and phone as QR codes that sca
     await toSoonResult(page);
     const book = page.locator(".st-qr", { has: page.getByRole("img", { name: "Scan to book a visit online" }) });
     assert.equal(await scanQr(book), "https://example.org/book?from=kiosk&visit=back");
-    const call = page.locator(".st-qr", { has: page.getByRole("img", { name: "Scan to call Riverside Family Practice" }) });
+    const call = page.locator(".st-qr", { has: page.getByRole("img", { name: "Scan to call Riverside Family Practice, or call +1 (555) 010-2000" }) });
     assert.equal(await scanQr(call), "tel:+15550102000");
     assert.equal(await page.locator("a[href]").count(), 0, "a kiosk result links out of the page");
     await assertAccessible(page, "a kiosk result with QR codes");
