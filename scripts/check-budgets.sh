@@ -87,7 +87,9 @@ LOADER_MAX=5000
 # rest, the kiosk's QR codes with the number as text, and "the back spasm check" for "this widget"
 # in the articles (their data files' names change): 137,941 -> 138,239 (+298 of its 4,000); the
 # ceiling rose by that much.
-FIRST_LOAD_CEILING=138275
+# The hardening issue (22) again: a crash tells the host page too (spasm-triage:error, "crashed"):
+# 138,239 -> 138,377 (+138; the issue has now used 960 of its 1,000 bytes). The ceiling rose by that.
+FIRST_LOAD_CEILING=138413
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

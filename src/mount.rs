@@ -153,13 +153,18 @@ fn adopt_accent(root: &ShadowRoot, accent: &str) {
 }
 
 fn announce_result(host: &Element, level: Level) {
+    announce(host, RESULT_EVENT, "level", level.id());
+}
+
+/// Tells the host page `event`, with `detail.key` = `value` and nothing else (no health data).
+fn announce(host: &Element, event: &str, key: &str, value: &str) {
     let detail = js_sys::Object::new();
-    js_sys::Reflect::set(&detail, &JsValue::from_str("level"), &JsValue::from_str(level.id())).ok();
+    js_sys::Reflect::set(&detail, &JsValue::from_str(key), &JsValue::from_str(value)).ok();
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(RESULT_EVENT, &init) {
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(event, &init) {
         host.dispatch_event(&event).ok();
     }
 }
@@ -184,6 +189,10 @@ fn install_panic_message() {
                 note.set_attribute("role", "alert").ok();
                 note.set_text_content(Some(&failure));
                 root.append_child(&note).ok();
+            }
+            // And the host page hears of it, as of a widget that could not load (the loader's event).
+            if let Some(host) = root.get_root_node().dyn_ref::<ShadowRoot>().map(ShadowRoot::host) {
+                announce(&host, "spasm-triage:error", "reason", "crashed");
             }
         }
         console_error_panic_hook::hook(info);

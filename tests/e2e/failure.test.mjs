@@ -43,6 +43,9 @@ test("a crash shows the failure note inside every widget, in its language and nu
     assert.equal(host.trim(), "The practice's own page.", "something was written over the host page");
     assert.equal(await page.locator("#es").getByRole("button").count(), 0, "the frozen widget still shows its controls");
     assert.ok(page.errors().some((e) => e.includes("crash-test: a panic on purpose")), "the panic was not logged");
+    // The page heard of it: each widget, with the reason only.
+    const heard = (await page.locator("#events").textContent()).trim().split("\n").sort();
+    assert.deepEqual(heard, ['en {"reason":"crashed"}', 'es {"reason":"crashed"}']);
   } finally {
     await page.context().close();
     await server.close();
