@@ -89,7 +89,10 @@ LOADER_MAX=5000
 # ceiling rose by that much.
 # The hardening issue (22) again: a crash tells the host page too (spasm-triage:error, "crashed"):
 # 138,239 -> 138,377 (+138; the issue has now used 960 of its 1,000 bytes). The ceiling rose by that.
-FIRST_LOAD_CEILING=138413
+# A review: the app alone decides whether a widget keeps its answers (mount.rs filtered the key by
+# Config::persist as well): 138,377 -> 138,341 , and the
+# ceiling fell by as much.
+FIRST_LOAD_CEILING=138377
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

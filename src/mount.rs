@@ -104,12 +104,12 @@ fn mount_with(
     let event_target = host.clone();
     let on_result = Callback::from(move |level: Level| announce_result(&event_target, level));
     // Each widget on a page keeps its own session across a reload (not in kiosk mode).
-    let storage_key = key.filter(|_| config.persist);
     // The failure note in the language the widget starts in, with its emergency number.
     let languages = crate::hooks::browser_languages();
     let t = spasm_core::i18n::Lang::negotiate(config.lang, languages.iter().map(String::as_str)).texts();
     let failure = format!("{} {}", t.crash, config.fill(t.interview_emergency));
-    let props = AppProps { config, on_result: Some(on_result), storage_key, handoff, page_url };
+    // The app keeps the answers under `key` only if the configuration lets it (`Config::persist`).
+    let props = AppProps { config, on_result: Some(on_result), storage_key: key, handoff, page_url };
     let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
     MOUNTED.with(|m| m.borrow_mut().push(Mounted { id, root: container.clone(), app: None, failure }));
     // The first render (which replaces the loader's first screen in the same task, so nothing is

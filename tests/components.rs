@@ -114,6 +114,17 @@ impl Widget {
 
     /// Answers every remaining page with "No" / the mildest choice, up to the review (or the
     /// result, when the interview ends early).
+    /// From a home-care result: "Change my answers", "Yes" to a fever, Next (a same-day result).
+    async fn change_to_a_fever(&self) {
+        self.press("Change my answers").await;
+        let change =
+            self.all("button").into_iter().find(|b| b.get_attribute("aria-label").as_deref() == Some("Change: Other signs")).unwrap();
+        change.click();
+        self.settle().await;
+        self.choose("Do you have a fever", "Yes").await;
+        self.press("Next").await;
+    }
+
     async fn mildest_answers_to_review(&self) {
         for _ in 0..10 {
             if self.heading() == "Check your answers" || !self.result_headline().is_empty() {
@@ -230,12 +241,7 @@ async fn a_same_day_result_offers_the_practices_after_hours_line_and_a_home_care
     w.press("See my result").await;
     assert_eq!(w.result_headline(), "Care for your back at home");
     assert!(w.all("a[href^='tel:+1555']").is_empty(), "an after-hours line on a home-care result");
-    w.press("Change my answers").await;
-    let change = w.all("button").into_iter().find(|b| b.get_attribute("aria-label").as_deref() == Some("Change: Other signs")).unwrap();
-    change.click();
-    w.settle().await;
-    w.choose("Do you have a fever", "Yes").await;
-    w.press("Next").await;
+    w.change_to_a_fever().await;
     assert_eq!(w.result_headline(), "Speak to a doctor today");
     let line = w.all("a[href='tel:+15550102999']");
     assert_eq!(line.len(), 1, "no after-hours line on a same-day result");
@@ -247,12 +253,7 @@ async fn a_same_day_result_offers_the_practices_after_hours_line_and_a_home_care
     w.no_to_warning_signs().await;
     w.mildest_answers_to_review().await;
     w.press("See my result").await;
-    w.press("Change my answers").await;
-    let change = w.all("button").into_iter().find(|b| b.get_attribute("aria-label").as_deref() == Some("Change: Other signs")).unwrap();
-    change.click();
-    w.settle().await;
-    w.choose("Do you have a fever", "Yes").await;
-    w.press("Next").await;
+    w.change_to_a_fever().await;
     let captions: Vec<String> = w.all(".st-qr figcaption").iter().map(|c| c.inner_text()).collect();
     assert!(captions.iter().any(|c| c == "Closed? Scan to call the after-hours line, or call +1 555 010 2999"), "{captions:?}");
 }

@@ -103,6 +103,20 @@ export async function mounted(page) {
   );
 }
 
+/**
+ * On a host page with a Spanish widget `#es` (112) and an English one `#en` (999), as
+ * hosts/crash.html and hosts/broken.html have: each kept its first screen after failing to load,
+ * its heading and its emergency line with its number, and no button that cannot work.
+ */
+export async function assertFirstScreensKept(page) {
+  for (const [id, heading, call, number] of [["es", "Chequeo de espasmos de espalda", "llame al 112 ahora", "112"], ["en", "Back spasm check", "call 999 now", "999"]]) {
+    const widget = page.locator(`#${id}`);
+    await widget.getByRole("heading", { level: 1, name: heading }).waitFor();
+    assert.equal(await widget.getByRole("link", { name: call }).getAttribute("href"), `tel:${number}`);
+    assert.equal(await widget.getByRole("button").count(), 0, `${id}: a button that cannot work is left`);
+  }
+}
+
 const AXE = await readFile(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8");
 
 /**
