@@ -34,6 +34,10 @@
   var WASM_INTEGRITY = "__WASM_INTEGRITY__";
   var SCREENS = "__FIRST_SCREENS__";
   var WIDGET_CSS = "__WIDGET_CSS__";
+  // And the isolation mode's module (frame.js), loaded only for a widget with data-isolation="frame".
+  var FRAME_INTEGRITY = "__FRAME_INTEGRITY__";
+  // And the launcher's button and panel (launcher.js), loaded only for data-mode="launcher".
+  var LAUNCHER_INTEGRITY = "__LAUNCHER_INTEGRITY__";
   var loading = null;
 
   // The standalone page (index.html, whose element has the id spasm-triage: no data-* attribute,
@@ -76,7 +80,7 @@
       return valid((host.getAttribute("data-" + name) || "").trim());
     }
     var lang = read("lang", langOf);
-    var browser = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+    var browser = navigator.languages.concat(navigator.language); // as the widget: its first, else the one
     for (var i = 0; !lang && i < browser.length; i++) lang = langOf(browser[i]);
     return {
       lang: lang || "en",
@@ -99,9 +103,10 @@
       : "Sorry, the back spasm check could not load. If this is an emergency, call " + s.number + " now.";
   }
 
-  // Resolves when the browser has fetched the module at `href` and checked it against `integrity`;
-  // the import() that follows uses that checked module (import() alone checks nothing).
-  function preload(href, integrity) {
+  // Resolves to the module at `href` of this folder, once the browser has fetched it and checked it
+  // against `integrity`: the import() then uses that checked module (import() alone checks nothing).
+  function module(href, integrity) {
+    href = base + href;
     return new Promise(function (resolve, reject) {
       var link = document.createElement("link");
       link.rel = "modulepreload";
@@ -110,9 +115,11 @@
       link.href = href;
       link.onload = resolve;
       link.onerror = function () {
-        reject(new Error(href + ": not loaded, or changed"));
+        reject(href + ": not loaded, or changed");
       };
       document.head.appendChild(link);
+    }).then(function () {
+      return import(href);
     });
   }
 
@@ -128,19 +135,22 @@
   // The wasm and the glue are fetched once the first screen is painted, so they never take
   // bandwidth from it on a slow line (and a page's largest paint is the first screen's); the wasm
   // beside the glue, compiled as it arrives.
-  function load() {
-    return painted.then(fetchWidget);
+  // In isolation mode, frame.js stands in for the glue: it runs the widget in a frame of its own.
+  function load(host, container) {
+    return painted.then(function () {
+      if (!base) throw "no <script src> to find its files by";
+      if (host.getAttribute("data-isolation") != "frame") return fetchWidget();
+      return module("frame.js", FRAME_INTEGRITY).then(function (frame) {
+        return frame.frame(host, container, base);
+      });
+    });
   }
 
   function fetchWidget() {
-    if (!base) throw new Error("no <script src> to find its files by");
     if (!loading) {
       var wasm = fetch(base + WASM, { credentials: "omit", integrity: WASM_INTEGRITY });
       wasm.catch(function () {}); // reported by the glue's init below, which awaits it
-      loading = preload(base + GLUE, GLUE_INTEGRITY)
-        .then(function () {
-          return import(base + GLUE);
-        })
+      loading = module(GLUE, GLUE_INTEGRITY)
         .then(function (glue) {
           return glue.default({ module_or_path: wasm }).then(function () {
             return glue;
@@ -193,9 +203,10 @@
     return n;
   }
 
-  // The index of `button` among the buttons in `container`, or -1.
+  // The index of `button` among the buttons (and the heading, which a launcher's panel focuses when
+  // it opens) in `container`, or -1.
   function indexOf(container, button) {
-    return Array.prototype.indexOf.call(container.querySelectorAll("button"), button);
+    return Array.prototype.indexOf.call(container.querySelectorAll("button,h1"), button);
   }
 
   // The first screen without its buttons (and language and text-size switch): what stays true
@@ -256,8 +267,8 @@
       heading ? heading.after(note(s)) : container.append(note(s));
       report(host, reason, error);
     }
-    var timer = setTimeout(fail, PATIENCE, "timeout", new Error("not loaded in time"));
-    load()
+    var timer = setTimeout(fail, PATIENCE, "timeout", "not loaded in time");
+    load(host, container)
       .then(function (glue) {
         // Not when it has left the page meanwhile (its disconnectedCallback stops it next).
         if (stopped || !host.isConnected) return;
@@ -277,11 +288,11 @@
           }
         };
         // The widget replaces the first screen in a task that mount queued, before this one: then
-        // the tap kept is done (or the focus put back), on the live button in the same place with
-        // the same words, if there is one (never on another screen's button).
+        // the tap kept is done (or the focus put back), on the live button (or heading) in the same
+        // place with the same words, if there is one (never on another screen's button).
         setTimeout(function () {
           container.removeEventListener("click", wait);
-          var button = container.querySelectorAll(".st-root:not([aria-busy]) button")[index];
+          var button = container.querySelectorAll(".st-root:not([aria-busy]) :is(button,h1)")[index];
           if (button && kept && button.textContent === kept.textContent) tapped ? button.click() : button.focus();
         });
       })
@@ -292,33 +303,6 @@
     return function () {
       stopped = true;
       clearTimeout(timer);
-      if (stop) stop();
-    };
-  }
-
-  // A button that opens the widget, mounting it the first time. Returns what unmounts it.
-  function launcher(host, root) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "launch";
-    button.textContent = host.getAttribute("data-launcher-label") || "Check my back spasm";
-    button.setAttribute("aria-expanded", "false");
-    var panel = document.createElement("div");
-    panel.className = "panel";
-    panel.hidden = true;
-    var stop;
-    button.addEventListener("click", function () {
-      var open = panel.hidden;
-      panel.hidden = !open;
-      button.setAttribute("aria-expanded", String(open));
-      if (open && !stop) {
-        var container = document.createElement("div");
-        panel.appendChild(container);
-        stop = start(host, container);
-      }
-    });
-    root.append(button, panel);
-    return function () {
       if (stop) stop();
     };
   }
@@ -338,7 +322,20 @@
           if (!this.#root) keepEvents((this.#root = this.attachShadow({ mode: "open" })));
           style(this.#root);
           if (this.getAttribute("data-mode") === "launcher") {
-            this.#stop = launcher(this, this.#root);
+            // The launcher's button and panel (launcher.js): the widget mounts when first opened.
+            var host = this, root = this.#root, stopped;
+            this.#stop = function () {
+              stopped = true;
+            };
+            module("launcher.js", LAUNCHER_INTEGRITY).then(
+              function (launcher) {
+                if (!stopped) host.#stop = launcher.launcher(host, root, start, settings(host).lang);
+              },
+              function (error) {
+                root.append(note(settings(host)));
+                report(host, "failed", error);
+              }
+            );
           } else {
             var container = document.createElement("div");
             this.#root.appendChild(container);

@@ -13,7 +13,10 @@ glue="$(cd "$dir" && ls spasm-triage-*.js | head -n 1)"
 wasm="$(cd "$dir" && ls spasm-triage-*_bg.wasm | head -n 1)"
 
 command -v terser >/dev/null || { echo "post-build: terser is missing: run scripts/setup.sh" >&2; exit 1; }
-sha384() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
+# The hashes the loader carries are SHA-256 (as strong a check as SRI's longer ones against a
+# changed file, and 20 characters shorter each, which brotli cannot squeeze: every page with the tag
+# downloads them).
+sri() { printf 'sha256-%s' "$(openssl dgst -sha256 -binary "$1" | openssl base64 -A)"; }
 # Only once: a second run on the same folder (tests/e2e/offline.test.mjs does one) finds the glue,
 # the wasm and the loader done (the loader has no placeholders left) and leaves them.
 fresh=0
@@ -36,9 +39,9 @@ if [ "$fresh" = 1 ]; then
   mv "$dir/$glue" "$dir/$new_glue"
   glue="$new_glue"
 fi
-after="$(sha384 "$dir/$glue")"
+after="$(sri "$dir/$glue")"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-wasm_sri="$(sha384 "$dir/$wasm")"
+wasm_sri="$(sri "$dir/$wasm")"
 # The standalone page loads the widget through the loader, like any host page (which paints the
 # first screen first, then fetches the glue and the wasm, and shows the could-not-load note if they
 # never arrive): Trunk's inline module script, which would start the wasm on its own (and which a
@@ -56,14 +59,31 @@ printf '{"glue":"%s","glueIntegrity":"%s","wasm":"%s","wasmIntegrity":"%s"}\n' \
 if [ "$fresh" = 1 ]; then
   sed -i -e "s|__GLUE__|$glue|" -e "s|__GLUE_INTEGRITY__|$after|" -e "s|__WASM__|$wasm|" -e "s|__WASM_INTEGRITY__|$wasm_sri|" \
     "$dir/spasm-triage.js"
+  # The modules the loader imports on demand, minified, with their hashes in the loader: the
+  # isolation mode's (data-isolation="frame") and the launcher's (data-mode="launcher").
+  for name in frame launcher; do
+    terser "$dir/$name.js" --module --compress --mangle --output "$dir/$name.js.min"
+    mv "$dir/$name.js.min" "$dir/$name.js"
+    sed -i "s|__$(echo "$name" | tr a-z A-Z)_INTEGRITY__|$(sri "$dir/$name.js")|" "$dir/spasm-triage.js"
+  done
   cargo run --locked --quiet --manifest-path "$root/Cargo.toml" -p spasm-triage --features prerender --bin spasm-prerender -- "$dir/spasm-triage.js"
-  if grep -qE "__(GLUE|WASM)[A-Z_]*__" "$dir/spasm-triage.js"; then echo "post-build: the loader misses a file's name or hash" >&2; exit 1; fi
+  if grep -qE "__(GLUE|WASM|FRAME|LAUNCHER)[A-Z_]*__" "$dir/spasm-triage.js"; then echo "post-build: the loader misses a file's name or hash" >&2; exit 1; fi
   # The loader, minified too (its comments stay in loader/spasm-triage.js), in ASCII only: a classic
   # script on a host page that does not say UTF-8 would garble the Spanish screen otherwise. Its
   # integrity hash below is the minified file's.
   terser "$dir/spasm-triage.js" --compress --mangle --format ascii_only=true --output "$dir/spasm-triage.js.min"
   mv "$dir/spasm-triage.js.min" "$dir/spasm-triage.js"
 fi
+
+# frame.html, the page the isolation mode (data-isolation="frame", loader/frame.js) frames: the
+# standalone page's twin whose element is not the page's (so it registers no service worker, reads
+# no hand-off link and points its own links at the folder, as an embed does) and keeps the answers
+# in its own origin's storage; frame.js runs first (module scripts run in order) to take the host's
+# settings from the address. It pins both scripts with their hashes: the browser fetches frame.html
+# itself as a page, which nothing can pin (README: the isolation mode).
+FRAME="$(sri "$dir/frame.js")" LOADER="$(sri "$dir/spasm-triage.js")" perl -0p -e 's|<spasm-triage id="spasm-triage"|<spasm-triage|; s|<script src="spasm-triage.js"></script>|<script type="module" src="frame.js" integrity="$ENV{FRAME}"></script>\n  <script type="module" src="spasm-triage.js" integrity="$ENV{LOADER}"></script>|' \
+  "$dir/index.html" > "$dir/frame.html"
+if ! grep -q 'src="frame.js" integrity="sha256-' "$dir/frame.html" || grep -q 'id="spasm-triage"' "$dir/frame.html"; then echo "post-build: frame.html not made" >&2; exit 1; fi
 
 # The articles' data files (fetched when the library first opens), under names with a hash of
 # their content: the spasm-articles tool parses content/ and writes them here, named by the same

@@ -157,7 +157,8 @@ test("launcher mode requests no wasm until the button is pressed", () =>
     assert.equal(page.requests().filter((u) => u.endsWith(".wasm")).length, 1);
     // Closing and opening again keeps the patient's place, without loading again.
     await pressStart(page);
-    await button.click();
+    await page.getByRole("button", { name: "Close" }).click();
+    assert.equal(await button.getAttribute("aria-expanded"), "false");
     await button.click();
     assert.match(await headline(page), /^Do you have pain, pressure, or tightness in your chest/);
     assert.equal(page.requests().filter((u) => u.endsWith(".wasm")).length, 1);

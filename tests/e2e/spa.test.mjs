@@ -116,15 +116,19 @@ test("two launchers opened in the opposite order each restore their own answers 
   withPage("/hosts/launchers.html", async (page) => {
     const north = page.getByRole("region", { name: "North clinic" });
     const south = page.getByRole("region", { name: "South clinic" });
+    // Each panel is modal: it is closed (Escape) before the other launcher's button is pressed.
     await south.getByRole("button", { name: "Check my back (south)" }).click();
     const southPlace = await answerWarnings(south, 2);
+    await page.keyboard.press("Escape");
     await north.getByRole("button", { name: "Check my back (north)" }).click();
     const northPlace = await answerWarnings(north, 1);
+    await page.keyboard.press("Escape");
 
     await page.reload();
     await north.getByRole("button", { name: "Check my back (north)" }).click();
     assert.equal(await progress(north), northPlace);
     assert.equal(await north.getByRole("link", { name: "call 112 now" }).getAttribute("href"), "tel:112");
+    await page.keyboard.press("Escape");
     await south.getByRole("button", { name: "Check my back (south)" }).click();
     assert.equal(await progress(south), southPlace);
   }));
@@ -149,6 +153,7 @@ test("a launcher a single-page app adds opens the widget; removed and added back
     const button = region.getByRole("button", { name: "Check my back spasm" });
     await button.click();
     const place = await answerWarnings(region, 2);
+    // Removed while its panel is open.
     await page.evaluate(() => document.querySelector("spasm-triage").parentElement.remove());
     await region.waitFor({ state: "detached" });
     const again = await addWidget(page, "Our practice", { "data-mode": "launcher", "data-remember": "session" });

@@ -4,13 +4,16 @@
 //! stylesheet, not a general one.
 
 /// `css` without comments and needless spaces. Strings keep their spaces; a space that may be a
-/// descendant combinator (as in `.a :focus`) or an operator's (as in `calc(1 + 2)`) is kept: only
-/// spaces around `{ } ; , >` and after `:` go, with the last `;` of a block.
+/// descendant combinator (as in `.a :focus` or `.a *`) or an operator's that needs it (as in
+/// `calc(1 + 2)`) is kept: only spaces around `{ } ; , >`, after `:`, before `!`, and around `*`
+/// and `/` inside parentheses (`calc(2 * var(--u))`, `rgb(0 0 0 / .5)`) go, with the last `;` of a
+/// block.
 pub fn minify(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
     let mut quote: Option<char> = None;
     let mut space = false;
+    let mut depth = 0usize; // parentheses open
     while let Some(c) = chars.next() {
         if let Some(q) = quote {
             out.push(c);
@@ -35,9 +38,14 @@ pub fn minify(css: &str) -> String {
             space = true;
             continue;
         }
-        let tight = |c: char| matches!(c, '{' | '}' | ';' | ',' | '>');
-        if space && !out.is_empty() && !tight(c) && !out.ends_with(tight) && !out.ends_with(':') {
+        let tight = |c: char| matches!(c, '{' | '}' | ';' | ',' | '>') || (depth > 0 && matches!(c, '*' | '/'));
+        if space && !out.is_empty() && !tight(c) && c != '!' && !out.ends_with(tight) && !out.ends_with(':') {
             out.push(' ');
+        }
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
         }
         space = false;
         if c == '}' && out.ends_with(';') {
@@ -64,10 +72,10 @@ mod tests {
 
     #[test]
     fn drops_comments_and_needless_spaces_only() {
-        let css = "/* a comment */\n.a :focus-visible,\n.b > .c {\n  font: 400 calc(1.1 * var(--u))/1.5 \"Segoe  UI\", sans-serif;\n  margin: 0 0.5em 10.5em;\n}\n@media (max-width: 20em) { .a { padding: 0 } }\n";
+        let css = "/* a comment */\n.a :focus-visible,\n.b > .c, .d * {\n  font: 400 calc(1.1 * var(--u))/1.5 \"Segoe  UI\", sans-serif;\n  margin: 0 0.5em calc(10.5em - 2px) !important;\n  color: rgb(0 0 0 / 0.5);\n}\n@media (max-width: 20em) { .a { padding: 0 } }\n";
         assert_eq!(
             minify(css),
-            ".a :focus-visible,.b>.c{font:400 calc(1.1 * var(--u))/1.5 \"Segoe  UI\",sans-serif;margin:0 .5em 10.5em}@media (max-width:20em){.a{padding:0}}"
+            ".a :focus-visible,.b>.c,.d *{font:400 calc(1.1*var(--u))/1.5 \"Segoe  UI\",sans-serif;margin:0 .5em calc(10.5em - 2px)!important;color:rgb(0 0 0/.5)}@media (max-width:20em){.a{padding:0}}"
         );
     }
 

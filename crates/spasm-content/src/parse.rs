@@ -528,12 +528,13 @@ pub struct DataFile {
 }
 
 impl DataFile {
-    /// Its Subresource Integrity hash (`sha384-<base64>`): the widget fetches the file with it, so
-    /// a changed file (a tampered CDN) is refused, never shown.
+    /// Its Subresource Integrity hash (`sha256-<base64>`, the shortest SRI allows: it is in every
+    /// first load): the widget fetches the file with it, so a changed file (a tampered CDN) is
+    /// refused, never shown.
     pub fn integrity(&self) -> String {
         use base64::Engine;
         use sha2::Digest;
-        format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(self.text.as_bytes())))
+        format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(self.text.as_bytes())))
     }
 }
 

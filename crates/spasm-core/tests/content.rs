@@ -200,9 +200,9 @@ fn the_tools_data_files_are_the_ones_the_build_names() {
     let library = spasm_content::build_library(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")).unwrap();
     for (file, lang) in library.data.iter().zip([Lang::En, Lang::Es]) {
         assert_eq!(file.name, DATA_FILES[lang as usize]);
-        // The widget fetches the file with this hash: a sha384 of exactly these bytes.
+        // The widget fetches the file with this hash: a sha256 of exactly these bytes.
         assert_eq!(file.integrity(), data_integrity(lang));
-        assert!(data_integrity(lang).starts_with("sha384-") && data_integrity(lang).len() == 7 + 64);
+        assert!(data_integrity(lang).starts_with("sha256-") && data_integrity(lang).len() == 7 + 44);
         assert_eq!(file.name, spasm_content::data_file_name(file.lang, &file.text));
         assert!(file.text == bundled_data(lang), "{}", file.name);
     }
