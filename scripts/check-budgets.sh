@@ -101,7 +101,11 @@ LOADER_MAX=5000
 # the loader imports with its hash for a launcher only (its old button code and CSS left the
 # loader), and a focused heading kept when the widget replaces the first screen: 138,249 ->
 # 138,180 (-69). The ceiling fell to that plus 36.
-FIRST_LOAD_CEILING=138216
+# The patient journey (21) again: the self-care guide as an overview (Back to my result on top, its
+# parts closed under their headings), dates in words in the patient's language (full month names,
+# the articles' review dates too), the language and text-size switches styled as a toolbar:
+# 138,170 -> 138,508 (+338; the issue has used 636 of its 4,000). The ceiling rose by that.
+FIRST_LOAD_CEILING=138554
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

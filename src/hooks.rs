@@ -49,7 +49,7 @@ pub fn clock_time(t: &Texts, ms: i64) -> String {
     t.clock(date.get_hours(), date.get_minutes())
 }
 
-/// "Nov 21, 2026, 3:40 PM" (or "21 nov 2026, 15:40") for a timestamp, in the device's time zone.
+/// "November 21, 2026, 3:40 PM" (or "21 de noviembre de 2026, 15:40") for a timestamp, in the device's time zone.
 pub fn date_time(t: &Texts, ms: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     t.date_time(date.get_full_year(), date.get_month(), date.get_date(), date.get_hours(), date.get_minutes())

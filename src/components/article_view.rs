@@ -70,7 +70,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <footer class="st-sources">
                 <h3>{ t.sources }</h3>
                 <ul>{ for article.sources.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
-                <p class="st-muted">{ fill(t.last_reviewed, &[("date", &article.reviewed)]) }</p>
+                <p class="st-muted">{ fill(t.last_reviewed, &[("date", &t.iso_date(&article.reviewed))]) }</p>
             </footer>
             { back }
         </article>

@@ -15,6 +15,9 @@ const STRETCH_PICTURES: [fn(&'static str) -> Html; Stretch::COUNT] =
 /// The self-care coach (spec section 6): keeping active first, rest positions, ice or heat rounds
 /// with their warnings, stretches with hold timers (or, where the answers rule them out, why
 /// not), water and food, and medicine advice that changes with pregnancy, age and blood thinners.
+/// It opens with "Back to my result", the short advice to keep moving, and its other parts each
+/// closed under its heading (a `<details>`: no script, and every browser's keyboard and screen
+/// reader know it), so the guide is an overview the patient opens a part of.
 #[function_component]
 pub fn SelfCareCoach() -> Html {
     let state = use_widget();
@@ -55,37 +58,37 @@ pub fn SelfCareCoach() -> Html {
         medicines.push(t.medicine_nsaid);
     }
     medicines.extend_from_slice(t.medicine_tips);
+    let use_now = fill(t.use_now, &[("therapy", t.therapy_names[therapy.index()])]);
+    // One part of the guide: its heading opens and closes it.
+    let part = |title: &str, body: Html| html! { <details><summary><h3>{ title }</h3></summary>{ body }</details> };
     html! {
         <section class="st-screen st-coach">
+            { action_button(&state, "st-secondary", t.back_to_result, Action::Back) }
             <h2 data-focus-heading="" tabindex="-1">{ t.coach_title }</h2>
 
             <h3>{ t.active_title }</h3>
             { list(t.active_tips) }
+            <p class="st-muted">{ t.coach_parts }</p>
 
-            <h3>{ t.rest_title }</h3>
-            <p>{ t.rest_lead }</p>
-            <ul class="st-positions">
-                <li>{ illustrations::rest_on_back(t.rest_positions[RestPosition::OnBack.index()].0) }{ t.rest_positions[RestPosition::OnBack.index()].1 }</li>
-                <li>{ illustrations::rest_recliner(t.rest_positions[RestPosition::Recliner.index()].0) }{ t.rest_positions[RestPosition::Recliner.index()].1 }</li>
-            </ul>
-
-            <h3>{ fill(t.use_now, &[("therapy", t.therapy_names[therapy.index()])]) }</h3>
-            <p>{ advice }</p>
-            { list(t.pack_safety) }
-            <RoundTimer {therapy} />
-
-            <h3>{ t.stretches_title }</h3>
-            if guide.stretches {
-                <ul class="st-stretches">{ for stretches }</ul>
+            { part(t.rest_title, html! { <>
+                <p>{ t.rest_lead }</p>
+                <ul class="st-positions">
+                    <li>{ illustrations::rest_on_back(t.rest_positions[RestPosition::OnBack.index()].0) }{ t.rest_positions[RestPosition::OnBack.index()].1 }</li>
+                    <li>{ illustrations::rest_recliner(t.rest_positions[RestPosition::Recliner.index()].0) }{ t.rest_positions[RestPosition::Recliner.index()].1 }</li>
+                </ul>
+            </> }) }
+            { part(&use_now, html! { <>
+                <p>{ advice }</p>
+                { list(t.pack_safety) }
+                <RoundTimer {therapy} />
+            </> }) }
+            { part(t.stretches_title, if guide.stretches {
+                html! { <ul class="st-stretches">{ for stretches }</ul> }
             } else {
-                <p class="st-alert">{ t.stretches_withheld }</p>
-            }
-
-            <h3>{ t.walk_title }</h3>
-            { list(t.walk_tips) }
-
-            <h3>{ t.medicine_title }</h3>
-            { list(&medicines) }
+                html! { <p class="st-alert">{ t.stretches_withheld }</p> }
+            }) }
+            { part(t.walk_title, list(t.walk_tips)) }
+            { part(t.medicine_title, list(&medicines)) }
             { action_button(&state, "st-secondary", t.back_to_result, Action::Back) }
         </section>
     }

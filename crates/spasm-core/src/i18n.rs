@@ -472,6 +472,8 @@ words_struct! {
 
         // The self-care coach.
         pub coach_title: &'static str,
+        /// Under the advice to keep moving: the guide's other parts are closed until opened.
+        pub coach_parts: &'static str,
         /// "Use {therapy} now".
         pub use_now: &'static str,
         /// "ice", "heat": how the therapy reads inside a sentence, indexed like `coach::Therapy::ALL`.
@@ -571,9 +573,9 @@ words_struct! {
         /// "... newer version of the check (format {version}) ..."
         pub link_newer: &'static str,
         pub link_damaged: &'static str,
-        /// Month abbreviations, January first.
+        /// Month names, January first, as they read inside a date.
         pub months: [&'static str; 12],
-        /// "{month} {day}, {year}, {time}".
+        /// A date: "{month} {day}, {year}" ("November 21, 2026"; "21 de noviembre de 2026").
         pub date_format: &'static str,
         /// Whether times read "4:15 PM" (true) or "16:15" (false).
         pub clock_12h: bool,
@@ -680,13 +682,25 @@ impl Texts {
         }
     }
 
+    /// A date as the patient reads it, from its parts (month 0 is January).
+    pub fn date(&self, year: u32, month: u32, day: u32) -> String {
+        let month = self.months.get(month as usize).copied().unwrap_or("");
+        fill(self.date_format, &[("month", month), ("day", &day.to_string()), ("year", &year.to_string())])
+    }
+
     /// A date and time as the patient reads it, from its parts (month 0 is January).
     pub fn date_time(&self, year: u32, month: u32, day: u32, hours: u32, minutes: u32) -> String {
-        let month = self.months.get(month as usize).copied().unwrap_or("");
-        fill(
-            self.date_format,
-            &[("month", month), ("day", &day.to_string()), ("year", &year.to_string()), ("time", &self.clock(hours, minutes))],
-        )
+        format!("{}, {}", self.date(year, month, day), self.clock(hours, minutes))
+    }
+
+    /// An ISO date ("2026-12-01", as the articles give their review date) as the patient reads it;
+    /// anything else as it is.
+    pub fn iso_date(&self, iso: &str) -> String {
+        let parts: Vec<u32> = iso.splitn(3, '-').filter_map(|p| p.parse().ok()).collect();
+        match parts[..] {
+            [year, month @ 1..=12, day @ 1..=31] if iso.len() == 10 => self.date(year, month - 1, day),
+            _ => iso.to_string(),
+        }
     }
 }
 
@@ -737,10 +751,16 @@ mod tests {
 
     #[test]
     fn dates_read_by_language() {
-        assert_eq!(EN.date_time(2026, 10, 21, 15, 4), "Nov 21, 2026, 3:04 PM");
+        assert_eq!(EN.date_time(2026, 10, 21, 15, 4), "November 21, 2026, 3:04 PM");
+        assert_eq!(ES.date_time(2026, 10, 21, 15, 4), "21 de noviembre de 2026, 15:04");
         assert_eq!(EN.clock(0, 5), "12:05 AM");
         assert_eq!(ES.clock(15, 4), "15:04");
-        assert!(ES.date_time(2026, 10, 21, 15, 4).contains("2026"));
+        // The articles' review dates.
+        assert_eq!(EN.iso_date("2026-12-01"), "December 1, 2026");
+        assert_eq!(ES.iso_date("2026-01-09"), "9 de enero de 2026");
+        for odd in ["2026-13-01", "2026-12", "soon", "2026-12-01x", ""] {
+            assert_eq!(EN.iso_date(odd), odd);
+        }
     }
 
     /// Each id-indexed table lists its ids in order, in both languages. (Their lengths are the

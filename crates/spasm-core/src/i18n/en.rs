@@ -374,6 +374,7 @@ pub static EN: Texts = Texts {
     start_over: "Start over",
 
     coach_title: "Caring for your back at home",
+    coach_parts: "Tap a part below to open it.",
     use_now: "Use {therapy} now",
     therapy_names: ["ice", "heat"],
     start_round: ["Start an ice round", "Start a heat round"],
@@ -522,8 +523,8 @@ pub static EN: Texts = Texts {
     link_too_long: "This link is too long to be a summary. It may have been changed.",
     link_newer: "This summary was made by a newer version of the check (format {version}). Please open it on the practice's own page.",
     link_damaged: "This summary link is damaged or incomplete. Please ask for the link or QR code again.",
-    months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    date_format: "{month} {day}, {year}, {time}",
+    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    date_format: "{month} {day}, {year}",
     clock_12h: true,
 
     crash: "Sorry, the back spasm check stopped working. Please reload the page.",

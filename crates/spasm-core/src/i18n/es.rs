@@ -384,6 +384,7 @@ pub static ES: Texts = Texts {
     start_over: "Empezar de nuevo",
 
     coach_title: "Cómo cuidar su espalda en casa",
+    coach_parts: "Toque una parte para abrirla.",
     use_now: "Use {therapy} ahora",
     therapy_names: ["hielo", "calor"],
     start_round: ["Empezar una sesión de hielo", "Empezar una sesión de calor"],
@@ -532,8 +533,8 @@ pub static ES: Texts = Texts {
     link_too_long: "Este enlace es demasiado largo para ser un resumen. Tal vez lo cambiaron.",
     link_newer: "Este resumen es de una versión más nueva del chequeo (formato {version}). Ábralo en la página de la clínica.",
     link_damaged: "Este enlace está dañado o incompleto. Pida de nuevo el enlace o el código QR.",
-    months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"],
-    date_format: "{day} {month} {year}, {time}",
+    months: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+    date_format: "{day} de {month} de {year}",
     clock_12h: false,
 
     crash: "Lo sentimos, el chequeo de espasmos de espalda dejó de funcionar. Vuelva a cargar la página.",
