@@ -19,9 +19,15 @@ test("a result suggests articles from what the patient reported, and one opens w
     assert.equal(await headline(page), title);
     await page.getByRole("heading", { name: "Sources" }).waitFor();
     await assertAccessible(page, "an article");
-    assert.match(await page.locator(".st-sources").innerText(), /Reference article \d{3}/);
     // Its review date in words, in the patient's language (issue 21).
     assert.match(await page.locator(".st-sources").innerText(), /Last reviewed (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\./);
+    // Each source is a citation a patient can look up ("Back pain. NHS, no date."), never an internal note.
+    const sources = await page.locator(".st-sources li").allInnerTexts();
+    assert.ok(sources.length > 0);
+    for (const source of sources) {
+      assert.match(source.trim(), /^.+[.?!] .+, (\d{4}|no date)\.$/);
+      assert.doesNotMatch(source, /reference article/i);
+    }
     // Back returns to the result, unchanged.
     await page.getByRole("button", { name: "Back" }).click();
     assert.equal(await headline(page), "Care for your back at home");

@@ -18,7 +18,7 @@
 //! # #[cfg(feature = "parse")] {
 //! use spasm_content::parse_article;
 //! let text = "---\ntitle = \"Rest\"\nsummary = \"How to rest.\"\ntags = [\"self-care\"]\nrelated = []\n\
-//!             sources = [\"Reference article 004\"]\nreviewed = \"2026-11-21\"\n---\n\n# Rest\n\nLie **down**.\n";
+//!             sources = [\"Back pain. NHS, no date.\"]\nreviewed = \"2026-11-21\"\n---\n\n# Rest\n\nLie **down**.\n";
 //! let article = parse_article("rest.md", text).unwrap();
 //! assert_eq!(article.title, "Rest");
 //! # }
@@ -34,5 +34,6 @@ pub use model::{decode, encode, Article, Block, Inline};
 mod parse;
 #[cfg(feature = "parse")]
 pub use parse::{
-    build_library, check_translation, data_file_name, parse_article, parse_library, ContentError, DataFile, Library, KNOWN_IDS, LANGS, TAGS,
+    build_library, check_translation, data_file_name, parse_article, parse_library, ContentError, DataFile, Library, KNOWN_IDS, LANGS,
+    NO_DATE, TAGS,
 };

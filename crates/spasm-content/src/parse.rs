@@ -68,6 +68,10 @@ pub const KNOWN_IDS: [&str; 45] = [
 /// the repository's root). Every language has the same file names.
 pub const LANGS: [(&str, &str); 2] = [("en", "content/articles"), ("es", "content/articles-es")];
 
+/// What a source with no date ends with instead of its year, in [`LANGS`] order: "Back pain. NHS,
+/// no date." ("sin fecha" in Spanish). A file outside the languages' folders is read as English.
+pub const NO_DATE: [&str; 2] = ["no date", "sin fecha"];
+
 /// A problem in an article, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContentError {
@@ -92,7 +96,8 @@ struct FrontMatter {
     summary: Spanned<String>,
     tags: Spanned<Vec<String>>,
     related: Spanned<Vec<String>>,
-    sources: Spanned<Vec<String>>,
+    /// Each one spanned, so a source that is not a citation is reported on its own line.
+    sources: Spanned<Vec<Spanned<String>>>,
     reviewed: Spanned<String>,
 }
 
@@ -162,9 +167,16 @@ fn parse_with_links(file: &str, text: &str) -> Result<(Article, Vec<(String, usi
     if let Some(bad) = related.iter().find(|id| !KNOWN_IDS.contains(&id.as_str())) {
         return Err(err(line_of(meta.related.span()), format!("unknown finding or factor id \"{bad}\" in \"related\"")));
     }
-    let sources = list(&meta.sources)?;
-    if sources.is_empty() || sources.iter().any(|s| s.trim().is_empty()) {
+    if meta.sources.get_ref().is_empty() || meta.sources.get_ref().iter().any(|s| s.get_ref().trim().is_empty()) {
         return Err(err(line_of(meta.sources.span()), "\"sources\" must list at least one source".into()));
+    }
+    let no_date = NO_DATE[LANGS.iter().position(|(_, dir)| Path::new(file).parent().is_some_and(|p| p.ends_with(dir))).unwrap_or(0)];
+    let mut sources = Vec::new();
+    for source in meta.sources.get_ref() {
+        let line = line_of(source.span());
+        let text = checked(source.get_ref()).map_err(|m| err(line, m))?;
+        citation(&text, no_date).map_err(|m| err(line, m))?;
+        sources.push(text);
     }
     let reviewed = string("reviewed", &meta.reviewed)?;
     if !is_iso_date(&reviewed) {
@@ -188,6 +200,26 @@ fn checked(s: &str) -> Result<String, String> {
         return Err("control characters are not allowed in articles".into());
     }
     Ok(s.to_string())
+}
+
+/// Checks that a source reads as a citation a patient can find: "Title. Publisher, 2016." (or
+/// "Title? Publisher, no date."), never an internal note such as "Reference article 001". `no_date`
+/// is the article's language's words for a source with no date ([`NO_DATE`]).
+fn citation(source: &str, no_date: &str) -> Result<(), String> {
+    let example = format!("\"Title. Publisher, 2016.\" or \"Title. Publisher, {no_date}.\"");
+    if source.to_lowercase().contains("reference article") {
+        return Err(format!("source \"{source}\" is an internal note: cite the work itself, as {example}"));
+    }
+    let dated = source
+        .strip_suffix('.')
+        .and_then(|s| s.rsplit_once(", "))
+        .filter(|(_, year)| *year == no_date || (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())));
+    // A title, then the publisher: a ". ", "? " or "! " after the title's first character.
+    let titled = dated.is_some_and(|(before, _)| [". ", "? ", "! "].iter().any(|end| before.find(end).is_some_and(|i| i > 0)));
+    if !titled {
+        return Err(format!("source \"{source}\" must read as a citation, the title, publisher and year: {example}"));
+    }
+    Ok(())
 }
 
 fn is_iso_date(s: &str) -> bool {
@@ -580,4 +612,74 @@ pub fn build_library(root: &Path) -> Result<Library, ContentError> {
         DataFile { lang, name: data_file_name(lang, &text), text }
     });
     Ok(Library { articles, data, read })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A good article with `sources` as its list: the first source is on line 7.
+    fn article(sources: &[&str]) -> String {
+        let sources: String = sources.iter().map(|s| format!("  \"{s}\",\n")).collect();
+        format!(
+            "---\ntitle = \"Rest\"\nsummary = \"How to rest.\"\ntags = [\"self-care\"]\nrelated = []\nsources = [\n{sources}]\n\
+             reviewed = \"2026-11-21\"\n---\n\n# Rest\n\nLie **down**.\n"
+        )
+    }
+
+    const GOOD: &str = "Back pain. NHS, 2023.";
+
+    #[test]
+    fn sources_that_read_as_citations_are_kept() {
+        let sources = [
+            GOOD,
+            "Low back pain and sciatica in over 16s: assessment and management (NG59). National Institute for Health and Care Excellence (NICE), 2016.",
+            "Why Do I Have Back Spasms? Stefano Sinicropi, 2018.",
+            "What Is A Back Spasm? Author and publisher not stated, no date.",
+        ];
+        let a = parse_article("content/articles/rest.md", &article(&sources)).unwrap();
+        assert_eq!(a.sources, sources);
+        // Spanish articles say "sin fecha", and only they do.
+        let es = article(&[GOOD, "What Is A Back Spasm? Autor y editorial no indicados, sin fecha."]);
+        assert!(parse_article("content/articles-es/rest.md", &es).is_ok());
+        let err = parse_article("content/articles/rest.md", &es).unwrap_err();
+        assert_eq!((err.line, err.to_string().starts_with("content/articles/rest.md:8: ")), (8, true), "{err}");
+        let err = parse_article("content/articles-es/rest.md", &article(&[GOOD, "Back pain. NHS, no date."])).unwrap_err();
+        assert!(err.message.contains("\"Title. Publisher, sin fecha.\""), "{err}");
+    }
+
+    #[test]
+    fn a_source_that_is_not_a_citation_fails_naming_its_file_and_line() {
+        let cases = [
+            ("Reference article 001: New York Spine Specialist, blog post (02 Jun, year not stated)", "is an internal note"),
+            ("reference article 004: What Is A Back Spasm? Someone, 2020.", "is an internal note"),
+            ("NICE guideline NG59: Low back pain and sciatica in over 16s: assessment and management", "must read as a citation"),
+            ("NHS: Back pain", "must read as a citation"),
+            ("Back pain. NHS, 2023", "must read as a citation"),
+            ("Back pain. NHS, 23.", "must read as a citation"),
+            ("Back pain. NHS (2023).", "must read as a citation"),
+            ("Back pain. NHS, not dated.", "must read as a citation"),
+            ("NHS, 2023.", "must read as a citation"),
+        ];
+        for (bad, needle) in cases {
+            // The bad source second, on line 8, after a good one.
+            let err = parse_article("content/articles/rest.md", &article(&[GOOD, bad])).expect_err(bad);
+            assert_eq!(err.file, "content/articles/rest.md");
+            assert_eq!(err.line, 8, "{bad}: {err}");
+            assert!(err.to_string().starts_with("content/articles/rest.md:8: source \""), "{err}");
+            assert!(err.message.contains(bad) && err.message.contains(needle), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn every_source_of_the_real_articles_reads_as_a_citation() {
+        let library = build_library(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")).unwrap_or_else(|e| panic!("{e}"));
+        for (articles, no_date) in library.articles.iter().zip(NO_DATE) {
+            for a in articles {
+                for s in &a.sources {
+                    assert_eq!(citation(s, no_date), Ok(()), "{}", a.slug);
+                }
+            }
+        }
+    }
 }

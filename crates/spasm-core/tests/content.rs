@@ -70,7 +70,15 @@ const BROKEN: &[(&str, &str, usize, &str)] = &[
     ("1. Lie down.", "| a | b |", 24, "tables"),
     ("Keep *gently* moving.", "```\ncode\n```", 16, "code blocks"),
     ("---\n\n# Resting", "\n# Resting", 1, "no closing ---"),
-    ("sources = [\n  \"Reference article 004\",\n  \"NICE CKS: low back pain\",\n]", "sources = []", 6, "at least one source"),
+    (
+        "sources = [\n  \"What Is A Back Spasm? Author and publisher not stated, no date.\",\n  \"Back pain - low (without radiculopathy). NICE Clinical Knowledge Summaries (CKS), no date.\",\n]",
+        "sources = []",
+        6,
+        "at least one source",
+    ),
+    ("Author and publisher not stated, no date.", "Author and publisher not stated.", 7, "must read as a citation"),
+    ("NICE Clinical Knowledge Summaries (CKS), no date.", "NICE Clinical Knowledge Summaries (CKS), sin fecha.", 8, "must read as a citation"),
+    ("\"What Is A Back Spasm?", "\"Reference article 004: What Is A Back Spasm?", 7, "is an internal note"),
 ];
 
 #[test]
