@@ -161,8 +161,10 @@ for (const lang of ["en", "es"]) {
           await page.getByRole("button", { name: w.next }).count(); // the result has no Next
           await page.getByRole("button", { name: w.coach }).click();
           await heading(page);
+          // Every part of the guide open, so each is checked.
+          for (const part of await page.locator(".st-coach summary").all()) await part.click();
           await audit(page, `${lang} self-care coach`);
-          await page.getByRole("button", { name: w.backToResult }).click();
+          await page.getByRole("button", { name: w.backToResult }).first().click();
           await page.getByRole("button", { name: w.summary }).click();
           await heading(page);
           await audit(page, `${lang} summary`);

@@ -101,6 +101,7 @@ test("kiosk: emergency advice without links, and the self-care guide stores noth
     await page.getByRole("button", { name: "Start over" }).click();
     assert.equal(await toResult(page), "Care for your back at home");
     await page.getByRole("button", { name: "Open the self-care guide" }).click();
+    await page.getByText("Use ice now", { exact: true }).click();
     await page.getByRole("button", { name: "Start an ice round" }).click();
     await page.getByRole("button", { name: "Pause" }).waitFor();
     assert.deepEqual(await stored(page), NOTHING);
