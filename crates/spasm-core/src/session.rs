@@ -48,7 +48,8 @@ pub enum Action {
     Forward,
     /// From the result, "Change an answer": the review of every answer.
     OpenReview,
-    /// From the review, change the answers of one page, then come back to the review.
+    /// From the review, change the answers of one page (one that applies), then come back to
+    /// the review.
     Edit(usize),
     /// From the review, see the result.
     SeeResult,
@@ -252,7 +253,7 @@ impl Session {
                 next.go(Screen::Review);
                 None
             }
-            Action::Edit(n) if n < pages().len() && next.screen == Screen::Review => {
+            Action::Edit(n) if next.screen == Screen::Review && pages().get(n).is_some_and(|p| next.responses.page_applies(p)) => {
                 next.editing = true;
                 next.go(Screen::Page(n));
                 None
@@ -463,6 +464,8 @@ mod tests {
         assert_eq!(review.screen, Screen::Review);
         assert_eq!(review.apply(Action::SeeResult), s);
         assert_eq!((review.apply(Action::Back).screen, review.apply(Action::Back).depth()), (Screen::Result, s.depth()));
+        // A page that does not apply to these answers cannot be opened from it.
+        assert_eq!(review.apply(Action::Edit(page_of(Field::Finding(Finding::PregnancyWarning)))), review);
         // Only from the result.
         assert_eq!(Session::default().apply(Action::Begin).apply(Action::OpenReview).screen, Screen::Page(0));
     }
