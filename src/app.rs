@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{
-    button, with_attributes, ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers,
+    button, clear_button, with_attributes, ArticleView, KioskGuard, LibraryView, OneQuestion, QuestionPage, ResultView, ReviewAnswers,
     SelfCareCoach, StartScreen, SummaryView,
 };
 use crate::hooks::{browser_languages, keep, now_ms, stored};
@@ -44,6 +44,10 @@ pub struct AppProps {
     /// The widget's own page, for hand-off links.
     #[prop_or_default]
     pub page_url: Option<String>,
+    /// True on the widget's own (standalone) page: the browser's Back and forward buttons move
+    /// between its screens (never in kiosk mode, never on a host page).
+    #[prop_or_default]
+    pub history: bool,
 }
 
 /// The widget's root component.
@@ -62,6 +66,8 @@ pub fn App(props: &AppProps) -> Html {
     let finished_at = use_finished_at(session);
     let (last_activity, activity) = use_kiosk_activity(kiosk);
     let shared = use_state(|| props.handoff.clone());
+    let asking = use_state(|| false);
+    use_browser_history(props.history && !kiosk, &state);
 
     // Leave a hand-off link's fragment behind, so a reload starts fresh too.
     let new_check = {
@@ -97,7 +103,7 @@ pub fn App(props: &AppProps) -> Html {
         }
         (_, Screen::Start) => html! { <StartScreen /> },
         (_, Screen::Page(_)) => match session.page() {
-            Some((_, page)) if page.single_finding().is_some() => html! { <EmergencyQuestion /> },
+            Some((_, page)) if page.single().is_some() => html! { <OneQuestion /> },
             _ => html! { <QuestionPage /> },
         },
         (_, Screen::Review) => html! { <ReviewAnswers /> },
@@ -118,7 +124,7 @@ pub fn App(props: &AppProps) -> Html {
             <p class="st-sr-only" aria-live="polite">{ announcement }</p>
             { body }
             if show_clear {
-                <p class="st-clear st-noprint">{ button("st-link-button", t.clear_answers.into(), send(&state, Action::StartOver)) }</p>
+                <div class="st-clear st-noprint">{ clear_button(&state, &asking, "st-link-button", t.clear_answers) }</div>
             }
             if kiosk {
                 <KioskGuard {last_activity} />
@@ -174,6 +180,67 @@ fn use_kept_state(props: &AppProps) -> WidgetContext {
         }
     });
     state
+}
+
+/// The browser's Back and forward buttons move between the widget's screens, when `enabled`: each
+/// screen the patient moves on to is a history entry whose state is its depth
+/// ([`Session::depth`]), Back and Forward go where the browser went, and the widget's own Back
+/// (or an edit's return to the review, or Start over) takes the browser back with it, never
+/// below the entry the widget started on. The logic is the session's; this only keeps the
+/// browser's place in step.
+#[hook]
+fn use_browser_history(enabled: bool, state: &WidgetContext) {
+    let depth = state.session.depth();
+    // The depth the browser's current entry stands for, and the lowest of the widget's entries.
+    let at = use_mut_ref(|| None::<(usize, usize)>);
+    let latest = use_mut_ref(|| 0);
+    *latest.borrow_mut() = depth;
+    {
+        let (at, latest, state) = (at.clone(), latest.clone(), state.clone());
+        use_effect_with(enabled, move |enabled| {
+            let window = web_sys::window().filter(|_| *enabled);
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                let went = web_sys::window().and_then(|w| w.history().ok()).and_then(|h| h.state().ok()).and_then(|s| s.as_f64());
+                let Some(went) = went.map(|d| d as usize) else { return };
+                let now = *latest.borrow();
+                at.borrow_mut().as_mut().map(|(cur, _)| *cur = went);
+                let step = if went > now { Action::Forward } else { Action::Back };
+                for _ in 0..went.abs_diff(now) {
+                    state.dispatch(step.clone().into());
+                }
+            });
+            let f = wasm_bindgen::JsCast::unchecked_ref(listener.as_ref());
+            if let Some(w) = &window {
+                w.add_event_listener_with_callback("popstate", f).ok();
+            }
+            move || {
+                if let Some(w) = window {
+                    w.remove_event_listener_with_callback("popstate", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref())).ok();
+                }
+            }
+        });
+    }
+    use_effect_with((depth, enabled), move |(depth, enabled)| {
+        let Some(history) = web_sys::window().filter(|_| *enabled).and_then(|w| w.history().ok()) else { return };
+        let here = wasm_bindgen::JsValue::from(*depth as u32);
+        let mut at = at.borrow_mut();
+        *at = Some(match *at {
+            Some((cur, base)) if *depth == cur => (cur, base),
+            Some((cur, base)) if *depth > cur => {
+                history.push_state(&here, "").ok();
+                (*depth, base)
+            }
+            Some((cur, base)) if *depth >= base => {
+                history.go_with_delta(*depth as i32 - cur as i32).ok();
+                (*depth, base)
+            }
+            // The first render, or back below where the widget started (a restored session).
+            _ => {
+                history.replace_state(&here, "").ok();
+                (*depth, *depth)
+            }
+        });
+    });
 }
 
 /// Moves focus to a new screen's heading, so keyboard and screen-reader users land on it. Not on
@@ -269,9 +336,8 @@ fn toolbar(state: &WidgetContext) -> Html {
 /// What the live region says when a screen opens: where the patient is, or the result.
 fn announce(session: &Session, t: &'static Texts, config: &Config) -> String {
     match session.screen {
-        Screen::Page(_) => match (session.warning_progress(), session.page()) {
-            (Some((n, total)), _) => fill(t.warning_progress, &[("n", &n.to_string()), ("total", &total.to_string())]),
-            (None, Some((_, page))) => t.page_titles[page.title.index()].to_string(),
+        Screen::Page(_) => match session.progress() {
+            Some((n, total)) => fill(t.progress, &[("n", &n.to_string()), ("total", &total.to_string())]),
             _ => String::new(),
         },
         Screen::Result => format!("{}: {}", t.your_result, config.fill(t.level(session.outcome().level).headline)),

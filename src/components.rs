@@ -2,12 +2,11 @@
 //! else a plain function of the session. Each sends actions to the session.
 
 mod article_view;
-mod choice_group;
-mod emergency_question;
 mod hold_timer;
 mod illustrations;
 mod kiosk_guard;
 mod library_view;
+mod one_question;
 mod qr_code;
 mod question_page;
 mod result_view;
@@ -18,11 +17,10 @@ mod start_screen;
 mod summary_view;
 
 pub use article_view::ArticleView;
-pub use choice_group::{choice_group, ChoiceGroupProps};
-pub use emergency_question::EmergencyQuestion;
 pub use hold_timer::HoldTimer;
 pub use kiosk_guard::KioskGuard;
 pub use library_view::LibraryView;
+pub use one_question::OneQuestion;
 pub use qr_code::qr_code;
 pub use question_page::QuestionPage;
 pub use result_view::ResultView;
@@ -32,7 +30,10 @@ pub use self_care_coach::SelfCareCoach;
 pub use start_screen::StartScreen;
 pub use summary_view::SummaryView;
 
+use spasm_core::i18n::{fill, Texts};
 use spasm_core::ids::Answer;
+use spasm_core::questionnaire::Field;
+use spasm_core::session::Session;
 
 /// The three answers in the order they are offered.
 pub const ANSWER_ORDER: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotSure];
@@ -41,6 +42,75 @@ use yew::prelude::*;
 
 use crate::state::{send, WidgetContext};
 use spasm_core::session::Action;
+
+/// A question as asked, and why we ask it (the factors have neither here).
+pub fn question_words(t: &'static Texts, field: Field) -> (&'static str, Option<&'static str>) {
+    match field {
+        Field::Finding(f) => (t.finding(f).question, Some(t.finding(f).why)),
+        Field::Context(c) => {
+            let (question, why) = t.context_question(c);
+            (question, Some(why))
+        }
+        Field::Age => (t.age_question, Some(t.age_why)),
+        Field::Duration => (t.duration_question, None),
+        Field::Factors => (t.factors_question, None),
+    }
+}
+
+/// "Question 7 of about 24" and a bar, on every question page. The bar only shows what the words
+/// say, so screen readers skip it.
+pub fn progress(session: &Session, t: &'static Texts) -> Html {
+    let (n, total) = session.progress().unwrap_or_default();
+    html! {
+        <>
+            <p class="st-progress">{ fill(t.progress, &[("n", &n.to_string()), ("total", &total.to_string())]) }</p>
+            <progress class="st-bar" aria-hidden="true" max={total.to_string()} value={n.to_string()}></progress>
+        </>
+    }
+}
+
+/// A question's answers as big buttons in a group named by the element `labelledby` (and
+/// described by `describedby`): each answer's label, whether it is the one chosen (pressed), and
+/// what a tap does.
+pub fn answer_buttons(
+    labelledby: &str,
+    describedby: Option<&'static str>,
+    options: Vec<(&'static str, bool, Callback<MouseEvent>)>,
+) -> Html {
+    let buttons = options.into_iter().map(|(label, chosen, onclick)| {
+        html! { <button type="button" class="st-answer" aria-pressed={if chosen { "true" } else { "false" }} {onclick}>{ label }</button> }
+    });
+    html! {
+        <div class="st-answers" role="group" aria-labelledby={labelledby.to_string()} aria-describedby={describedby}>{ for buttons }</div>
+    }
+}
+
+/// "Clear my answers" or "Start over" (`label`), which clear every answer: a first tap only
+/// asks, and "Yes, clear them" clears; "No, keep them" puts the button back.
+pub fn clear_button(state: &WidgetContext, asking: &UseStateHandle<bool>, class: &'static str, label: &'static str) -> Html {
+    let t = state.reading.lang.texts();
+    let ask = |on: bool| {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(on))
+    };
+    if !**asking {
+        return button(class, label.into(), ask(true));
+    }
+    let clear = {
+        let (state, asking) = (state.clone(), asking.clone());
+        Callback::from(move |_: MouseEvent| {
+            asking.set(false);
+            state.dispatch(Action::StartOver.into());
+        })
+    };
+    html! {
+        <div class="st-confirm">
+            <p role="alert">{ t.confirm_clear }</p>
+            { button("st-primary", t.yes_clear.into(), clear) }
+            { button("st-secondary", t.keep_answers.into(), ask(false)) }
+        </div>
+    }
+}
 
 /// `<button type="button" class={class} onclick={onclick}>{ label }</button>`: every plain button
 /// of the widget, built in one place.

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::components::{action_button, qr_code, with_attributes};
+use crate::components::{action_button, clear_button, qr_code, with_attributes};
 use crate::state::{send, use_lang, use_widget};
 use spasm_core::config::Mode;
 use spasm_core::i18n::fill;
@@ -12,6 +12,7 @@ use spasm_core::session::Action;
 #[function_component]
 pub fn ResultView() -> Html {
     let state = &use_widget();
+    let asking = use_state(|| false);
     let lang = use_lang();
     let t = lang.texts();
     let config = &state.config;
@@ -112,9 +113,9 @@ pub fn ResultView() -> Html {
             <p class="st-muted st-small">{ spasm_core::handoff::rules_line(t, spasm_core::rules::RULES_VERSION, spasm_core::BUILD_DATE) }</p>
             <div class="st-nav">
                 { action_button(state, "st-secondary", t.summary_button, Action::OpenSummary) }
-                { action_button(state, "st-secondary", t.change_answers, Action::Back) }
-                { action_button(state, "st-secondary", t.start_over, Action::StartOver) }
+                { action_button(state, "st-secondary", t.change_answers, Action::OpenReview) }
             </div>
+            <div class="st-clear st-noprint">{ clear_button(state, &asking, "st-secondary", t.start_over) }</div>
         </section>
     };
     with_attributes(result, &["class"], [format!("st-screen st-result st-level-{}", level.id()).into()])

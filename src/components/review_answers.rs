@@ -34,8 +34,8 @@ pub fn ReviewAnswers() -> Html {
     };
     let sections = state.session.pages().iter().enumerate().filter(|(_, page)| asked(page)).map(|(n, page)| {
         let edit = send(state, Action::Edit(n));
-        let what = match page.single_finding() {
-            Some(f) => t.finding(f).question,
+        let what = match page.single() {
+            Some(field) => super::question_words(t, field).0,
             None => t.page_titles[page.title.index()],
         };
         let label = fill(t.change_label, &[("what", what)]);

@@ -130,7 +130,7 @@ test("a damaged, garbage or future-version link shows a clear message inside the
   }
 });
 
-test("a reload mid-interview keeps the answers; Clear my answers removes them at once", async () => {
+test("a reload mid-interview keeps the answers; Clear my answers asks, then removes them at once", async () => {
   const page = await openPage(site.browser, site.server.origin);
   try {
     await page.goto(site.server.origin + "/");
@@ -144,6 +144,10 @@ test("a reload mid-interview keeps the answers; Clear my answers removes them at
     assert.equal(await page.locator("button[aria-pressed=true]").innerText(), "Not sure");
     assert.equal(await page.evaluate(() => sessionStorage.length), 1);
     await page.getByRole("button", { name: "Clear my answers" }).click();
+    // It asks first; nothing is cleared until the patient says yes.
+    await page.getByRole("alert").filter({ hasText: "Clear all your answers? You cannot undo this." }).waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.length), 1);
+    await page.getByRole("button", { name: "Yes, clear them" }).click();
     await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();
     assert.equal(await page.evaluate(() => sessionStorage.length), 0);
     await page.reload();

@@ -232,8 +232,11 @@ impl Session {
             }
             Action::Back => {
                 if let Some(previous) = next.history.pop() {
-                    next.forward = forward;
-                    next.forward.push(next.screen);
+                    // Back to the start screen is a fresh start: nothing to go forward to.
+                    if previous != Screen::Start {
+                        next.forward = forward;
+                        next.forward.push(next.screen);
+                    }
                     next.screen = previous;
                     if previous == Screen::Review {
                         next.editing = false;
@@ -619,8 +622,8 @@ mod tests {
         assert_eq!(back.responses, s.responses, "answers kept");
         assert_eq!(back.apply(Action::Forward), s);
         let two_back = back.apply(Action::Back);
-        assert_eq!(two_back.screen, Screen::Start);
-        assert_eq!(two_back.apply(Action::Forward).apply(Action::Forward), s);
+        assert_eq!(two_back, Session { responses: s.responses.clone(), ..Session::default() }, "a fresh start");
+        assert_eq!(back.apply(Action::Back).apply(Action::Begin).apply(Action::Forward).screen, Screen::Page(0));
         // Anything else done after Back ends what Forward can redo.
         let changed = back.apply(Action::Answer(Finding::ChestPain, Answer::NotSure));
         assert_eq!(changed.screen, Screen::Page(1));
