@@ -16,7 +16,7 @@ use crate::hooks::{browser_languages, keep, now_ms, stored};
 use crate::state::{send, Kept, WidgetAction, WidgetContext, WidgetState};
 use spasm_core::config::{Config, Mode};
 use spasm_core::handoff::{HandoffError, Summary};
-use spasm_core::i18n::{fill, Lang, Reading, Texts};
+use spasm_core::i18n::{Lang, Reading, Texts};
 use spasm_core::ids::Level;
 use spasm_core::questionnaire::Responses;
 use spasm_core::session::{Action, Screen, Session};
@@ -66,8 +66,6 @@ pub fn App(props: &AppProps) -> Html {
     let finished_at = use_finished_at(session);
     let (last_activity, activity) = use_kiosk_activity(kiosk);
     let shared = use_state(|| props.handoff.clone());
-    let asking = use_state(|| false);
-    use_browser_history(props.history && !kiosk, &state);
 
     // Leave a hand-off link's fragment behind, so a reload starts fresh too.
     let new_check = {
@@ -112,7 +110,9 @@ pub fn App(props: &AppProps) -> Html {
         (_, Screen::Article(index)) => html! { <ArticleView {index} /> },
         (_, Screen::Coach) => html! { <SelfCareCoach /> },
     };
-    let show_clear = state.storage_key.is_some() && !fresh && shared.is_none();
+    // "Clear my answers" where answers are kept, and "Start over" on every result: both ask first.
+    let on_result = session.screen == Screen::Result;
+    let show_clear = (state.storage_key.is_some() || on_result) && !fresh && shared.is_none();
     let widget = html! {
         <div ref={root}
             onpointerdown={as_activity::<PointerEvent>(&activity)}
@@ -124,7 +124,7 @@ pub fn App(props: &AppProps) -> Html {
             <p class="st-sr-only" aria-live="polite">{ announcement }</p>
             { body }
             if show_clear {
-                <div class="st-clear st-noprint">{ clear_button(&state, &asking, "st-link-button", t.clear_answers) }</div>
+                <div class="st-clear st-noprint">{ clear_button(&state, "st-link-button", if on_result { t.start_over } else { t.clear_answers }) }</div>
             }
             if kiosk {
                 <KioskGuard {last_activity} />
@@ -168,6 +168,9 @@ fn use_kept_state(props: &AppProps) -> WidgetContext {
             }
         })
     };
+    // The browser's history follows the screens on the standalone page, never in kiosk mode.
+    let place = use_mut_ref(|| None::<(usize, usize)>);
+    let at = (props.history && props.config.mode != Mode::Kiosk).then_some(place);
     // After every change (a new state is a new value, so the handle compares unequal).
     use_effect_with(state.clone(), move |state| {
         if let Some(key) = state.storage_key.as_deref() {
@@ -178,69 +181,65 @@ fn use_kept_state(props: &AppProps) -> WidgetContext {
                 keep(&Kept::CoachRound.key(key), None);
             }
         }
+        follow_history(at, state)
     });
     state
 }
 
-/// The browser's Back and forward buttons move between the widget's screens, when `enabled`: each
-/// screen the patient moves on to is a history entry whose state is its depth
-/// ([`Session::depth`]), Back and Forward go where the browser went, and the widget's own Back
-/// (or an edit's return to the review, or Start over) takes the browser back with it, never
-/// below the entry the widget started on. The logic is the session's; this only keeps the
-/// browser's place in step.
-#[hook]
-fn use_browser_history(enabled: bool, state: &WidgetContext) {
+/// Where the browser's history stands for the widget: the depth ([`Session::depth`]) its current
+/// entry stands for, and the lowest of the widget's entries.
+type HistoryPlace = Rc<std::cell::RefCell<Option<(usize, usize)>>>;
+
+/// The browser's Back and forward buttons move between the widget's screens (with `at`, on the
+/// standalone page only): each screen the patient moves on to is a history entry whose state is
+/// its depth, the browser's Back and forward send Back and Forward, and the widget's own Back (or
+/// an edit's return to the review, or Start over) takes the browser back with it, never below the
+/// entry the widget started on. Run after every change; listens for the browser's moves until the
+/// next (the returned cleanup). The logic is the session's; this only keeps the browser in step.
+fn follow_history(at: Option<HistoryPlace>, state: &WidgetContext) -> impl FnOnce() {
     let depth = state.session.depth();
-    // The depth the browser's current entry stands for, and the lowest of the widget's entries.
-    let at = use_mut_ref(|| None::<(usize, usize)>);
-    let latest = use_mut_ref(|| 0);
-    *latest.borrow_mut() = depth;
-    {
-        let (at, latest, state) = (at.clone(), latest.clone(), state.clone());
-        use_effect_with(enabled, move |enabled| {
-            let window = web_sys::window().filter(|_| *enabled);
-            let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                let went = web_sys::window().and_then(|w| w.history().ok()).and_then(|h| h.state().ok()).and_then(|s| s.as_f64());
-                let Some(went) = went.map(|d| d as usize) else { return };
-                let now = *latest.borrow();
-                at.borrow_mut().as_mut().map(|(cur, _)| *cur = went);
-                let step = if went > now { Action::Forward } else { Action::Back };
-                for _ in 0..went.abs_diff(now) {
-                    state.dispatch(step.clone().into());
-                }
-            });
-            let f = wasm_bindgen::JsCast::unchecked_ref(listener.as_ref());
-            if let Some(w) = &window {
-                w.add_event_listener_with_callback("popstate", f).ok();
-            }
-            move || {
-                if let Some(w) = window {
-                    w.remove_event_listener_with_callback("popstate", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref())).ok();
-                }
-            }
-        });
-    }
-    use_effect_with((depth, enabled), move |(depth, enabled)| {
-        let Some(history) = web_sys::window().filter(|_| *enabled).and_then(|w| w.history().ok()) else { return };
-        let here = wasm_bindgen::JsValue::from(*depth as u32);
+    let window = web_sys::window().filter(|_| at.is_some());
+    let history = window.as_ref().and_then(|w| w.history().ok());
+    if let (Some(history), Some(at)) = (&history, &at) {
+        let here = wasm_bindgen::JsValue::from(depth as u32);
         let mut at = at.borrow_mut();
         *at = Some(match *at {
-            Some((cur, base)) if *depth == cur => (cur, base),
-            Some((cur, base)) if *depth > cur => {
+            Some((cur, base)) if depth == cur => (cur, base),
+            Some((cur, base)) if depth > cur => {
                 history.push_state(&here, "").ok();
-                (*depth, base)
+                (depth, base)
             }
-            Some((cur, base)) if *depth >= base => {
-                history.go_with_delta(*depth as i32 - cur as i32).ok();
-                (*depth, base)
+            Some((cur, base)) if depth >= base => {
+                history.go_with_delta(depth as i32 - cur as i32).ok();
+                (depth, base)
             }
             // The first render, or back below where the widget started (a restored session).
             _ => {
-                history.replace_state(&here, "").ok();
-                (*depth, *depth)
+                history.replace_state_with_url(&here, "", None).ok();
+                (depth, depth)
             }
         });
+    }
+    let state = state.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let went = history.as_ref().and_then(|h| h.state().ok()).and_then(|s| s.as_f64());
+        let (Some(went), Some(at)) = (went.map(|d| d as usize), &at) else { return };
+        if let Some((cur, _)) = at.borrow_mut().as_mut() {
+            *cur = went;
+        }
+        let step = if went > depth { Action::Forward } else { Action::Back };
+        for _ in 0..went.abs_diff(depth) {
+            state.dispatch(step.clone().into());
+        }
     });
+    if let Some(w) = &window {
+        w.add_event_listener_with_callback("popstate", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref())).ok();
+    }
+    move || {
+        if let Some(w) = &window {
+            w.remove_event_listener_with_callback("popstate", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref())).ok();
+        }
+    }
 }
 
 /// Moves focus to a new screen's heading, so keyboard and screen-reader users land on it. Not on
@@ -336,10 +335,7 @@ fn toolbar(state: &WidgetContext) -> Html {
 /// What the live region says when a screen opens: where the patient is, or the result.
 fn announce(session: &Session, t: &'static Texts, config: &Config) -> String {
     match session.screen {
-        Screen::Page(_) => match session.progress() {
-            Some((n, total)) => fill(t.progress, &[("n", &n.to_string()), ("total", &total.to_string())]),
-            _ => String::new(),
-        },
+        Screen::Page(_) => crate::components::progress_text(session, t),
         Screen::Result => format!("{}: {}", t.your_result, config.fill(t.level(session.outcome().level).headline)),
         _ => String::new(),
     }

@@ -63,21 +63,35 @@ pub fn progress(session: &Session, t: &'static Texts) -> Html {
     let (n, total) = session.progress().unwrap_or_default();
     html! {
         <>
-            <p class="st-progress">{ fill(t.progress, &[("n", &n.to_string()), ("total", &total.to_string())]) }</p>
+            <p class="st-progress">{ progress_text(session, t) }</p>
             <progress class="st-bar" aria-hidden="true" max={total.to_string()} value={n.to_string()}></progress>
         </>
     }
 }
 
+/// "Question 7 of about 24" on a question page (empty elsewhere), shown and announced.
+pub fn progress_text(session: &Session, t: &'static Texts) -> String {
+    session.progress().map_or_else(String::new, |(n, total)| fill(t.progress, &[("n", &n.to_string()), ("total", &total.to_string())]))
+}
+
 /// A question's answers as big buttons in a group named by the element `labelledby` (and
 /// described by `describedby`): each answer's label, whether it is the one chosen (pressed), and
-/// what a tap does.
+/// the action a tap sends (how long the spasms have gone on, with the time of the tap).
 pub fn answer_buttons(
+    state: &WidgetContext,
     labelledby: &str,
     describedby: Option<&'static str>,
-    options: Vec<(&'static str, bool, Callback<MouseEvent>)>,
+    options: Vec<(&'static str, bool, Action)>,
 ) -> Html {
-    let buttons = options.into_iter().map(|(label, chosen, onclick)| {
+    let buttons = options.into_iter().map(|(label, chosen, action)| {
+        let state = state.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let action = match action {
+                Action::SetDuration(d, _) => Action::SetDuration(d, crate::hooks::now_ms()),
+                ref other => other.clone(),
+            };
+            state.dispatch(action.into());
+        });
         html! { <button type="button" class="st-answer" aria-pressed={if chosen { "true" } else { "false" }} {onclick}>{ label }</button> }
     });
     html! {
@@ -86,28 +100,18 @@ pub fn answer_buttons(
 }
 
 /// "Clear my answers" or "Start over" (`label`), which clear every answer: a first tap only
-/// asks, and "Yes, clear them" clears; "No, keep them" puts the button back.
-pub fn clear_button(state: &WidgetContext, asking: &UseStateHandle<bool>, class: &'static str, label: &'static str) -> Html {
+/// asks ([`Action::AskStartOver`]), and "Yes, clear them" clears; "No, keep them" (or any other
+/// tap) puts the button back.
+pub fn clear_button(state: &WidgetContext, class: &'static str, label: &'static str) -> Html {
     let t = state.reading.lang.texts();
-    let ask = |on: bool| {
-        let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(on))
-    };
-    if !**asking {
-        return button(class, label.into(), ask(true));
+    if !state.session.asking {
+        return action_button(state, class, label, Action::AskStartOver);
     }
-    let clear = {
-        let (state, asking) = (state.clone(), asking.clone());
-        Callback::from(move |_: MouseEvent| {
-            asking.set(false);
-            state.dispatch(Action::StartOver.into());
-        })
-    };
     html! {
         <div class="st-confirm">
             <p role="alert">{ t.confirm_clear }</p>
-            { button("st-primary", t.yes_clear.into(), clear) }
-            { button("st-secondary", t.keep_answers.into(), ask(false)) }
+            { action_button(state, "st-primary", t.yes_clear, Action::StartOver) }
+            { action_button(state, "st-secondary", t.keep_answers, Action::KeepAnswers) }
         </div>
     }
 }

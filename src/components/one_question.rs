@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{action_button, answer_buttons, emergency_line, progress, question_words, ANSWER_ORDER};
-use crate::state::{send, use_texts, use_widget};
+use crate::state::{use_texts, use_widget};
 use spasm_core::ids::AgeBand;
 use spasm_core::questionnaire::{Duration, Field};
 use spasm_core::session::Action;
@@ -15,23 +15,14 @@ pub fn OneQuestion() -> Html {
     let Some(field) = state.session.page().and_then(|(_, page)| page.single()) else { return html! {} };
     let r = &state.session.responses;
     let (question, why) = question_words(t, field);
-    let options: Vec<(&'static str, bool, Callback<MouseEvent>)> = match field {
-        Field::Finding(f) => {
-            ANSWER_ORDER.iter().map(|a| (t.answer(*a), r.finding(f) == Some(*a), send(state, Action::Answer(f, *a)))).collect()
+    let options: Vec<(&'static str, bool, Action)> = match field {
+        Field::Finding(f) => ANSWER_ORDER.iter().map(|a| (t.answer(*a), r.finding(f) == Some(*a), Action::Answer(f, *a))).collect(),
+        Field::Context(c) => ANSWER_ORDER.iter().map(|a| (t.answer(*a), r.context(c) == Some(*a), Action::SetContext(c, *a))).collect(),
+        Field::Age => AgeBand::ALL.iter().map(|a| (t.age_bands[a.index()], r.age == Some(*a), Action::SetAge(*a))).collect(),
+        // The time is the tap's (see `answer_buttons`).
+        Field::Duration => {
+            Duration::ALL.iter().map(|d| (t.durations[d.index()], r.duration == Some(*d), Action::SetDuration(*d, 0))).collect()
         }
-        Field::Context(c) => {
-            ANSWER_ORDER.iter().map(|a| (t.answer(*a), r.context(c) == Some(*a), send(state, Action::SetContext(c, *a)))).collect()
-        }
-        Field::Age => AgeBand::ALL.iter().map(|a| (t.age_bands[a.index()], r.age == Some(*a), send(state, Action::SetAge(*a)))).collect(),
-        Field::Duration => Duration::ALL
-            .iter()
-            .map(|d| {
-                let (state, d) = (state.clone(), *d);
-                // The time of the tap: the self-care guide dates the spasms from it.
-                let onclick = Callback::from(move |_| state.dispatch(Action::SetDuration(d, crate::hooks::now_ms()).into()));
-                (t.durations[d.index()], r.duration == Some(d), onclick)
-            })
-            .collect(),
         Field::Factors => Vec::new(),
     };
     html! {
@@ -41,7 +32,7 @@ pub fn OneQuestion() -> Html {
             if let Some(why) = why {
                 <p class="st-why" id="st-why"><strong>{ t.why_we_ask }{ " " }</strong>{ why }</p>
             }
-            { answer_buttons("st-question", why.map(|_| "st-why"), options) }
+            { answer_buttons(state, "st-question", why.map(|_| "st-why"), options) }
             { action_button(state, "st-secondary", t.back, Action::Back) }
             { emergency_line(&state.config, t) }
         </section>

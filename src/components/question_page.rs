@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{action_button, answer_buttons, emergency_line, progress, question_words, ANSWER_ORDER};
-use crate::state::{send, use_texts, use_widget};
+use crate::state::{use_texts, use_widget};
 use spasm_core::ids::Factor;
 use spasm_core::questionnaire::Field;
 use spasm_core::session::Action;
@@ -26,15 +26,14 @@ pub fn QuestionPage() -> Html {
         Field::Finding(f) => {
             let (question, why) = question_words(t, *field);
             let id = format!("st-q{index}-{}", f.index());
-            let options =
-                ANSWER_ORDER.iter().map(|a| (t.answer(*a), r.finding(f) == Some(*a), send(&state, Action::Answer(f, *a)))).collect();
+            let options = ANSWER_ORDER.iter().map(|a| (t.answer(*a), r.finding(f) == Some(*a), Action::Answer(f, *a))).collect();
             html! {
                 <div class="st-item">
                     <p class="st-item-question" id={id.clone()}>{ question }</p>
                     if let Some(why) = why {
                         <p class="st-why">{ why }</p>
                     }
-                    { answer_buttons(&id, None, options) }
+                    { answer_buttons(&state, &id, None, options) }
                 </div>
             }
         }
@@ -84,7 +83,7 @@ pub fn QuestionPage() -> Html {
                 }
                 { for items }
                 if page.grouped() {
-                    { action_button(&state, "st-secondary st-none", t.none_of_these, Action::NoneOfThese) }
+                    { action_button(&state, "st-answer", t.none_of_these, Action::NoneOfThese) }
                 }
                 if missing {
                     <p class="st-alert" role="alert">{ t.answer_all }</p>

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::components::{action_button, clear_button, qr_code, with_attributes};
+use crate::components::{action_button, qr_code, with_attributes};
 use crate::state::{send, use_lang, use_widget};
 use spasm_core::config::Mode;
 use spasm_core::i18n::fill;
@@ -12,7 +12,6 @@ use spasm_core::session::Action;
 #[function_component]
 pub fn ResultView() -> Html {
     let state = &use_widget();
-    let asking = use_state(|| false);
     let lang = use_lang();
     let t = lang.texts();
     let config = &state.config;
@@ -115,7 +114,6 @@ pub fn ResultView() -> Html {
                 { action_button(state, "st-secondary", t.summary_button, Action::OpenSummary) }
                 { action_button(state, "st-secondary", t.change_answers, Action::OpenReview) }
             </div>
-            <div class="st-clear st-noprint">{ clear_button(state, &asking, "st-secondary", t.start_over) }</div>
         </section>
     };
     with_attributes(result, &["class"], [format!("st-screen st-result st-level-{}", level.id()).into()])

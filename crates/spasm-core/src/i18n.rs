@@ -436,9 +436,6 @@ words_struct! {
         pub review_lead: &'static str,
         pub not_answered: &'static str,
         pub none_chosen: &'static str,
-        pub review_duration: &'static str,
-        pub review_age: &'static str,
-        pub review_factors: &'static str,
         pub change: &'static str,
         /// "Change: {what}", the Change button's accessible name.
         pub change_label: &'static str,

@@ -53,7 +53,13 @@ pub enum Action {
     Edit(usize),
     /// From the review, see the result.
     SeeResult,
+    /// "Clear my answers" or "Start over": first ask whether to clear every answer
+    /// ([`Session::asking`]); any other action takes the question away.
+    AskStartOver,
+    /// Clear every answer and go back to the start ("Yes, clear them").
     StartOver,
+    /// "No, keep them": the question goes, nothing else changes.
+    KeepAnswers,
     OpenLibrary,
     /// Open article `n` of [`crate::library::INDEX`].
     OpenArticle(usize),
@@ -71,6 +77,8 @@ pub struct Session {
     history: Vec<Screen>,
     /// Screens left with Back, for Forward, most recent last (emptied by any other action).
     forward: Vec<Screen>,
+    /// True while asking whether to clear every answer (after [`Action::AskStartOver`]).
+    pub asking: bool,
     /// True while changing answers from the review: Continue passes over pages already answered
     /// and returns to the review.
     editing: bool,
@@ -86,6 +94,7 @@ impl Default for Session {
             responses: Responses::default(),
             history: Vec::new(),
             forward: Vec::new(),
+            asking: false,
             editing: false,
             duration_at: None,
         }
@@ -186,6 +195,7 @@ impl Session {
     pub fn apply(&self, action: Action) -> Session {
         let mut next = self.clone();
         let forward = std::mem::take(&mut next.forward);
+        next.asking = false;
         // The question this action answers, if any: on its own page, the answer moves on.
         let answered = match action {
             Action::Begin => {
@@ -269,6 +279,11 @@ impl Session {
             }
             Action::SeeResult if next.screen == Screen::Review => {
                 next.go(Screen::Result);
+                None
+            }
+            Action::AskStartOver | Action::KeepAnswers => {
+                next.asking = action == Action::AskStartOver;
+                next.forward = forward;
                 None
             }
             Action::StartOver => {
@@ -745,6 +760,19 @@ mod tests {
         let restored = Session::restore(&s.save()).unwrap();
         assert_eq!(restored.screen, Screen::Page(1));
         assert_eq!(restored.apply(Action::Back).screen, Screen::Page(0));
+    }
+
+    #[test]
+    fn clearing_the_answers_asks_first_and_anything_else_keeps_them() {
+        let s = self_care_walk();
+        let asking = s.apply(Action::AskStartOver);
+        assert!(asking.asking);
+        assert_eq!((&asking.screen, &asking.responses), (&s.screen, &s.responses), "nothing cleared yet");
+        // "No, keep them" (or any other tap) takes the question away.
+        assert_eq!(asking.apply(Action::KeepAnswers), s);
+        assert!(!asking.apply(Action::SetFactor(Factor::Stress, false)).asking);
+        assert_eq!(asking.apply(Action::OpenReview).screen, Screen::Review);
+        assert_eq!(asking.apply(Action::StartOver), Session::default());
     }
 
     #[test]

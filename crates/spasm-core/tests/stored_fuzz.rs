@@ -23,6 +23,8 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::NoneOfThese),
         Just(Action::Forward),
         Just(Action::OpenReview),
+        Just(Action::AskStartOver),
+        Just(Action::KeepAnswers),
         Just(Action::OpenCoach),
         Just(Action::OpenSummary),
         (0..Finding::ALL.len(), 0..3usize).prop_map(|(f, a)| Action::Answer(Finding::ALL[f], ANSWERS[a])),
