@@ -258,7 +258,7 @@ fn use_focus_on_new_screen(screen: Screen, root: NodeRef) {
     });
 }
 
-/// What the live region says: `said` ("Warning sign 2 of 10", "Your result: ...") each time a new
+/// What the live region says: `said` ("Question 2 of about 35", "Your result: ...") each time a new
 /// screen opens, and nothing when the widget first loads.
 #[hook]
 fn use_announcement(screen: Screen, said: String) -> String {

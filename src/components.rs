@@ -101,18 +101,19 @@ pub fn answer_buttons(
 
 /// "Clear my answers" or "Start over" (`label`), which clear every answer: a first tap only
 /// asks ([`Action::AskStartOver`]), and "Yes, clear them" clears; "No, keep them" (or any other
-/// tap) puts the button back.
+/// tap) puts the button back. "No, keep them" comes last, so it takes the place of the button
+/// tapped (Yew patches a list from its end): the same element, so focus stays on the safe answer.
 pub fn clear_button(state: &WidgetContext, class: &'static str, label: &'static str) -> Html {
     let t = state.reading.lang.texts();
     if !state.session.asking {
-        return action_button(state, class, label, Action::AskStartOver);
+        return html! { <>{ action_button(state, class, label, Action::AskStartOver) }</> };
     }
     html! {
-        <div class="st-confirm">
+        <>
             <p role="alert">{ t.confirm_clear }</p>
             { action_button(state, "st-primary", t.yes_clear, Action::StartOver) }
             { action_button(state, "st-secondary", t.keep_answers, Action::KeepAnswers) }
-        </div>
+        </>
     }
 }
 

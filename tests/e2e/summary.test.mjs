@@ -149,6 +149,13 @@ test("a reload mid-interview keeps the answers; Clear my answers asks, then remo
     await page.getByRole("button", { name: "Clear my answers" }).click();
     // It asks first; nothing is cleared until the patient says yes.
     await page.getByRole("alert").filter({ hasText: "Clear all your answers? You cannot undo this." }).waitFor();
+    // Focus stays where the patient tapped, now on the safe answer.
+    const focused = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.textContent?.trim();
+    });
+    assert.equal(focused, "No, keep them");
     assert.equal(await page.evaluate(() => sessionStorage.length), 1);
     await page.getByRole("button", { name: "Yes, clear them" }).click();
     await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();

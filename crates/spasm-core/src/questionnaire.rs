@@ -3,9 +3,10 @@
 //!
 //! The emergency section comes first, one finding per page, `call_emergency` before
 //! `emergency_department`, then the pregnancy gate. Then "about you" (age band, new or different,
-//! how long, blood thinner), the `urgent` findings, the `soon` findings, and the contributing
-//! factors (only when the result so far is `self_care` or `soon`). After each page the interview
-//! ends as soon as no question still unasked could raise the level (invariant 5). Pure.
+//! how long, blood thinner) and the `urgent` findings, also one question per page; the `soon`
+//! findings on two pages; and the contributing factors (only when the result so far is
+//! `self_care` or `soon`). After each page the interview ends as soon as no question still unasked
+//! could raise the level (invariant 5). Pure.
 
 use crate::ids::{dense_enum, AgeBand, Answer, Context, Factor, Finding, Level};
 use crate::triage::{triage, Answers};
