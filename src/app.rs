@@ -9,14 +9,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{
-    button, with_attributes, ArticleView, EmergencyQuestion, KioskGuard, LibraryView, QuestionPage, ResultView, ReviewAnswers,
+    button, clear_button, with_attributes, ArticleView, KioskGuard, LibraryView, OneQuestion, QuestionPage, ResultView, ReviewAnswers,
     SelfCareCoach, StartScreen, SummaryView,
 };
 use crate::hooks::{browser_languages, keep, now_ms, stored};
 use crate::state::{send, Kept, WidgetAction, WidgetContext, WidgetState};
 use spasm_core::config::{Config, Mode};
 use spasm_core::handoff::{HandoffError, Summary};
-use spasm_core::i18n::{fill, Lang, Reading, Texts};
+use spasm_core::i18n::{Lang, Reading, Texts};
 use spasm_core::ids::Level;
 use spasm_core::questionnaire::Responses;
 use spasm_core::session::{Action, Screen, Session};
@@ -44,6 +44,10 @@ pub struct AppProps {
     /// The widget's own page, for hand-off links.
     #[prop_or_default]
     pub page_url: Option<String>,
+    /// True on the widget's own (standalone) page: the browser's Back and forward buttons move
+    /// between its screens (never in kiosk mode, never on a host page).
+    #[prop_or_default]
+    pub history: bool,
 }
 
 /// The widget's root component.
@@ -97,7 +101,7 @@ pub fn App(props: &AppProps) -> Html {
         }
         (_, Screen::Start) => html! { <StartScreen /> },
         (_, Screen::Page(_)) => match session.page() {
-            Some((_, page)) if page.single_finding().is_some() => html! { <EmergencyQuestion /> },
+            Some((_, page)) if page.single().is_some() => html! { <OneQuestion /> },
             _ => html! { <QuestionPage /> },
         },
         (_, Screen::Review) => html! { <ReviewAnswers /> },
@@ -106,7 +110,9 @@ pub fn App(props: &AppProps) -> Html {
         (_, Screen::Article(index)) => html! { <ArticleView {index} /> },
         (_, Screen::Coach) => html! { <SelfCareCoach /> },
     };
-    let show_clear = state.storage_key.is_some() && !fresh && shared.is_none();
+    // "Clear my answers" where answers are kept, and "Start over" on every result: both ask first.
+    let on_result = session.screen == Screen::Result;
+    let show_clear = (state.storage_key.is_some() || on_result) && !fresh && shared.is_none();
     let widget = html! {
         <div ref={root}
             onpointerdown={as_activity::<PointerEvent>(&activity)}
@@ -118,7 +124,7 @@ pub fn App(props: &AppProps) -> Html {
             <p class="st-sr-only" aria-live="polite">{ announcement }</p>
             { body }
             if show_clear {
-                <p class="st-clear st-noprint">{ button("st-link-button", t.clear_answers.into(), send(&state, Action::StartOver)) }</p>
+                <div class="st-clear st-noprint">{ clear_button(&state, "st-link-button", if on_result { t.start_over } else { t.clear_answers }) }</div>
             }
             if kiosk {
                 <KioskGuard {last_activity} />
@@ -162,6 +168,9 @@ fn use_kept_state(props: &AppProps) -> WidgetContext {
             }
         })
     };
+    // The browser's history follows the screens on the standalone page, never in kiosk mode.
+    let place = use_mut_ref(|| None::<(usize, usize)>);
+    let at = (props.history && props.config.mode != Mode::Kiosk).then_some(place);
     // After every change (a new state is a new value, so the handle compares unequal).
     use_effect_with(state.clone(), move |state| {
         if let Some(key) = state.storage_key.as_deref() {
@@ -172,8 +181,65 @@ fn use_kept_state(props: &AppProps) -> WidgetContext {
                 keep(&Kept::CoachRound.key(key), None);
             }
         }
+        follow_history(at, state)
     });
     state
+}
+
+/// Where the browser's history stands for the widget: the depth ([`Session::depth`]) its current
+/// entry stands for, and the lowest of the widget's entries.
+type HistoryPlace = Rc<std::cell::RefCell<Option<(usize, usize)>>>;
+
+/// The browser's Back and forward buttons move between the widget's screens (with `at`, on the
+/// standalone page only): each screen the patient moves on to is a history entry whose state is
+/// its depth, the browser's Back and forward send Back and Forward, and the widget's own Back (or
+/// an edit's return to the review, or Start over) takes the browser back with it, never below the
+/// entry the widget started on. Run after every change; listens for the browser's moves until the
+/// next (the returned cleanup). The logic is the session's; this only keeps the browser in step.
+fn follow_history(at: Option<HistoryPlace>, state: &WidgetContext) -> impl FnOnce() {
+    let depth = state.session.depth();
+    let window = web_sys::window().filter(|_| at.is_some());
+    let history = window.as_ref().and_then(|w| w.history().ok());
+    if let (Some(history), Some(at)) = (&history, &at) {
+        let here = wasm_bindgen::JsValue::from(depth as u32);
+        let mut at = at.borrow_mut();
+        *at = Some(match *at {
+            Some((cur, base)) if depth == cur => (cur, base),
+            Some((cur, base)) if depth > cur => {
+                history.push_state(&here, "").ok();
+                (depth, base)
+            }
+            Some((cur, base)) if depth >= base => {
+                history.go_with_delta(depth as i32 - cur as i32).ok();
+                (depth, base)
+            }
+            // The first render, or back below where the widget started (a restored session).
+            _ => {
+                history.replace_state_with_url(&here, "", None).ok();
+                (depth, depth)
+            }
+        });
+    }
+    let state = state.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let went = history.as_ref().and_then(|h| h.state().ok()).and_then(|s| s.as_f64());
+        let (Some(went), Some(at)) = (went.map(|d| d as usize), &at) else { return };
+        if let Some((cur, _)) = at.borrow_mut().as_mut() {
+            *cur = went;
+        }
+        let step = if went > depth { Action::Forward } else { Action::Back };
+        for _ in 0..went.abs_diff(depth) {
+            state.dispatch(step.clone().into());
+        }
+    });
+    if let Some(w) = &window {
+        w.add_event_listener_with_callback("popstate", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref())).ok();
+    }
+    move || {
+        if let Some(w) = &window {
+            w.remove_event_listener_with_callback("popstate", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref())).ok();
+        }
+    }
 }
 
 /// Moves focus to a new screen's heading, so keyboard and screen-reader users land on it. Not on
@@ -192,7 +258,7 @@ fn use_focus_on_new_screen(screen: Screen, root: NodeRef) {
     });
 }
 
-/// What the live region says: `said` ("Warning sign 2 of 10", "Your result: ...") each time a new
+/// What the live region says: `said` ("Question 2 of about 35", "Your result: ...") each time a new
 /// screen opens, and nothing when the widget first loads.
 #[hook]
 fn use_announcement(screen: Screen, said: String) -> String {
@@ -269,11 +335,7 @@ fn toolbar(state: &WidgetContext) -> Html {
 /// What the live region says when a screen opens: where the patient is, or the result.
 fn announce(session: &Session, t: &'static Texts, config: &Config) -> String {
     match session.screen {
-        Screen::Page(_) => match (session.warning_progress(), session.page()) {
-            (Some((n, total)), _) => fill(t.warning_progress, &[("n", &n.to_string()), ("total", &total.to_string())]),
-            (None, Some((_, page))) => t.page_titles[page.title.index()].to_string(),
-            _ => String::new(),
-        },
+        Screen::Page(_) => crate::components::progress_text(session, t),
         Screen::Result => format!("{}: {}", t.your_result, config.fill(t.level(session.outcome().level).headline)),
         _ => String::new(),
     }

@@ -53,7 +53,7 @@ pub fn mount(host: &Element, container: &Element, base: Option<String>, key: Opt
         }
         _ => (None, base),
     };
-    mount_with(host, container, handoff, page_url, key)
+    mount_with(host, container, handoff, page_url, key, page)
 }
 
 /// Unmounts the widget mounted with `id`: its app is destroyed (every effect's cleanup runs, so its
@@ -77,6 +77,7 @@ fn mount_with(
     handoff: Option<Result<spasm_core::handoff::Summary, spasm_core::handoff::HandoffError>>,
     page_url: Option<String>,
     key: Option<String>,
+    history: bool,
 ) -> u32 {
     install_panic_message();
     let attributes: Vec<(String, String)> = host
@@ -109,7 +110,7 @@ fn mount_with(
     let t = spasm_core::i18n::Lang::negotiate(config.lang, languages.iter().map(String::as_str)).texts();
     let failure = format!("{} {}", t.crash, config.fill(t.interview_emergency));
     // The app keeps the answers under `key` only if the configuration lets it (`Config::persist`).
-    let props = AppProps { config, on_result: Some(on_result), storage_key: key, handoff, page_url };
+    let props = AppProps { config, on_result: Some(on_result), storage_key: key, handoff, page_url, history };
     let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
     MOUNTED.with(|m| m.borrow_mut().push(Mounted { id, root: container.clone(), app: None, failure }));
     // The first render (which replaces the loader's first screen in the same task, so nothing is

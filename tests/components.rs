@@ -68,71 +68,78 @@ impl Widget {
         self.settle().await;
     }
 
-    /// Clicks the answer `label` in the fieldset whose legend starts with `question`.
+    /// Clicks the answer `label` to the question (on its own page, or one of several on a page)
+    /// that starts with `question`: its answers are a group named by the question.
     async fn choose(&self, question: &str, label: &str) {
-        let fieldset = self
-            .all("fieldset")
+        let group = self
+            .all(".st-answers")
             .into_iter()
-            .find(|f| f.query_selector("legend").unwrap().unwrap().text_content().unwrap().starts_with(question))
+            .find(|g| {
+                let id = g.get_attribute("aria-labelledby").unwrap();
+                self.root.query_selector(&format!("#{id}")).unwrap().unwrap().text_content().unwrap().starts_with(question)
+            })
             .unwrap_or_else(|| panic!("no question {question:?} on {:?}", self.heading()));
-        let labels = fieldset.query_selector_all("label").unwrap();
-        let label_el = (0..labels.length())
-            .filter_map(|i| labels.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-            .find(|l| l.inner_text().trim() == label)
+        let buttons = group.query_selector_all("button").unwrap();
+        let button = (0..buttons.length())
+            .filter_map(|i| buttons.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|b| b.inner_text().trim() == label)
             .unwrap_or_else(|| panic!("no answer {label:?} to {question:?}"));
-        label_el.click();
+        button.click();
         self.settle().await;
     }
 
-    /// Answers "No" to the warning-sign questions until the first ordinary page.
+    /// Answers "No" to the warning-sign questions, up to the first question about you.
     async fn no_to_warning_signs(&self) {
-        while self.text().contains("Warning sign ") {
+        while self.heading() != "How old are you?" && self.result_headline().is_empty() {
             self.press("No").await;
         }
     }
 
-    /// Answers the unanswered questions of the page on screen mildly and presses Next.
+    /// Answers the page on screen mildly: "No", 20 to 50, less than a day; on a page of several
+    /// questions, "No" to each one not answered yet, then the page's button (Next or See my
+    /// result).
     async fn mildest_answers_page(&self) {
-        for fieldset in self.all("fieldset") {
-            let legend = fieldset.query_selector("legend").unwrap().unwrap().text_content().unwrap();
-            if fieldset.query_selector("input[type=radio]:checked").unwrap().is_some()
-                || fieldset.query_selector("input[type=checkbox]").unwrap().is_some()
-            {
-                continue;
-            }
-            let pick = if legend.starts_with("How long") {
-                "Less than 1 day"
-            } else if legend.starts_with("How old") {
-                "20 to 50"
-            } else {
-                "No"
+        let heading = self.heading();
+        if !self.all("#st-question").is_empty() {
+            let pick = match heading.as_str() {
+                "How old are you?" => "20 to 50",
+                "How long have you had these back spasms?" => "Less than 1 day",
+                _ => "No",
             };
-            self.choose(&legend, pick).await;
+            return self.press(pick).await;
         }
-        self.press("Next").await;
+        for item in self.all(".st-item") {
+            if item.query_selector("[aria-pressed='true']").unwrap().is_none() {
+                let question = item.query_selector(".st-item-question").unwrap().unwrap().text_content().unwrap();
+                self.choose(&question, "No").await;
+            }
+        }
+        self.all(".st-nav .st-primary")[0].click();
+        self.settle().await;
     }
 
-    /// Answers every remaining page with "No" / the mildest choice, up to the review (or the
-    /// result, when the interview ends early).
-    /// From a home-care result: "Change my answers", "Yes" to a fever, Next (a same-day result).
+    /// From a home-care result: "Change an answer", the fever question, "Yes" (a same-day result).
     async fn change_to_a_fever(&self) {
-        self.press("Change my answers").await;
-        let change =
-            self.all("button").into_iter().find(|b| b.get_attribute("aria-label").as_deref() == Some("Change: Other signs")).unwrap();
+        self.press("Change an answer").await;
+        let change = self
+            .all("button")
+            .into_iter()
+            .find(|b| b.get_attribute("aria-label").is_some_and(|l| l.starts_with("Change: Do you have a fever")))
+            .unwrap();
         change.click();
         self.settle().await;
-        self.choose("Do you have a fever", "Yes").await;
-        self.press("Next").await;
+        self.press("Yes").await;
     }
 
-    async fn mildest_answers_to_review(&self) {
-        for _ in 0..10 {
-            if self.heading() == "Check your answers" || !self.result_headline().is_empty() {
+    /// Answers every remaining page with "No" / the mildest choice, up to the result.
+    async fn mildest_answers_to_result(&self) {
+        for _ in 0..40 {
+            if !self.result_headline().is_empty() {
                 return;
             }
             self.mildest_answers_page().await;
         }
-        panic!("never reached the review");
+        panic!("never reached the result");
     }
 
     fn result_headline(&self) -> String {
@@ -176,19 +183,38 @@ async fn a_self_care_path_reaches_home_care_with_a_safety_net() {
     let w = Widget::mount(Config::default()).await;
     w.press("Start the check").await;
     w.no_to_warning_signs().await;
-    assert_eq!(w.heading(), "About you");
+    assert_eq!(w.heading(), "How old are you?");
+    // Each question on a page of its own says where the patient is, with a bar.
+    assert!(w.text().contains("Question 15 of about 35"), "{}", w.text());
+    assert_eq!(w.all("progress.st-bar")[0].get_attribute("value").as_deref(), Some("15"));
+    assert_eq!(w.all("#st-question button").len(), 0, "the answers are not inside the heading");
+    assert_eq!(w.all(".st-answers button").len(), 6, "one button per age band");
+    w.press("20 to 50").await;
+    w.press("No").await;
+    w.press("Less than 1 day").await;
+    // Spasms under 2 days old: "not better after a few days" leaves the path.
+    assert!(w.text().contains("Question 18 of about 34"), "{}", w.text());
+    for _ in 0..8 {
+        w.press("No").await;
+    }
+    assert_eq!(w.heading(), "Your health and where it hurts");
+    assert!(w.text().contains("Do any of these apply to you?"));
     // Next without answering asks for an answer and stays on the page.
     w.press("Next").await;
     assert!(w.text().contains("Please answer every question"));
-    assert_eq!(w.heading(), "About you");
+    assert_eq!(w.heading(), "Your health and where it hurts");
     assert!(w.text().contains("If this is an emergency, call 911 now."));
-    // The next page starts without the note.
-    w.mildest_answers_page().await;
-    assert_eq!(w.heading(), "Other signs");
+    // A chosen answer is pressed; "None of these" answers "No" to the rest and moves on.
+    w.choose("Do you have thin bones", "Yes").await;
+    assert_eq!(w.all("button[aria-pressed='true']").len(), 1);
+    w.press("None of these").await;
+    assert_eq!(w.heading(), "How the pain behaves");
     assert!(!w.text().contains("Please answer every question"), "the note followed the patient to the next page");
-    w.mildest_answers_to_review().await;
-    assert_eq!(w.heading(), "Check your answers");
-    assert!(w.text().contains("If this is an emergency, call 911 now."), "no emergency line on the review");
+    w.press("None of these").await;
+    assert_eq!(w.heading(), "What may have led to it");
+    assert!(w.text().contains("If this is an emergency, call 911 now."), "no emergency line on the last page");
+    // The last page goes straight to the result: no review on the way.
+    assert_eq!(w.all("button").iter().filter(|b| b.inner_text() == "Next").count(), 0);
     w.press("See my result").await;
     assert_eq!(w.result_headline(), "Care for your back at home");
     assert!(w.text().contains("Your back is not better in 2 weeks"));
@@ -225,7 +251,7 @@ async fn not_sure_on_new_sexual_problems_gives_speak_to_a_doctor_today() {
     assert!(w.heading().starts_with("Since your back pain started, have you lost feeling in your genitals"), "{}", w.heading());
     w.press("Not sure").await;
     w.no_to_warning_signs().await;
-    w.mildest_answers_to_review().await;
+    w.mildest_answers_to_result().await;
     assert_eq!(w.result_headline(), "Speak to a doctor today");
     assert!(w.text().contains("call its after-hours line"));
 }
@@ -237,8 +263,7 @@ async fn a_same_day_result_offers_the_practices_after_hours_line_and_a_home_care
     let w = Widget::mount(config.clone()).await;
     w.press("Start the check").await;
     w.no_to_warning_signs().await;
-    w.mildest_answers_to_review().await;
-    w.press("See my result").await;
+    w.mildest_answers_to_result().await;
     assert_eq!(w.result_headline(), "Care for your back at home");
     assert!(w.all("a[href^='tel:+1555']").is_empty(), "an after-hours line on a home-care result");
     w.change_to_a_fever().await;
@@ -251,8 +276,7 @@ async fn a_same_day_result_offers_the_practices_after_hours_line_and_a_home_care
     let w = Widget::mount(Config { mode: spasm_core::config::Mode::Kiosk, persist: false, ..config }).await;
     w.press("Start the check").await;
     w.no_to_warning_signs().await;
-    w.mildest_answers_to_review().await;
-    w.press("See my result").await;
+    w.mildest_answers_to_result().await;
     w.change_to_a_fever().await;
     let captions: Vec<String> = w.all(".st-qr figcaption").iter().map(|c| c.inner_text()).collect();
     assert!(captions.iter().any(|c| c == "Closed? Scan to call the after-hours line, or call +1 555 010 2999"), "{captions:?}");
@@ -263,17 +287,14 @@ async fn changing_an_answer_from_the_review_changes_the_result() {
     let w = Widget::mount(Config::default()).await;
     w.press("Start the check").await;
     w.no_to_warning_signs().await;
-    w.mildest_answers_to_review().await;
+    w.mildest_answers_to_result().await;
+    assert_eq!(w.result_headline(), "Care for your back at home");
+    w.press("Change an answer").await;
+    assert_eq!(w.heading(), "Check your answers");
+    // "See my result" goes back to the same result; from there, change the fever answer.
     w.press("See my result").await;
     assert_eq!(w.result_headline(), "Care for your back at home");
-    w.press("Change my answers").await;
-    assert_eq!(w.heading(), "Check your answers");
-    let change = w.all("button").into_iter().find(|b| b.get_attribute("aria-label").as_deref() == Some("Change: Other signs")).unwrap();
-    change.click();
-    w.settle().await;
-    assert_eq!(w.heading(), "Other signs");
-    w.choose("Do you have a fever", "Yes").await;
-    w.press("Next").await;
+    w.change_to_a_fever().await;
     // Urgent: the result at once.
     assert_eq!(w.result_headline(), "Speak to a doctor today");
     assert!(w.text().contains("You said you have a fever, chills, shaking, or night sweats."));
@@ -300,6 +321,7 @@ async fn start_over_clears_every_answer() {
     w.press("Yes").await;
     assert_eq!(w.result_headline(), "Call 911 now");
     w.press("Start over").await;
+    w.press("Yes, clear them").await;
     assert_eq!(w.heading(), "Back spasm check");
     w.press("Start the check").await;
     assert!(w.all("button[aria-pressed='true']").is_empty(), "an old answer survived Start over");
@@ -334,8 +356,7 @@ impl Widget {
     async fn to_self_care_coach(&self) {
         self.press("Start the check").await;
         self.no_to_warning_signs().await;
-        self.mildest_answers_to_review().await;
-        self.press("See my result").await;
+        self.mildest_answers_to_result().await;
         self.press("Open the self-care guide").await;
         assert_eq!(self.heading(), "Caring for your back at home");
     }
@@ -406,6 +427,7 @@ async fn timers_stop_when_the_patient_starts_over_or_the_widget_goes() {
     assert_eq!(live_intervals(), before + 1.0);
     w.press("Back to my result").await;
     w.press("Start over").await;
+    w.press("Yes, clear them").await;
     assert_eq!(live_intervals(), before);
     // Unmounting the whole widget mid-round leaves nothing behind either.
     let w2 = Widget::mount(quick_config()).await;
@@ -437,6 +459,7 @@ async fn the_self_care_guide_is_never_offered_on_urgent_or_emergency_results() {
     assert_eq!(w.result_headline(), "Call 911 now");
     assert!(!w.text().contains("self-care guide"));
     w.press("Start over").await;
+    w.press("Yes, clear them").await;
     w.press("Start the check").await;
     w.press("Not sure").await;
     w.no_to_warning_signs().await;
@@ -450,8 +473,7 @@ async fn thin_bones_withhold_the_stretches_and_pregnancy_the_anti_inflammatories
     let w = Widget::mount(quick_config()).await;
     w.press("Start the check").await;
     w.no_to_warning_signs().await;
-    w.mildest_answers_to_review().await;
-    w.press("See my result").await;
+    w.mildest_answers_to_result().await;
     w.press("Open the self-care guide").await;
     assert!(w.text().contains("Cat-cow") && w.text().contains("Ibuprofen or naproxen"));
     assert_eq!(w.all(".st-stretch .st-alert").len(), 4, "the stop rule on every stretch");
@@ -461,18 +483,17 @@ async fn thin_bones_withhold_the_stretches_and_pregnancy_the_anti_inflammatories
     assert!(text.contains("Never use it on skin that is numb"));
     w.press("Back to my result").await;
     w.press("Start over").await;
+    w.press("Yes, clear them").await;
 
     // Thin bones: no stretches, anti-inflammatories still fine.
     w.press("Start the check").await;
     w.no_to_warning_signs().await;
-    for _ in 0..3 {
-        if w.text().contains("Do you have thin bones") {
-            w.choose("Do you have thin bones", "Yes").await;
-        }
+    while !w.text().contains("Do you have thin bones") {
         w.mildest_answers_page().await;
     }
-    w.mildest_answers_to_review().await;
-    w.press("See my result").await;
+    w.choose("Do you have thin bones", "Yes").await;
+    w.mildest_answers_page().await;
+    w.mildest_answers_to_result().await;
     assert_eq!(w.result_headline(), "Book a visit with a doctor");
     w.press("Open the self-care guide").await;
     assert!(!w.text().contains("Cat-cow"), "stretches shown with thin bones");
@@ -480,6 +501,7 @@ async fn thin_bones_withhold_the_stretches_and_pregnancy_the_anti_inflammatories
     assert!(w.text().contains("Ibuprofen or naproxen can ease"));
     w.press("Back to my result").await;
     w.press("Start over").await;
+    w.press("Yes, clear them").await;
 
     w.press("Start the check").await;
     for _ in 0..13 {
@@ -489,8 +511,7 @@ async fn thin_bones_withhold_the_stretches_and_pregnancy_the_anti_inflammatories
     w.press("Yes").await;
     assert!(w.heading().starts_with("Do you have any of these: pain that comes and goes in waves"), "{}", w.heading());
     w.press("No").await;
-    w.mildest_answers_to_review().await;
-    w.press("See my result").await;
+    w.mildest_answers_to_result().await;
     assert_eq!(w.result_headline(), "Book a visit with a doctor");
     assert!(w.text().contains("midwife or obstetrician"));
     w.press("Open the self-care guide").await;
@@ -534,6 +555,7 @@ async fn clear_my_answers_also_stops_the_guides_round() {
     w.press("Start an ice round").await;
     assert!(storage.get_item("widget-1-coach").unwrap().is_some());
     w.press("Clear my answers").await;
+    w.press("Yes, clear them").await;
     assert_eq!(w.heading(), "Back spasm check");
     assert_eq!(storage.get_item("widget-1-coach").unwrap(), None, "the round is still kept");
     w.to_self_care_coach().await;
@@ -645,9 +667,10 @@ async fn the_guide_dates_the_spasm_from_the_answer_not_from_each_visit() {
     let w = Widget::mount(Config { lang: Some(spasm_core::i18n::Lang::En), persist: false, ..quick_config() }).await;
     w.press("Start the check").await;
     w.no_to_warning_signs().await;
-    w.choose("How long", "1 to 2 days").await;
-    w.mildest_answers_to_review().await;
-    w.press("See my result").await;
+    w.press("20 to 50").await;
+    w.press("No").await;
+    w.press("1 to 2 days").await;
+    w.mildest_answers_to_result().await;
     w.press("Open the self-care guide").await;
     assert!(w.text().contains("Use ice now"), "began a day or two ago: ice");
     w.press("Back to my result").await;

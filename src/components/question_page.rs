@@ -1,14 +1,14 @@
 use yew::prelude::*;
 
-use super::{action_button, choice_group, emergency_line, ChoiceGroupProps, ANSWER_ORDER};
-use crate::state::WidgetContext;
+use super::{action_button, answer_buttons, emergency_line, progress, question_words, ANSWER_ORDER};
 use crate::state::{use_texts, use_widget};
-use spasm_core::i18n::Texts;
-use spasm_core::ids::{AgeBand, Answer, Factor};
-use spasm_core::questionnaire::{Duration, Field};
-use spasm_core::session::{Action, Session};
+use spasm_core::ids::Factor;
+use spasm_core::questionnaire::Field;
+use spasm_core::session::Action;
 
-/// A page of a few questions, each a [`choice_group`], with Next and Back.
+/// A page of several `soon` findings ("Do any of these apply to you?"), each with its answers as
+/// big buttons, and "None of these"; or the contributing factors as a checklist. Then Next, or
+/// "See my result" on the last page, and Back.
 #[function_component]
 pub fn QuestionPage() -> Html {
     let state = use_widget();
@@ -20,8 +20,46 @@ pub fn QuestionPage() -> Html {
         let tried = tried.clone();
         use_effect_with(state.session.page().map(|(index, _)| index), move |_| tried.set(false));
     }
-    let Some((_, page)) = state.session.page() else { return html! {} };
-    let fields = page.fields.iter().filter(|f| state.session.responses.applies(**f)).map(|field| field_view(t, &state, *field));
+    let Some((index, page)) = state.session.page() else { return html! {} };
+    let r = &state.session.responses;
+    let items = page.fields.iter().filter(|f| r.applies(**f)).map(|field| match *field {
+        Field::Finding(f) => {
+            let (question, why) = question_words(t, *field);
+            let id = format!("st-q{index}-{}", f.index());
+            let options = ANSWER_ORDER.iter().map(|a| (t.answer(*a), r.finding(f) == Some(*a), Action::Answer(f, *a))).collect();
+            html! {
+                <div class="st-item">
+                    <p class="st-item-question" id={id.clone()}>{ question }</p>
+                    if let Some(why) = why {
+                        <p class="st-why">{ why }</p>
+                    }
+                    { answer_buttons(&state, &id, None, options) }
+                </div>
+            }
+        }
+        // The contributing factors: any, or none.
+        _ => {
+            let boxes = Factor::ALL.iter().map(|f| {
+                let (state, f) = (state.clone(), *f);
+                let chosen = r.factor(f);
+                let onchange = Callback::from(move |_: Event| state.dispatch(Action::SetFactor(f, !chosen).into()));
+                let id = format!("st-factor-{}", f.index());
+                html! {
+                    <label class="st-option" for={id.clone()}>
+                        <input type="checkbox" {id} checked={chosen} {onchange} />
+                        <span>{ t.factor(f).label }</span>
+                    </label>
+                }
+            });
+            html! {
+                <fieldset class="st-fieldset" aria-describedby="st-factors-hint">
+                    <legend>{ t.factors_question }</legend>
+                    <p class="st-why" id="st-factors-hint">{ t.factors_hint }</p>
+                    <div class="st-options">{ for boxes }</div>
+                </fieldset>
+            }
+        }
+    });
     let onsubmit = {
         let state = state.clone();
         let tried = tried.clone();
@@ -37,100 +75,25 @@ pub fn QuestionPage() -> Html {
     let missing = *tried && !state.session.can_continue();
     html! {
         <section class="st-screen">
+            { progress(&state.session, t) }
             <h2 data-focus-heading="" tabindex="-1">{ t.page_titles[page.title.index()] }</h2>
             <form {onsubmit} novalidate=true>
-                { for fields }
+                if page.grouped() {
+                    <p>{ t.any_apply }</p>
+                }
+                { for items }
+                if page.grouped() {
+                    { action_button(&state, "st-answer", t.none_of_these, Action::NoneOfThese) }
+                }
                 if missing {
                     <p class="st-alert" role="alert">{ t.answer_all }</p>
                 }
                 <div class="st-nav">
-                    <button type="submit" class="st-primary">{ t.next }</button>
+                    <button type="submit" class="st-primary">{ if state.session.last_page() { t.see_result } else { t.next } }</button>
                     { action_button(&state, "st-secondary", t.back, Action::Back) }
                 </div>
             </form>
             { emergency_line(&state.config, t) }
         </section>
-    }
-}
-
-fn field_view(t: &'static Texts, state: &WidgetContext, field: Field) -> Html {
-    let hint = |why: &str| Some(AttrValue::from(format!("{} {why}", t.why_we_ask)));
-    let s: &Session = &state.session;
-    let dispatch = |make: fn(usize) -> Action| {
-        let state = state.clone();
-        Callback::from(move |i: usize| state.dispatch(make(i).into()))
-    };
-    let yes_no = |current: Option<Answer>| -> Vec<(AttrValue, bool)> {
-        ANSWER_ORDER.iter().map(|a| (AttrValue::from(t.answer(*a)), current == Some(*a))).collect()
-    };
-    match field {
-        Field::Finding(finding) => {
-            let words = t.finding(finding);
-            let state = state.clone();
-            let onchoose = Callback::from(move |i: usize| state.dispatch(Action::Answer(finding, ANSWER_ORDER[i]).into()));
-            choice_group(ChoiceGroupProps {
-                name: format!("q-{}", finding.id()).into(),
-                legend: words.question.into(),
-                hint: hint(words.why),
-                options: yes_no(s.responses.finding(finding)),
-                onchoose,
-                multiple: false,
-            })
-        }
-        Field::Duration => {
-            let options = Duration::ALL
-                .iter()
-                .map(|d| (AttrValue::from(t.durations[d.index()]), s.responses.duration == Some(*d)))
-                .collect::<Vec<_>>();
-            choice_group(ChoiceGroupProps {
-                name: "q-duration".into(),
-                legend: t.duration_question.into(),
-                hint: None,
-                options,
-                onchoose: dispatch(|i| Action::SetDuration(Duration::ALL[i], crate::hooks::now_ms())),
-                multiple: false,
-            })
-        }
-        Field::Context(context) => {
-            let (question, why) = t.context_question(context);
-            let state = state.clone();
-            let onchoose = Callback::from(move |i: usize| state.dispatch(Action::SetContext(context, ANSWER_ORDER[i]).into()));
-            choice_group(ChoiceGroupProps {
-                name: format!("q-{}", context.id()).into(),
-                legend: question.into(),
-                hint: hint(why),
-                options: yes_no(s.responses.context(context)),
-                onchoose,
-                multiple: false,
-            })
-        }
-        Field::Age => {
-            let options =
-                AgeBand::ALL.iter().map(|a| (AttrValue::from(t.age_bands[a.index()]), s.responses.age == Some(*a))).collect::<Vec<_>>();
-            choice_group(ChoiceGroupProps {
-                name: "q-age".into(),
-                legend: t.age_question.into(),
-                hint: hint(t.age_why),
-                options,
-                onchoose: dispatch(|i| Action::SetAge(AgeBand::ALL[i])),
-                multiple: false,
-            })
-        }
-        Field::Factors => {
-            let options = Factor::ALL.iter().map(|f| (AttrValue::from(t.factor(*f).label), s.responses.factor(*f))).collect::<Vec<_>>();
-            let state = state.clone();
-            let onchoose = Callback::from(move |i: usize| {
-                let factor = Factor::ALL[i];
-                state.dispatch(Action::SetFactor(factor, !state.session.responses.factor(factor)).into());
-            });
-            choice_group(ChoiceGroupProps {
-                name: "q-factors".into(),
-                legend: t.factors_question.into(),
-                hint: Some(t.factors_hint.into()),
-                options,
-                onchoose,
-                multiple: true,
-            })
-        }
     }
 }

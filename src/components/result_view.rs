@@ -112,8 +112,7 @@ pub fn ResultView() -> Html {
             <p class="st-muted st-small">{ spasm_core::handoff::rules_line(t, spasm_core::rules::RULES_VERSION, spasm_core::BUILD_DATE) }</p>
             <div class="st-nav">
                 { action_button(state, "st-secondary", t.summary_button, Action::OpenSummary) }
-                { action_button(state, "st-secondary", t.change_answers, Action::Back) }
-                { action_button(state, "st-secondary", t.start_over, Action::StartOver) }
+                { action_button(state, "st-secondary", t.change_answers, Action::OpenReview) }
             </div>
         </section>
     };

@@ -4,7 +4,7 @@ use super::{action_button, emergency_line};
 use crate::state::{send, use_texts, use_widget};
 use spasm_core::i18n::fill;
 use spasm_core::ids::{Answer, Factor};
-use spasm_core::questionnaire::Field;
+use spasm_core::questionnaire::{Field, PageTitle};
 use spasm_core::session::Action;
 
 /// Every answer, page by page, each page with a Change button; then See my result.
@@ -15,14 +15,15 @@ pub fn ReviewAnswers() -> Html {
     let r = &state.session.responses;
     let shown = |a: Option<Answer>| a.map_or(t.not_answered, |a| t.answer(a));
     let rows = |field: &Field| -> Html {
-        let (question, answer): (String, String) = match field {
-            Field::Finding(f) => (t.finding(*f).question.into(), shown(r.finding(*f)).into()),
-            Field::Duration => (t.review_duration.into(), r.duration.map_or(t.not_answered, |d| t.durations[d.index()]).into()),
-            Field::Context(c) => (t.context_question(*c).0.into(), shown(r.context(*c)).into()),
-            Field::Age => (t.review_age.into(), r.age.map_or(t.not_answered, |a| t.age_bands[a.index()]).into()),
+        // Each question as asked (the factors under their page's title), and the answer.
+        let (question, answer): (&str, String) = match field {
+            Field::Finding(f) => (t.finding(*f).question, shown(r.finding(*f)).into()),
+            Field::Duration => (t.duration_question, r.duration.map_or(t.not_answered, |d| t.durations[d.index()]).into()),
+            Field::Context(c) => (t.context_question(*c).0, shown(r.context(*c)).into()),
+            Field::Age => (t.age_question, r.age.map_or(t.not_answered, |a| t.age_bands[a.index()]).into()),
             Field::Factors => {
                 let chosen: Vec<&str> = Factor::ALL.iter().filter(|f| r.factor(**f)).map(|f| t.factor(*f).label).collect();
-                (t.review_factors.into(), if chosen.is_empty() { t.none_chosen.into() } else { chosen.join("; ") })
+                (t.page_titles[PageTitle::LedToIt.index()], if chosen.is_empty() { t.none_chosen.into() } else { chosen.join("; ") })
             }
         };
         html! { <div class="st-review-row"><dt>{ question }</dt><dd>{ answer }</dd></div> }
@@ -34,8 +35,8 @@ pub fn ReviewAnswers() -> Html {
     };
     let sections = state.session.pages().iter().enumerate().filter(|(_, page)| asked(page)).map(|(n, page)| {
         let edit = send(state, Action::Edit(n));
-        let what = match page.single_finding() {
-            Some(f) => t.finding(f).question,
+        let what = match page.single() {
+            Some(field) => super::question_words(t, field).0,
             None => t.page_titles[page.title.index()],
         };
         let label = fill(t.change_label, &[("what", what)]);

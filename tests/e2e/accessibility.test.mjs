@@ -15,13 +15,13 @@ const WORDS = {
     locale: "en-US", start: "Start the check", yes: "Yes", no: "No", notSure: "Not sure", next: "Next",
     review: "Check your answers", see: "See my result", coach: "Open the self-care guide",
     summary: "Summary for my doctor", backToResult: "Back to my result", library: "Read about back spasms",
-    back: "Back", stillHere: "I'm still here", larger: "Larger text",
+    back: "Back", stillHere: "I'm still here", larger: "Larger text", none: "None of these", change: "Change an answer",
   },
   es: {
     locale: "es-MX", start: "Empezar el chequeo", yes: "Sí", no: "No", notSure: "No sé", next: "Siguiente",
     review: "Revise sus respuestas", see: "Ver mi resultado", coach: "Abrir la guía para cuidarse en casa",
     summary: "Resumen para mi médico", backToResult: "Volver a mi resultado", library: "Leer sobre los espasmos de espalda",
-    back: "Atrás", stillHere: "Sigo aquí", larger: "Letra más grande",
+    back: "Atrás", stillHere: "Sigo aquí", larger: "Letra más grande", none: "Ninguna de estas", change: "Cambiar una respuesta",
   },
 };
 
@@ -32,39 +32,46 @@ const heading = async (page) => {
 };
 
 /**
- * Walks from Start to the result. Warning signs: `warning[i]` for sign i (default No), until the
- * result shows (a Yes, or a "not sure" that nothing later could raise, ends the interview). Grouped
- * pages: "No" to yes/no questions, "20 to 50" for the age, the second choice otherwise, except the
- * `yesAt`-th question overall, answered with the first choice ("Yes").
+ * Walks from Start to the result. Each page of one question: `warning[i]` for the i-th (default
+ * No; "20 to 50" for the age, the first choice for how long), until the result shows (a Yes, or a
+ * "not sure" that nothing later could raise, ends the interview). Pages of several questions:
+ * "None of these", except with `soonYes` the first question of the first such page (a higher risk
+ * of infection: book a visit) "Yes" and the others "No". Then the factors' page, none ticked.
  */
-async function walk(page, w, { warning = [], yesAt = -1, check = async () => {} } = {}) {
+async function walk(page, w, { warning = [], soonYes = false, check = async () => {} } = {}) {
   await page.getByRole("button", { name: w.start }).click();
   const done = async () => (await page.locator(".st-headline").count()) > 0;
-  for (let i = 0; i < 14; i++) {
-    await heading(page);
-    if (i === 0) await check("a warning-sign question");
-    const pick = warning[i] ?? w.no;
-    await page.getByRole("button", { name: pick, exact: true }).click();
-    await heading(page);
+  let i = 0;
+  let grouped = 0;
+  for (let guard = 0; guard < 40; guard++) {
+    const title = await heading(page);
     if (await done()) return;
-  }
-  let n = 0;
-  for (let guard = 0; guard < 10; guard++) {
-    if ((await heading(page)) === w.review || (await done())) break;
-    for (const group of await page.getByRole("group").filter({ has: page.locator("legend") }).all()) {
-      if (await group.getByRole("checkbox").count()) continue;
-      const no = group.getByRole("radio", { name: w.no, exact: true });
-      const age = (await group.getByRole("radio").count()) === 6;
-      const choice = n++ === yesAt ? group.getByRole("radio").first() : (await no.count()) ? no : group.getByRole("radio").nth(age ? 2 : 1);
-      await choice.check();
+    const items = page.locator(".st-item");
+    if (await page.locator("#st-question").count()) {
+      if (i === 0) await check("a warning-sign question");
+      const answers = page.getByRole("group", { name: title }).getByRole("button");
+      const count = await answers.count();
+      if (count === 6) await check("the age question");
+      const choice = warning[i] ? answers.getByText(warning[i], { exact: true }) : count === 3 ? answers.getByText(w.no, { exact: true }) : answers.nth(count === 6 ? 2 : 0);
+      await choice.click();
+      i++;
+    } else if (await items.count()) {
+      if (grouped === 0) await check("a page of several questions");
+      if (soonYes && grouped === 0) {
+        for (const [n, item] of (await items.all()).entries()) {
+          await item.getByRole("button", { name: n === 0 ? w.yes : w.no, exact: true }).click();
+        }
+        await page.locator(".st-nav .st-primary").click();
+      } else {
+        await page.getByRole("button", { name: w.none, exact: true }).click();
+      }
+      grouped++;
+    } else {
+      await check("the factors");
+      await page.locator(".st-nav .st-primary").click();
     }
-    await check(guard === 0 ? "a grouped page" : null);
-    await page.getByRole("button", { name: w.next }).click();
+    await page.locator("[data-focus-heading]").filter({ hasNotText: title }).first().waitFor();
   }
-  if (await done()) return;
-  await check("the review");
-  await page.getByRole("button", { name: w.see }).click();
-  await heading(page);
 }
 
 /** Every control at least `min` CSS pixels in both directions (inline links in text excepted). */
@@ -119,7 +126,7 @@ async function assertScreenReaderTree(page, label) {
   if (await page.locator("#st-question").isVisible()) {
     const question = (await page.locator("#st-question").innerText()).trim();
     const buttons = live.filter((n) => role(n) === "button" && groupOf(n) && name(groupOf(n)) === question);
-    if (buttons.length !== 3) problems.push(`the warning-sign answers are not a group named "${question}" (${buttons.length} found)`);
+    if (buttons.length < 3) problems.push(`the answers are not a group named "${question}" (${buttons.length} found)`);
   }
   assert.deepEqual(problems, [], `${label}: ${problems.join("; ")}`);
 }
@@ -140,13 +147,13 @@ for (const lang of ["en", "es"]) {
     return page;
   };
 
-  test(`${lang}: start, every kind of question, the review, and each level's result pass every check`, async () => {
+  test(`${lang}: start, every kind of question, each level's result and the review pass every check`, async () => {
     const levels = [
       ["call_emergency", { warning: [w.yes] }],
       ["emergency_department", { warning: [w.no, w.no, w.no, w.no, w.no, w.yes] }],
       ["urgent", { warning: [w.no, w.no, w.no, w.no, w.no, w.no, w.no, w.notSure] }],
-      // The 12th grouped question: a higher risk of infection (book a visit).
-      ["soon", { yesAt: 11 }],
+      // The first question of several on a page: a higher risk of infection (book a visit).
+      ["soon", { soonYes: true }],
       ["self_care", {}],
     ];
     for (const [level, answers] of levels) {
@@ -158,7 +165,12 @@ for (const lang of ["en", "es"]) {
         assert.ok(await page.locator(`.st-level-${level}`).count(), `${lang}: expected a ${level} result`);
         await audit(page, `${lang} ${level} result`);
         if (level === "self_care") {
-          await page.getByRole("button", { name: w.next }).count(); // the result has no Next
+          assert.equal(await page.getByRole("button", { name: w.next }).count(), 0, "the result has no Next");
+          await page.getByRole("button", { name: w.change }).click();
+          assert.equal(await heading(page), w.review);
+          await audit(page, `${lang} review`);
+          await page.getByRole("button", { name: w.see }).click();
+          await page.locator(".st-headline").waitFor();
           await page.getByRole("button", { name: w.coach }).click();
           await heading(page);
           // Every part of the guide open, so each is checked.

@@ -76,7 +76,7 @@ test("a wasm that never arrives: the note within 10 seconds, then the widget rep
     release();
     // The widget keeps trying: once the wasm arrives, it replaces the note and works.
     await page.locator("#en").getByRole("button", { name: "Start the check" }).click();
-    await page.locator("#en").locator(".st-progress").getByText(/^Warning sign 1 of \d+$/).waitFor();
+    await page.locator("#en").locator(".st-progress").getByText(/^Question 1 of about \d+$/).waitFor();
     assert.equal(await page.locator("#es").getByRole("alert").count(), 0);
   } finally {
     await page.context().close();
@@ -106,7 +106,7 @@ test("a widget whose element already has someone else's shadow root says so ther
     await note.waitFor();
     assert.equal((await note.innerText()).trim(), NOTE.es);
     await page.locator("#en").getByRole("button", { name: "Start the check" }).click();
-    await page.locator("#en").locator(".st-progress").getByText(/^Warning sign 1 of \d+$/).waitFor();
+    await page.locator("#en").locator(".st-progress").getByText(/^Question 1 of about \d+$/).waitFor();
     assert.deepEqual((await heard(page)).map(([id]) => id), ["es"]);
   } finally {
     await page.context().close();
@@ -117,7 +117,7 @@ test("the loader loaded as a module finds its files and works", async () => {
   const page = await open("module");
   try {
     await page.locator("#en").getByRole("button", { name: "Start the check" }).click();
-    await page.locator("#en").locator(".st-progress").getByText(/^Warning sign 1 of \d+$/).waitFor();
+    await page.locator("#en").locator(".st-progress").getByText(/^Question 1 of about \d+$/).waitFor();
     await page.locator("#es").getByText("Chequeo de espasmos de espalda").waitFor();
     assert.deepEqual(await heard(page), []);
     assert.deepEqual(page.errors(), []);
@@ -151,7 +151,7 @@ test("the standalone page works under a strict Content-Security-Policy (it has n
   try {
     await page.goto(strict.origin + "/?mode=kiosk");
     await page.getByRole("button", { name: "Start the check" }).click();
-    await page.locator(".st-progress").getByText(/^Warning sign 1 of \d+$/).waitFor();
+    await page.locator(".st-progress").getByText(/^Question 1 of about \d+$/).waitFor();
     assert.deepEqual(violations, []);
     assert.deepEqual(page.errors(), []);
   } finally {

@@ -69,13 +69,13 @@ test("frame mode: the widget runs in a frame the host page's scripts cannot reac
       asked.push((await frame.locator("[data-focus-heading]").innerText()).trim());
       await frame.getByRole("button", { name: answer, exact: true }).click();
     }
-    await frame.getByText(/^Warning sign 4 of \d+$/).first().waitFor();
+    await frame.getByText(/^Question 4 of about \d+$/).first().waitFor();
     // Every way in is closed: the frame's document and storage belong to another origin.
     assert.deepEqual(await page.evaluate(() => window.reach()), ["contentDocument: null", "document: SecurityError", "storage: SecurityError"]);
     await page.evaluate(() => window.snoop());
     const seen = await page.locator("#seen").textContent();
     for (const question of asked) assert.ok(!seen.includes(question.slice(0, 40)), `the page saw "${question}":\n${seen}`);
-    for (const words of ["Not sure", "Warning sign", "spasm-triage-session", "Start the check"]) {
+    for (const words of ["Not sure", "Question 4", "spasm-triage-session", "Start the check"]) {
       assert.ok(!seen.includes(words), `the page saw "${words}":\n${seen}`);
     }
     // What crosses to the host page is the frame's height, and nothing else so far.
@@ -89,7 +89,7 @@ test("frame mode: the frame is as tall as the widget on every screen, with no sc
     await frameMounted(frame);
     const first = await fits(page, frame);
     await frame.getByRole("button", { name: "Start the check" }).click();
-    await frame.getByText(/^Warning sign 1 of \d+$/).first().waitFor();
+    await frame.getByText(/^Question 1 of about \d+$/).first().waitFor();
     await fits(page, frame);
     await frame.getByRole("button", { name: "Yes", exact: true }).click();
     await frame.getByRole("heading", { level: 2, name: /^Call 999 now/ }).waitFor();
@@ -131,7 +131,7 @@ test("frame mode: Spanish, and a tap on the first screen before the frame is rea
       // The host's own first screen, painted at once; the frame is not there yet.
       const start = page.locator("#check").getByRole("button", { name: "Empezar el chequeo" });
       await start.click();
-      await frame.getByText(/^Señal de alarma 1 de \d+$/).first().waitFor();
+      await frame.getByText(/^Pregunta 1 de unas \d+$/).first().waitFor();
       assert.equal(await page.locator("#check iframe").getAttribute("title"), "Chequeo de espasmos de espalda");
       assert.equal(await page.locator("#check").getByRole("button").count(), 0, "the host's first screen is gone");
     },
@@ -151,13 +151,13 @@ test("frame mode behind the launcher: the button opens a panel with the widget's
     await button.click();
     await frameMounted(frame);
     await frame.getByRole("button", { name: "Start the check" }).click();
-    await frame.getByText(/^Warning sign 1 of \d+$/).first().waitFor();
+    await frame.getByText(/^Question 1 of about \d+$/).first().waitFor();
     // The frame's widget is inline in its frame: no second launcher in there.
     assert.equal(await frame.getByRole("button", { name: "Check my back spasm" }).count(), 0);
     // Closed and opened again, it keeps the patient's place.
     await page.keyboard.press("Escape");
     await button.click();
-    await frame.getByText(/^Warning sign 1 of \d+$/).first().waitFor();
+    await frame.getByText(/^Question 1 of about \d+$/).first().waitFor();
   }));
 
 test("frame mode under a strict Content-Security-Policy on the host page", () =>
@@ -167,7 +167,7 @@ test("frame mode under a strict Content-Security-Policy on the host page", () =>
       await frameMounted(frame);
       await fits(page, frame);
       await frame.getByRole("button", { name: "Start the check" }).click();
-      await frame.getByText(/^Warning sign 1 of \d+$/).first().waitFor();
+      await frame.getByText(/^Question 1 of about \d+$/).first().waitFor();
       assert.deepEqual(page.errors(), []);
     },
     { origin: strict.origin },

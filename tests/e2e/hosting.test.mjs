@@ -222,7 +222,7 @@ test("the standalone page, served compressed, works in Chromium", async () => {
     await page.goto(server.origin + "/");
     // Pressing Start leads to the first question only once the wasm runs.
     await page.getByRole("button", { name: "Start the check" }).click({ timeout: 20_000 });
-    await page.locator(".st-progress").getByText(/^Warning sign 1 of \d+$/).waitFor({ timeout: 20_000 });
+    await page.locator(".st-progress").getByText(/^Question 1 of about \d+$/).waitFor({ timeout: 20_000 });
     assert.equal(encodings["/"], "br", "the page");
     assert.equal(encodings["/" + manifest.wasm], "br", "the wasm");
     assert.equal(encodings["/" + manifest.glue], "br", "the glue");

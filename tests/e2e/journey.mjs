@@ -22,36 +22,58 @@ const MILD = [
   [/^How old/, "20 to 50"],
 ];
 
+/** The progress line every question page shows, "Question 7 of about 24". */
+export const PROGRESS = /^Question \d+ of about \d+$/;
+
 /**
- * Answers the warning-sign questions ("No" unless `warning` maps a question's start to an answer),
- * then every page with mild answers unless `answers` maps a question's start to another, ticks
- * `factors`, and stops at the review, or at the result when the interview ends early.
+ * Answers the interview as a patient does, one tap per question where it can: each question on a
+ * page of its own gets "No" (or the mild answer of `MILD`) unless `warning` or `answers` maps the
+ * start of its question to another answer; a page of several questions gets "None of these" unless
+ * one of them is mapped (then each is answered and Next pressed); the contributing factors get
+ * `factors` ticked. Stops at the result. Returns the number of taps after Start.
  */
 export async function answerAll(page, { warning = {}, answers = {}, factors = [] } = {}) {
+  const chosen = { ...answers, ...warning };
+  const pick = (question) => Object.entries(chosen).find(([start]) => question.startsWith(start))?.[1];
+  let taps = 0;
   for (let guard = 0; guard < 40; guard++) {
     const heading = page.locator("[data-focus-heading]");
     await heading.waitFor();
     const title = (await heading.innerText()).trim();
-    if (title === "Check your answers" || (await page.locator(".st-headline").count())) return;
-    if (await page.getByText(/^Warning sign \d+ of \d+$/).count()) {
-      const pick = Object.entries(warning).find(([start]) => title.startsWith(start))?.[1] ?? "No";
-      await page.getByRole("button", { name: pick, exact: true }).click();
-      continue;
-    }
-    // Each question is a group with a legend (the toolbar is a group too, without one).
-    for (const group of await page.getByRole("group").filter({ has: page.locator("legend") }).all()) {
-      const legend = (await group.locator("legend").innerText()).trim();
-      if (legend.startsWith("Did any of these happen")) {
-        for (const f of factors) await group.getByRole("checkbox", { name: f }).check();
+    if (title === "Check your answers" || (await page.locator(".st-headline").count())) return taps;
+    const checkboxes = page.getByRole("checkbox");
+    const none = page.getByRole("button", { name: "None of these", exact: true });
+    if (!(await checkboxes.count()) && !(await none.count())) {
+      // One question: its answers are a group named by the question.
+      const answer = pick(title) ?? MILD.find(([re]) => re.test(title))?.[1] ?? "No";
+      await page.getByRole("group", { name: title }).getByRole("button", { name: answer, exact: true }).click();
+      taps++;
+    } else {
+      const items = await page.locator(".st-item").all();
+      const mapped = [];
+      for (const item of items) {
+        const question = (await item.locator(".st-item-question").innerText()).trim();
+        mapped.push([item, pick(question)]);
+      }
+      if (items.length && mapped.every(([, answer]) => answer === undefined)) {
+        await none.click();
+        taps++;
         continue;
       }
-      const override = Object.entries(answers).find(([start]) => legend.startsWith(start))?.[1];
-      const pick = override ?? MILD.find(([re]) => re.test(legend))?.[1] ?? "No";
-      await group.getByRole("radio", { name: pick, exact: true }).check();
+      for (const [item, answer] of mapped) {
+        await item.getByRole("button", { name: answer ?? "No", exact: true }).click();
+        taps++;
+      }
+      for (const f of factors) {
+        await page.getByRole("checkbox", { name: f }).check();
+        taps++;
+      }
+      await page.locator(".st-nav .st-primary").click();
+      taps++;
     }
-    await page.getByRole("button", { name: "Next" }).click();
+    await heading.filter({ hasNotText: title }).or(page.locator(".st-headline")).first().waitFor();
   }
-  throw new Error("never reached the review");
+  throw new Error("never reached the result");
 }
 
 /** The result's headline text. */
@@ -61,11 +83,9 @@ export async function headline(page) {
   return (await h.innerText()).trim();
 }
 
-/** Presses Start, answers as `answerAll` does, and opens the result (from the review, if reached). */
+/** Presses Start, answers as `answerAll` does, and returns the result's headline. */
 export async function toResult(page, answers) {
   await pressStart(page);
   await answerAll(page, answers);
-  const see = page.getByRole("button", { name: "See my result" });
-  if (await see.count()) await see.click();
   return headline(page);
 }

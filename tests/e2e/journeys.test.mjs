@@ -76,7 +76,6 @@ test("a child of 8 with night pain: speak to a doctor today, and no aspirin or s
 test("a child of 8 with no other sign: book a visit; the guide has no aspirin, no stretches", (t) =>
   journey(t, async (page) => {
     await answerAll(page, { answers: { "How old": "Under 16" } });
-    await page.getByRole("button", { name: "See my result" }).click();
     assert.equal(await headline(page), "Book a visit with a doctor");
     await page.getByRole("button", { name: "Open the self-care guide" }).click();
     for (const part of ["Medicine you can buy", "Gentle stretches"]) await page.getByText(part, { exact: true }).click();
@@ -113,7 +112,6 @@ test("fever: speak to a doctor today, at once", (t) =>
 test("more than two weeks: book a visit in the next few days", (t) =>
   journey(t, async (page) => {
     await answerAll(page, { answers: { "How long": "More than 2 weeks" } });
-    await page.getByRole("button", { name: "See my result" }).click();
     assert.equal(await headline(page), "Book a visit with a doctor");
     assert.equal(await page.locator(".st-time").innerText(), "When: Within the next few days.");
   }));
@@ -121,7 +119,6 @@ test("more than two weeks: book a visit in the next few days", (t) =>
 test("walking hurts but balance is fine: care at home, with a short safety net and causes", (t) =>
   journey(t, async (page) => {
     await answerAll(page, { factors: ["I lifted something heavy or bent over a lot"] });
-    await page.getByRole("button", { name: "See my result" }).click();
     assert.equal(await headline(page), "Care for your back at home");
     await page.getByRole("heading", { name: "Get help if things change" }).waitFor();
     await page.getByText("Your back is not better in 2 weeks").waitFor();
@@ -141,8 +138,13 @@ test("walking hurts but balance is fine: care at home, with a short safety net a
     await page.getByRole("heading", { name: "Cat-cow" }).waitFor();
     await assertAccessible(page, "the self-care guide");
     await page.getByRole("button", { name: "Back to my result" }).first().click();
-    // Start over clears everything.
+    // Start over asks first, then clears everything.
     await page.getByRole("button", { name: "Start over" }).click();
+    await page.getByRole("alert").filter({ hasText: "Clear all your answers?" }).waitFor();
+    await page.getByRole("button", { name: "No, keep them" }).click();
+    assert.equal(await headline(page), "Care for your back at home");
+    await page.getByRole("button", { name: "Start over" }).click();
+    await page.getByRole("button", { name: "Yes, clear them" }).click();
     await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();
   }));
 
@@ -170,12 +172,20 @@ test("every kind of question screen and the review pass axe-core's WCAG 2.2 AA r
   journey(t, async (page) => {
     await assertAccessible(page, "a warning-sign question");
     for (let i = 0; i < 14; i++) await page.getByRole("button", { name: "No", exact: true }).click();
-    await page.getByRole("heading", { name: "About you" }).waitFor();
-    await assertAccessible(page, "a grouped page");
+    await page.getByRole("heading", { name: "How old are you?" }).waitFor();
+    await assertAccessible(page, "the age question");
+    await page.getByRole("button", { name: "20 to 50", exact: true }).click();
+    for (const answer of ["No", "Less than 1 day", "No", "No", "No", "No", "No", "No", "No", "No"]) {
+      await page.getByRole("button", { name: answer, exact: true }).first().click();
+    }
+    await page.getByRole("heading", { name: "Your health and where it hurts" }).waitFor();
+    await assertAccessible(page, "a page of several questions");
     await page.getByRole("button", { name: "Next" }).click();
     await page.getByRole("alert").waitFor();
-    await assertAccessible(page, "a grouped page asking for missing answers");
+    await assertAccessible(page, "a page of several questions asking for missing answers");
     await answerAll(page);
+    await page.getByRole("button", { name: "Change an answer" }).click();
+    await page.getByRole("heading", { name: "Check your answers" }).waitFor();
     await assertAccessible(page, "the review");
     await page.getByRole("button", { name: "See my result" }).click();
   }));

@@ -99,6 +99,7 @@ test("kiosk: emergency advice without links, and the self-care guide stores noth
     assert.equal(await page.locator("a[href]").count(), 0, "a kiosk result links out of the page");
     await assertAccessible(page, "a kiosk emergency result");
     await page.getByRole("button", { name: "Start over" }).click();
+    await page.getByRole("button", { name: "Yes, clear them" }).click();
     assert.equal(await toResult(page), "Care for your back at home");
     await page.getByRole("button", { name: "Open the self-care guide" }).click();
     await page.getByText("Use ice now", { exact: true }).click();

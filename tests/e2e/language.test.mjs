@@ -85,24 +85,27 @@ test("a whole journey in Spanish through a new question: not sure of new sexual 
     await page.getByRole("button", { name: "Empezar el chequeo" }).click();
     assert.match(await headline(page), /^¿Tiene dolor, presión u opresión en el pecho/);
     // Shown above the question, and said in the live region for screen readers.
-    assert.equal(await page.locator(".st-progress").innerText(), "Señal de alarma 1 de 14");
-    assert.equal(await page.locator("[aria-live=polite]").innerText(), "Señal de alarma 1 de 14");
+    assert.equal(await page.locator(".st-progress").innerText(), "Pregunta 1 de unas 35");
+    assert.equal(await page.locator("[aria-live=polite]").innerText(), "Pregunta 1 de unas 35");
     assert.match(await page.locator(".st-emergency-note").innerText(), /911/);
     for (let i = 0; i < 7; i++) await page.getByRole("button", { name: "No", exact: true }).click();
     assert.match(await headline(page), /^Desde que empezó el dolor de espalda, ¿ha perdido la sensación en los genitales/);
     await page.getByRole("button", { name: "No sé", exact: true }).click();
     for (let i = 0; i < 6; i++) await page.getByRole("button", { name: "No", exact: true }).click();
-    // Grouped pages: "No" to every yes/no question, the third choice (20 to 50) for the age, the
-    // first otherwise, until the result (the interview ends once nothing could raise it).
-    for (let guard = 0; guard < 10; guard++) {
+    // Then "No" to each question on a page of its own, the third choice (20 to 50) for the age,
+    // the first for how long, "Ninguna de estas" on a page of several, until the result (the
+    // interview ends once nothing could raise it).
+    for (let guard = 0; guard < 20; guard++) {
       if (await page.locator(".st-headline").count()) break;
-      for (const group of await page.getByRole("group").filter({ has: page.locator("legend") }).all()) {
-        if (await group.getByRole("checkbox").count()) continue;
-        const no = group.getByRole("radio", { name: "No", exact: true });
-        const age = (await group.locator("legend").innerText()).startsWith("¿Cuántos años");
-        await ((await no.count()) ? no : group.getByRole("radio").nth(age ? 2 : 0)).check();
+      const title = await headline(page);
+      const none = page.getByRole("button", { name: "Ninguna de estas", exact: true });
+      if (await none.count()) await none.click();
+      else {
+        const answers = page.getByRole("group", { name: title }).getByRole("button");
+        const count = await answers.count();
+        await (count === 3 ? answers.getByText("No", { exact: true }) : answers.nth(count === 6 ? 2 : 0)).click();
       }
-      await page.getByRole("button", { name: "Siguiente" }).click();
+      await page.locator("[data-focus-heading]").filter({ hasNotText: title }).first().waitFor();
     }
     assert.equal(await headline(page), "Hable con un médico hoy");
     assert.equal(await page.locator("[aria-live=polite]").innerText(), "Su resultado: Hable con un médico hoy");

@@ -69,13 +69,13 @@ test("Escape closes the panel and focus goes back to the button; opened again, t
     const panel = page.getByRole("dialog", { name: "Riverside Family Practice" });
     await pressStart(panel);
     await panel.getByRole("button", { name: "No", exact: true }).click();
-    await panel.getByText(/^Warning sign 2 of \d+$/).first().waitFor();
+    await panel.getByText(/^Question 2 of about \d+$/).first().waitFor();
     await page.keyboard.press("Escape");
     await panel.waitFor({ state: "hidden" });
     assert.equal(await focusIsIn(page), "button");
     assert.equal(await button.getAttribute("aria-expanded"), "false");
     await page.keyboard.press("Enter");
-    await panel.getByText(/^Warning sign 2 of \d+$/).first().waitFor();
+    await panel.getByText(/^Question 2 of about \d+$/).first().waitFor();
     // The close button and a tap beside the panel close it too.
     await panel.getByRole("button", { name: "Close" }).click();
     await panel.waitFor({ state: "hidden" });

@@ -20,7 +20,7 @@ async function beWatched(page) {
     asked.push((await page.locator("spasm-triage [data-focus-heading]").innerText()).trim());
     await page.getByRole("button", { name: answer, exact: true }).click();
   }
-  await page.getByText(/^Warning sign 4 of \d+$/).first().waitFor();
+  await page.getByText(/^Question 4 of about \d+$/).first().waitFor();
   await page.evaluate(() => window.snoop());
   return { asked, seen: await page.locator("#seen").textContent() };
 }
@@ -31,7 +31,7 @@ test("a host-page script that listens to every event and reads storage finds non
     await page.goto(site.server.origin + "/hosts/snoop.html");
     const { asked, seen } = await beWatched(page);
     for (const question of asked) assert.ok(!seen.includes(question.slice(0, 40)), `the page saw "${question}":\n${seen}`);
-    for (const words of ["Not sure", "Warning sign", "spasm-triage-session", "Start the check"]) {
+    for (const words of ["Not sure", "Question 4 of about", "spasm-triage-session", "Start the check"]) {
       assert.ok(!seen.includes(words), `the page saw "${words}":\n${seen}`);
     }
     assert.equal(seen.trim(), "cookie=", `the page saw:\n${seen}`);
@@ -51,7 +51,7 @@ test('data-remember="session": the answers survive a reload, in this tab\'s stor
     const { seen } = await beWatched(page);
     assert.match(seen, /^spasm-triage-session#check=/m);
     await page.reload();
-    await page.getByText(/^Warning sign 4 of \d+$/).first().waitFor();
+    await page.getByText(/^Question 4 of about \d+$/).first().waitFor();
   } finally {
     await page.context().close();
   }

@@ -37,7 +37,10 @@ test("the summary prints on one page with the level, reasons and answers, and no
     assert.match(text, /Speak to a doctor today/);
     assert.match(text, /You said you have a fever, chills, shaking, or night sweats\./);
     assert.match(text, /Pins and needles or tingling in one leg or arm: Not sure/);
-    assert.match(text, /Pain mainly in the middle or upper back: Not asked/);
+    // Asked on the page with a higher risk of infection (which could still raise the level); the
+    // early exit came after that page, so the next page's questions were not asked.
+    assert.match(text, /Pain mainly in the middle or upper back: No/);
+    assert.match(text, /Pain that is not better after a few days of home care: Not asked/);
     assert.match(text, /Rules version 2\. App built \d{4}-\d{2}-\d{2}\./);
     assert.match(text, /When to get help \(as shown\)/);
     assert.doesNotMatch(text, /Copy as text|Scan to take/);
@@ -130,7 +133,7 @@ test("a damaged, garbage or future-version link shows a clear message inside the
   }
 });
 
-test("a reload mid-interview keeps the answers; Clear my answers removes them at once", async () => {
+test("a reload mid-interview keeps the answers; Clear my answers asks, then removes them at once", async () => {
   const page = await openPage(site.browser, site.server.origin);
   try {
     await page.goto(site.server.origin + "/");
@@ -144,6 +147,17 @@ test("a reload mid-interview keeps the answers; Clear my answers removes them at
     assert.equal(await page.locator("button[aria-pressed=true]").innerText(), "Not sure");
     assert.equal(await page.evaluate(() => sessionStorage.length), 1);
     await page.getByRole("button", { name: "Clear my answers" }).click();
+    // It asks first; nothing is cleared until the patient says yes.
+    await page.getByRole("alert").filter({ hasText: "Clear all your answers? You cannot undo this." }).waitFor();
+    // Focus stays where the patient tapped, now on the safe answer.
+    const focused = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.textContent?.trim();
+    });
+    assert.equal(focused, "No, keep them");
+    assert.equal(await page.evaluate(() => sessionStorage.length), 1);
+    await page.getByRole("button", { name: "Yes, clear them" }).click();
     await page.getByRole("heading", { level: 1, name: "Back spasm check" }).waitFor();
     assert.equal(await page.evaluate(() => sessionStorage.length), 0);
     await page.reload();

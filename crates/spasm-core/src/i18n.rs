@@ -385,8 +385,12 @@ words_struct! {
         pub age_bands: [&'static str; AgeBand::COUNT],
         /// Indexed like `questionnaire::PageTitle::ALL`.
         pub page_titles: [&'static str; PageTitle::COUNT],
-        /// "Warning sign {n} of {total}".
-        pub warning_progress: &'static str,
+        /// On every question page: "Question {n} of about {total}" (`Session::progress`).
+        pub progress: &'static str,
+        /// Above a page of several questions: "Do any of these apply to you?".
+        pub any_apply: &'static str,
+        /// Answers "no" to every question of such a page and moves on.
+        pub none_of_these: &'static str,
         /// "Why we ask:"; a space follows it.
         pub why_we_ask: &'static str,
         pub duration_question: &'static str,
@@ -405,6 +409,10 @@ words_struct! {
         pub toolbar: &'static str,
         pub larger_text: &'static str,
         pub clear_answers: &'static str,
+        /// Asked before "Clear my answers" or "Start over" clears them, with the two buttons.
+        pub confirm_clear: &'static str,
+        pub yes_clear: &'static str,
+        pub keep_answers: &'static str,
 
         // Start.
         pub start_title: &'static str,
@@ -428,9 +436,6 @@ words_struct! {
         pub review_lead: &'static str,
         pub not_answered: &'static str,
         pub none_chosen: &'static str,
-        pub review_duration: &'static str,
-        pub review_age: &'static str,
-        pub review_factors: &'static str,
         pub change: &'static str,
         /// "Change: {what}", the Change button's accessible name.
         pub change_label: &'static str,

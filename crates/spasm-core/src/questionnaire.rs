@@ -3,9 +3,10 @@
 //!
 //! The emergency section comes first, one finding per page, `call_emergency` before
 //! `emergency_department`, then the pregnancy gate. Then "about you" (age band, new or different,
-//! how long, blood thinner), the `urgent` findings, the `soon` findings, and the contributing
-//! factors (only when the result so far is `self_care` or `soon`). After each page the interview
-//! ends as soon as no question still unasked could raise the level (invariant 5). Pure.
+//! how long, blood thinner) and the `urgent` findings, also one question per page; the `soon`
+//! findings on two pages; and the contributing factors (only when the result so far is
+//! `self_care` or `soon`). After each page the interview ends as soon as no question still unasked
+//! could raise the level (invariant 5). Pure.
 
 use crate::ids::{dense_enum, AgeBand, Answer, Context, Factor, Finding, Level};
 use crate::triage::{triage, Answers};
@@ -61,7 +62,6 @@ dense_enum! {
         AboutYou,
         OtherSigns,
         YourHealth,
-        WhereItHurts,
         HowPainBehaves,
         LedToIt,
     }
@@ -75,13 +75,19 @@ pub struct Page {
 }
 
 impl Page {
-    /// The finding of a one-question page of the emergency section (answered by one tap that
-    /// also moves on).
-    pub fn single_finding(&self) -> Option<Finding> {
-        match (self.title, self.fields) {
-            (PageTitle::WarningSigns, [Field::Finding(f)]) => Some(*f),
+    /// The question of a one-question page, answered by one tap that also moves on (every page
+    /// but the grouped `soon` findings and the contributing factors).
+    pub fn single(&self) -> Option<Field> {
+        match self.fields {
+            [Field::Factors] => None,
+            [field] => Some(*field),
             _ => None,
         }
+    }
+
+    /// True for a page of several findings, which "None of these" answers "no" at once.
+    pub fn grouped(&self) -> bool {
+        self.fields.len() > 1
     }
 }
 
@@ -91,76 +97,57 @@ pub fn asked_findings() -> impl Iterator<Item = Finding> {
     PAGES.iter().flat_map(|p| p.fields).filter_map(|f| if let Field::Finding(f) = f { Some(*f) } else { None })
 }
 
-/// The interview's pages in order (spec section 2): the emergency section one finding per page,
-/// then the grouped rest. Every finding of the spec is asked exactly once, except the derived ones
+/// The interview's pages in order (spec section 2): the emergency section, about you and the
+/// `urgent` findings one question per page, then the `soon` findings on two pages and the
+/// contributing factors. Every finding of the spec is asked exactly once, except the derived ones
 /// (`over_two_weeks` from how long, `age_outside_20_50` and `child` from the age band).
 pub fn pages() -> &'static [Page] {
     &PAGES
 }
 
-macro_rules! single {
-    ($($f:ident),+) => { [$(Page { title: PageTitle::WarningSigns, fields: &[Field::Finding(Finding::$f)] },)+] };
+/// A page of one question.
+macro_rules! one {
+    ($title:ident, $field:expr) => {
+        Page { title: PageTitle::$title, fields: &[$field] }
+    };
 }
 
-const SINGLES: [Page; 15] = single!(
-    ChestPain,
-    OneSideNumbness,
-    Confusion,
-    TearingPain,
-    Collapse,
-    BladderBowelLoss,
-    SaddleNumbness,
-    SexualFunction,
-    BothLegs,
-    LimbWeakness,
-    LimbNumbness,
-    BalanceLoss,
-    MajorTrauma,
-    Pregnant,
-    PregnancyWarning
-);
-
-static PAGES: [Page; 21] = {
+static PAGES: [Page; 29] = {
     use Field::Finding as F;
-    let [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14] = SINGLES;
     [
-        p0,
-        p1,
-        p2,
-        p3,
-        p4,
-        p5,
-        p6,
-        p7,
-        p8,
-        p9,
-        p10,
-        p11,
-        p12,
-        p13,
-        p14,
-        Page {
-            title: PageTitle::AboutYou,
-            fields: &[Field::Age, Field::Context(Context::NewOrDifferent), Field::Duration, Field::Context(Context::BloodThinner)],
-        },
-        // The `urgent` findings.
-        Page {
-            title: PageTitle::OtherSigns,
-            fields: &[
-                F(Finding::Fever),
-                F(Finding::UrinarySymptoms),
-                F(Finding::AbdominalPain),
-                F(Finding::LimbTingling),
-                F(Finding::UnbearablePain),
-            ],
-        },
+        one!(WarningSigns, F(Finding::ChestPain)),
+        one!(WarningSigns, F(Finding::OneSideNumbness)),
+        one!(WarningSigns, F(Finding::Confusion)),
+        one!(WarningSigns, F(Finding::TearingPain)),
+        one!(WarningSigns, F(Finding::Collapse)),
+        one!(WarningSigns, F(Finding::BladderBowelLoss)),
+        one!(WarningSigns, F(Finding::SaddleNumbness)),
+        one!(WarningSigns, F(Finding::SexualFunction)),
+        one!(WarningSigns, F(Finding::BothLegs)),
+        one!(WarningSigns, F(Finding::LimbWeakness)),
+        one!(WarningSigns, F(Finding::LimbNumbness)),
+        one!(WarningSigns, F(Finding::BalanceLoss)),
+        one!(WarningSigns, F(Finding::MajorTrauma)),
+        one!(WarningSigns, F(Finding::Pregnant)),
+        one!(WarningSigns, F(Finding::PregnancyWarning)),
+        one!(AboutYou, Field::Age),
+        one!(AboutYou, Field::Context(Context::NewOrDifferent)),
+        one!(AboutYou, Field::Duration),
+        one!(AboutYou, Field::Context(Context::BloodThinner)),
+        // The `urgent` findings, in the spec's order.
+        one!(OtherSigns, F(Finding::Fever)),
+        one!(OtherSigns, F(Finding::UrinarySymptoms)),
+        one!(OtherSigns, F(Finding::AbdominalPain)),
+        one!(OtherSigns, F(Finding::LimbTingling)),
+        one!(OtherSigns, F(Finding::CancerHistory)),
+        one!(OtherSigns, F(Finding::WeightLoss)),
+        one!(OtherSigns, F(Finding::UnbearablePain)),
         // Then the `soon` ones, those in combinations or the cluster first, so the rest can be
         // left out once they cannot matter.
         Page {
             title: PageTitle::YourHealth,
-            fields: &[F(Finding::CancerHistory), F(Finding::WeightLoss), F(Finding::InfectionRisk), F(Finding::BoneRisk)],
+            fields: &[F(Finding::InfectionRisk), F(Finding::BoneRisk), F(Finding::Injury), F(Finding::ThoracicPain), F(Finding::NightPain)],
         },
-        Page { title: PageTitle::WhereItHurts, fields: &[F(Finding::Injury), F(Finding::ThoracicPain), F(Finding::NightPain)] },
         Page {
             title: PageTitle::HowPainBehaves,
             fields: &[F(Finding::NotImproving), F(Finding::Recurring), F(Finding::RadiatingPain), F(Finding::MorningStiffness)],
@@ -206,6 +193,17 @@ impl Responses {
 
     pub fn set_context(&mut self, context: Context, answer: Answer) {
         self.context[context.index()] = Some(answer);
+    }
+
+    /// Takes `other`'s answer to `field` (not the factors, which never change the path).
+    pub(crate) fn copy(&mut self, field: Field, other: &Responses) {
+        match field {
+            Field::Finding(f) => self.findings[f.index()] = other.findings[f.index()],
+            Field::Context(c) => self.context[c.index()] = other.context[c.index()],
+            Field::Age => self.age = other.age,
+            Field::Duration => self.duration = other.duration,
+            Field::Factors => {}
+        }
     }
 
     pub fn factor(&self, factor: Factor) -> bool {
@@ -381,7 +379,8 @@ pub(crate) fn char_index(c: char, len: usize) -> Option<Option<usize>> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Next {
     Page(usize),
-    Review,
+    /// The questions are over: the result (or, while changing an answer, back to the review).
+    Done,
     /// The interview ended at a level above `soon`: the result, at once.
     Result,
 }
@@ -422,7 +421,7 @@ pub fn could_raise(pages: &[Page], index: usize, responses: &Responses) -> bool 
 
 /// Decides where to go after page `index`. The finding questions end as soon as none still
 /// unasked could raise the level; then the contributing factors are asked if the level is
-/// `self_care` or `soon`, before the review; above `soon` the result shows at once. With
+/// `self_care` or `soon`, before the result; above `soon` the result shows at once. With
 /// `skip_answered` (changing an answer from the review) pages already answered are passed over.
 pub fn next_after(pages: &[Page], index: usize, responses: &Responses, skip_answered: bool) -> Next {
     let factors = pages.iter().position(|p| p.fields == [Field::Factors].as_slice());
@@ -431,11 +430,11 @@ pub fn next_after(pages: &[Page], index: usize, responses: &Responses, skip_answ
         match factors {
             _ if level > Level::Soon => Next::Result,
             Some(f) if f > index && !skip_answered => Next::Page(f),
-            _ => Next::Review,
+            _ => Next::Done,
         }
     };
     if Some(index) == factors {
-        return Next::Review;
+        return Next::Done;
     }
     let mut at = index;
     loop {
@@ -475,6 +474,14 @@ mod tests {
         Finding::PregnancyWarning,
     ];
 
+    /// The finding of a one-question page of the emergency section.
+    fn warning_sign(page: &Page) -> Option<Finding> {
+        match page.single() {
+            Some(Field::Finding(f)) if page.title == PageTitle::WarningSigns => Some(f),
+            _ => None,
+        }
+    }
+
     fn no_to(responses: &mut Responses, findings: &[Finding]) {
         for f in findings {
             responses.set_finding(*f, Answer::No);
@@ -484,7 +491,7 @@ mod tests {
     #[test]
     fn the_emergency_section_comes_first_one_finding_per_page() {
         let pages = pages();
-        let singles: Vec<Finding> = pages.iter().map_while(Page::single_finding).collect();
+        let singles: Vec<Finding> = pages.iter().map_while(warning_sign).collect();
         assert_eq!(singles, EMERGENCY_SECTION);
         // call_emergency before emergency_department, then the pregnancy gate and its signs.
         let levels: Vec<Level> = singles.iter().take(13).map(|f| f.level()).collect();
@@ -498,10 +505,14 @@ mod tests {
             .filter_map(|f| if let Field::Finding(f) = f { Some(f.level()) } else { None })
             .collect();
         assert!(rest.windows(2).all(|w| w[0] >= w[1]), "urgent before soon: {rest:?}");
-        assert_eq!(
-            pages[15].fields,
-            [Field::Age, Field::Context(Context::NewOrDifferent), Field::Duration, Field::Context(Context::BloodThinner)]
-        );
+        let about_you: Vec<Option<Field>> = pages[15..19].iter().map(Page::single).collect();
+        let expected = [Field::Age, Field::Context(Context::NewOrDifferent), Field::Duration, Field::Context(Context::BloodThinner)];
+        assert_eq!(about_you, expected.map(Some));
+        // Every question but the `soon` findings and the factors has a page of its own.
+        for page in pages {
+            let soon = page.fields.iter().all(|f| matches!(f, Field::Finding(f) if f.level() == Level::Soon));
+            assert_eq!(page.single().is_none(), soon && page.grouped() || page.fields == [Field::Factors], "{page:?}");
+        }
         assert_eq!(pages.last().unwrap().fields, [Field::Factors]);
     }
 
@@ -566,7 +577,7 @@ mod tests {
             assert_eq!(r.applies(field), applies, "{answer}");
         }
         let pages = pages();
-        let gate = pages.iter().position(|p| p.single_finding() == Some(Finding::Pregnant)).unwrap();
+        let gate = pages.iter().position(|p| p.single() == Some(Field::Finding(Finding::Pregnant))).unwrap();
         let mut r = Responses::default();
         no_to(&mut r, &EMERGENCY_SECTION[..13]);
         r.set_finding(Finding::Pregnant, Answer::No);
@@ -606,9 +617,9 @@ mod tests {
         }
         no_to(&mut r, &asked_findings().skip(15).collect::<Vec<_>>());
         assert_eq!(next_after(pages, factors - 1, &r, false), Next::Page(factors));
-        assert_eq!(next_after(pages, factors, &r, false), Next::Review);
+        assert_eq!(next_after(pages, factors, &r, false), Next::Done);
         // Editing from the review passes over the answered factors.
-        assert_eq!(next_after(pages, factors - 1, &r, true), Next::Review);
+        assert_eq!(next_after(pages, factors - 1, &r, true), Next::Done);
         r.set_finding(Finding::Fever, Answer::Yes);
         assert_eq!(next_after(pages, factors - 1, &r, false), Next::Result, "urgent: the result at once");
     }

@@ -297,7 +297,7 @@ proptest! {
         let mut levels_seen = Vec::new();
         let end = loop {
             prop_assert!(full.page_applies(&pages[index]) || index == factors_page, "a page that cannot apply was shown");
-            if let Some(f) = pages[index].single_finding() { levels_seen.push(f.level()); }
+            if let Some(Field::Finding(f)) = pages[index].single() { levels_seen.push(f.level()); }
             let so_far = answered_through(pages, index, &full);
             let next = next_after(pages, index, &so_far, false);
             if index < factors_page {
@@ -322,7 +322,7 @@ proptest! {
         prop_assert_eq!(shown, triage(&full.answers()).level);
         match end {
             Next::Result => prop_assert!(shown > Level::Soon),
-            Next::Review => prop_assert!(shown <= Level::Soon && index == factors_page),
+            Next::Done => prop_assert!(shown <= Level::Soon && index == factors_page),
             Next::Page(_) => unreachable!(),
         }
         // The self-care advice counts every question not asked as "not sure".

@@ -20,9 +20,13 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::Continue),
         Just(Action::Back),
         Just(Action::SeeResult),
+        Just(Action::NoneOfThese),
+        Just(Action::Forward),
+        Just(Action::OpenReview),
+        Just(Action::AskStartOver),
+        Just(Action::KeepAnswers),
         Just(Action::OpenCoach),
         Just(Action::OpenSummary),
-        (0..Finding::ALL.len(), 0..3usize).prop_map(|(f, a)| Action::AnswerAndContinue(Finding::ALL[f], ANSWERS[a])),
         (0..Finding::ALL.len(), 0..3usize).prop_map(|(f, a)| Action::Answer(Finding::ALL[f], ANSWERS[a])),
         (0..Context::ALL.len(), 0..3usize).prop_map(|(c, a)| Action::SetContext(Context::ALL[c], ANSWERS[a])),
         (0..Duration::ALL.len(), 0i64..4_102_444_800_000).prop_map(|(d, at)| Action::SetDuration(Duration::ALL[d], at)),
@@ -38,7 +42,6 @@ fn answer_page(s: &Session, pick: usize) -> Session {
     let mut next = s.clone();
     for field in page.fields {
         next = match field {
-            Field::Finding(f) if page.single_finding().is_some() => next.apply(Action::AnswerAndContinue(*f, ANSWERS[pick % 3])),
             Field::Finding(f) => next.apply(Action::Answer(*f, ANSWERS[pick % 3])),
             Field::Context(c) => next.apply(Action::SetContext(*c, ANSWERS[pick % 3])),
             Field::Age => next.apply(Action::SetAge(AgeBand::ALL[pick % AgeBand::ALL.len()])),
@@ -46,7 +49,12 @@ fn answer_page(s: &Session, pick: usize) -> Session {
             Field::Factors => next,
         };
     }
-    next.apply(Action::Continue)
+    // A page of one question moved on when answered.
+    if next.screen == s.screen {
+        next.apply(Action::Continue)
+    } else {
+        next
+    }
 }
 
 proptest! {
@@ -59,6 +67,7 @@ proptest! {
         let _ = Reading::decode(&text);
         let _ = Responses::decode(&text);
         let _ = Session::restore(&format!("r2;{text}"));
+        let _ = Session::restore(&format!("r3;{text}"));
         let _ = CoachState::decode(&format!("c1;{text}"));
     }
 
