@@ -34,10 +34,8 @@
   var WASM_INTEGRITY = "__WASM_INTEGRITY__";
   var SCREENS = "__FIRST_SCREENS__";
   var WIDGET_CSS = "__WIDGET_CSS__";
-  // And the isolation mode's module (frame.js), loaded only for a widget with data-isolation="frame".
-  var FRAME_INTEGRITY = "__FRAME_INTEGRITY__";
-  // And the launcher's button and panel (launcher.js), loaded only for data-mode="launcher".
-  var LAUNCHER_INTEGRITY = "__LAUNCHER_INTEGRITY__";
+  // And the module of the launcher and the isolation mode (modes.js), loaded only for those.
+  var MODES_INTEGRITY = "__MODES_INTEGRITY__";
   var loading = null;
 
   // The standalone page (index.html, whose element has the id spasm-triage: no data-* attribute,
@@ -135,12 +133,12 @@
   // The wasm and the glue are fetched once the first screen is painted, so they never take
   // bandwidth from it on a slow line (and a page's largest paint is the first screen's); the wasm
   // beside the glue, compiled as it arrives.
-  // In isolation mode, frame.js stands in for the glue: it runs the widget in a frame of its own.
+  // In isolation mode, modes.js stands in for the glue: it runs the widget in a frame of its own.
   function load(host, container) {
     return painted.then(function () {
       if (!base) throw "no <script src> to find its files by";
       if (host.getAttribute("data-isolation") != "frame") return fetchWidget();
-      return module("frame.js", FRAME_INTEGRITY).then(function (frame) {
+      return module("modes.js", MODES_INTEGRITY).then(function (frame) {
         return frame.frame(host, container, base);
       });
     });
@@ -322,12 +320,12 @@
           if (!this.#root) keepEvents((this.#root = this.attachShadow({ mode: "open" })));
           style(this.#root);
           if (this.getAttribute("data-mode") === "launcher") {
-            // The launcher's button and panel (launcher.js): the widget mounts when first opened.
+            // The launcher's button and panel (modes.js): the widget mounts when first opened.
             var host = this, root = this.#root, stopped;
             this.#stop = function () {
               stopped = true;
             };
-            module("launcher.js", LAUNCHER_INTEGRITY).then(
+            module("modes.js", MODES_INTEGRITY).then(
               function (launcher) {
                 if (!stopped) host.#stop = launcher.launcher(host, root, start, settings(host).lang);
               },

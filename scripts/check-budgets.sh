@@ -121,7 +121,14 @@ LOADER_MAX=5000
 # 140,278, 262 bytes more than the two steps' sum (brotli does not add up). Issue 21 has now used
 # 2,327 of its 4,000 (140,278 - 138,249, the first load after #22's isolation mode, plus its first
 # 298). The ceiling is that plus 36.
-FIRST_LOAD_CEILING=140314
+# The journey (21): the result's hierarchy (the main action first and filled: the practice's booking
+# or phone, the guide at home; on the emergency-department result going there first, and "No one
+# to take you? Call 911" a plain action after it instead of the red bar; a self_care result's first
+# line names the warning signs the patient does not have), with the launcher's and the isolation
+# mode's modules made one (modes.js: one hash in the loader, not two; -48 in the loader) and a
+# shorter screen-reader-only rule: 140,278 -> 140,594 (+316). The issue has used 2,643 of its
+# 4,000. The ceiling is that plus 36.
+FIRST_LOAD_CEILING=140630
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

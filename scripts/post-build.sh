@@ -59,15 +59,13 @@ printf '{"glue":"%s","glueIntegrity":"%s","wasm":"%s","wasmIntegrity":"%s"}\n' \
 if [ "$fresh" = 1 ]; then
   sed -i -e "s|__GLUE__|$glue|" -e "s|__GLUE_INTEGRITY__|$after|" -e "s|__WASM__|$wasm|" -e "s|__WASM_INTEGRITY__|$wasm_sri|" \
     "$dir/spasm-triage.js"
-  # The modules the loader imports on demand, minified, with their hashes in the loader: the
-  # isolation mode's (data-isolation="frame") and the launcher's (data-mode="launcher").
-  for name in frame launcher; do
-    terser "$dir/$name.js" --module --compress --mangle --output "$dir/$name.js.min"
-    mv "$dir/$name.js.min" "$dir/$name.js"
-    sed -i "s|__$(echo "$name" | tr a-z A-Z)_INTEGRITY__|$(sri "$dir/$name.js")|" "$dir/spasm-triage.js"
-  done
+  # The module the loader imports on demand (the launcher and the isolation mode), minified, with
+  # its hash in the loader.
+  terser "$dir/modes.js" --module --compress --mangle --output "$dir/modes.js.min"
+  mv "$dir/modes.js.min" "$dir/modes.js"
+  sed -i "s|__MODES_INTEGRITY__|$(sri "$dir/modes.js")|" "$dir/spasm-triage.js"
   cargo run --locked --quiet --manifest-path "$root/Cargo.toml" -p spasm-triage --features prerender --bin spasm-prerender -- "$dir/spasm-triage.js"
-  if grep -qE "__(GLUE|WASM|FRAME|LAUNCHER)[A-Z_]*__" "$dir/spasm-triage.js"; then echo "post-build: the loader misses a file's name or hash" >&2; exit 1; fi
+  if grep -qE "__(GLUE|WASM|MODES)[A-Z_]*__" "$dir/spasm-triage.js"; then echo "post-build: the loader misses a file's name or hash" >&2; exit 1; fi
   # The loader, minified too (its comments stay in loader/spasm-triage.js), in ASCII only: a classic
   # script on a host page that does not say UTF-8 would garble the Spanish screen otherwise. Its
   # integrity hash below is the minified file's.
@@ -75,15 +73,15 @@ if [ "$fresh" = 1 ]; then
   mv "$dir/spasm-triage.js.min" "$dir/spasm-triage.js"
 fi
 
-# frame.html, the page the isolation mode (data-isolation="frame", loader/frame.js) frames: the
+# frame.html, the page the isolation mode (data-isolation="frame", loader/modes.js) frames: the
 # standalone page's twin whose element is not the page's (so it registers no service worker, reads
 # no hand-off link and points its own links at the folder, as an embed does) and keeps the answers
-# in its own origin's storage; frame.js runs first (module scripts run in order) to take the host's
+# in its own origin's storage; modes.js runs first (module scripts run in order) to take the host's
 # settings from the address. It pins both scripts with their hashes: the browser fetches frame.html
 # itself as a page, which nothing can pin (README: the isolation mode).
-FRAME="$(sri "$dir/frame.js")" LOADER="$(sri "$dir/spasm-triage.js")" perl -0p -e 's|<spasm-triage id="spasm-triage"|<spasm-triage|; s|<script src="spasm-triage.js"></script>|<script type="module" src="frame.js" integrity="$ENV{FRAME}"></script>\n  <script type="module" src="spasm-triage.js" integrity="$ENV{LOADER}"></script>|' \
+MODES="$(sri "$dir/modes.js")" LOADER="$(sri "$dir/spasm-triage.js")" perl -0p -e 's|<spasm-triage id="spasm-triage"|<spasm-triage|; s|<script src="spasm-triage.js"></script>|<script type="module" src="modes.js" integrity="$ENV{MODES}"></script>\n  <script type="module" src="spasm-triage.js" integrity="$ENV{LOADER}"></script>|' \
   "$dir/index.html" > "$dir/frame.html"
-if ! grep -q 'src="frame.js" integrity="sha256-' "$dir/frame.html" || grep -q 'id="spasm-triage"' "$dir/frame.html"; then echo "post-build: frame.html not made" >&2; exit 1; fi
+if ! grep -q 'src="modes.js" integrity="sha256-' "$dir/frame.html" || grep -q 'id="spasm-triage"' "$dir/frame.html"; then echo "post-build: frame.html not made" >&2; exit 1; fi
 
 # The articles' data files (fetched when the library first opens), under names with a hash of
 # their content: the spasm-articles tool parses content/ and writes them here, named by the same

@@ -21,13 +21,21 @@ pub fn ResultView() -> Html {
 
     // A kiosk never leaves the page: what would be a link is a QR code to scan with one's own phone.
     let kiosk = config.mode == Mode::Kiosk;
-    let call = level.is_emergency().then(|| {
-        if kiosk {
-            html! { <p class="st-call">{ config.fill(t.kiosk_call) }</p> }
-        } else {
-            html! { <a class="st-call" href={config.emergency_tel()}>{ config.fill(t.call_number) }</a> }
+    // Calling the emergency number: the strongest thing on the page when that is the advice; on
+    // the emergency-department result, whose advice is to be driven there, a plain action after
+    // how to get there, for a patient who cannot.
+    let (call, ed_call) = match (level, kiosk) {
+        (Level::CallEmergency | Level::EmergencyDepartment, true) => {
+            (Some(html! { <p class="st-call">{ config.fill(t.kiosk_call) }</p> }), None)
         }
-    });
+        (Level::CallEmergency, false) => {
+            (Some(html! { <a class="st-call" href={config.emergency_tel()}>{ config.fill(t.call_number) }</a> }), None)
+        }
+        (Level::EmergencyDepartment, false) => {
+            (None, Some(html! { <p><a class="st-action" href={config.emergency_tel()}>{ config.fill(t.ed_call) }</a></p> }))
+        }
+        _ => (None, None),
+    };
     // The practice's own ways to reach it, by level: booking and phone for a visit in the next few
     // days; the phone for a same-day visit. Emergency levels show only the emergency number.
     let practice = config.practice_name.clone().unwrap_or_else(|| t.your_doctors_office.to_string());
@@ -63,6 +71,7 @@ pub fn ResultView() -> Html {
         }
         _ => html! {},
     };
+    let coach_button = action_button(state, "st-primary", t.open_coach, Action::OpenCoach);
     let do_now = text.do_now.iter().map(|line| html! { <li>{ config.fill(line) }</li> });
     let reasons = outcome.reasons.iter().map(|r| html! { <li>{ r.text(t) }</li> });
     let factors = outcome.factors.iter().map(|group| {
@@ -84,14 +93,22 @@ pub fn ResultView() -> Html {
         <section>
             <p class="st-progress">{ t.your_result }</p>
             <h2 class="st-headline" data-focus-heading="" tabindex="-1">{ config.fill(text.headline) }</h2>
+            if level == Level::SelfCare {
+                <p class="st-reassure">{ t.self_care_reassure }</p>
+            }
             { for call }
             <p class="st-time"><strong>{ t.when }{ " " }</strong>{ config.fill(text.time_frame) }</p>
-            <h3>{ t.what_to_do }</h3>
-            <ul>{ for do_now }</ul>
-            { for outcome.places.iter().map(|p| html! { <p class="st-place">{ t.reasons.places[p.index()] }</p> }) }
+            // The main action first: the practice's booking or phone, or at home the guide.
             { practice_actions }
-            if spasm_core::coach::coach_offered(level) {
-                { action_button(state, "st-primary", t.open_coach, Action::OpenCoach) }
+            if level == Level::SelfCare {
+                { coach_button.clone() }
+            }
+            <h3>{ t.what_to_do }</h3>
+            <ul class="st-do">{ for do_now }</ul>
+            { for ed_call }
+            { for outcome.places.iter().map(|p| html! { <p class="st-place">{ t.reasons.places[p.index()] }</p> }) }
+            if level == Level::Soon {
+                { coach_button }
             }
             if !outcome.reasons.is_empty() {
                 <h3>{ t.why }</h3>

@@ -136,9 +136,9 @@ test("frame mode: Spanish, and a tap on the first screen before the frame is rea
       assert.equal(await page.locator("#check").getByRole("button").count(), 0, "the host's first screen is gone");
     },
     {
-      // frame.js held back a moment, so the tap lands on the host's first screen.
+      // modes.js held back a moment, so the tap lands on the host's first screen.
       setup: (page) =>
-        page.route(/\/frame\.js$/, async (route) => {
+        page.route(/\/modes\.js$/, async (route) => {
           await new Promise((resolve) => setTimeout(resolve, 1500));
           await route.continue();
         }),
@@ -173,7 +173,7 @@ test("frame mode under a strict Content-Security-Policy on the host page", () =>
     { origin: strict.origin },
   ));
 
-test("frame mode: a changed frame.js from the CDN is refused, never run, and the note shows with the number", () =>
+test("frame mode: a changed modes.js from the CDN is refused, never run, and the note shows with the number", () =>
   isolated(
     "",
     async (page) => {
@@ -185,7 +185,7 @@ test("frame mode: a changed frame.js from the CDN is refused, never run, and the
     },
     {
       setup: (page) =>
-        page.route(/\/frame\.js$/, async (route) => {
+        page.route(/\/modes\.js$/, async (route) => {
           const response = await route.fetch();
           await route.fulfill({ response, body: (await response.text()) + "\n// changed on the CDN\n" });
         }),

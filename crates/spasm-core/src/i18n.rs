@@ -446,6 +446,11 @@ words_struct! {
         pub when: &'static str,
         /// "Call {number}".
         pub call_number: &'static str,
+        /// On the emergency-department result, after how to get there: the emergency number for
+        /// a patient who cannot get there safely (the headline's advice is to be driven).
+        pub ed_call: &'static str,
+        /// The first line of a `self_care` result: the warning signs the patient does not have.
+        pub self_care_reassure: &'static str,
         pub kiosk_call: &'static str,
         pub what_to_do: &'static str,
         pub your_doctors_office: &'static str,

@@ -208,8 +208,50 @@ fn answered_through(pages: &[Page], index: usize, full: &Responses) -> Responses
     r
 }
 
+/// The first line of every `self_care` result says the patient has none of the warning signs of
+/// an emergency, naming chest pain, weak or numb legs and bladder or bowel trouble
+/// (`Texts::self_care_reassure`): true only if a `self_care` result never comes with a yes or a
+/// "not sure" to any finding of an emergency level, and those three are such findings.
+fn check_self_care_reassurance(answers: &Answers, outcome: &Outcome) {
+    if outcome.level != Level::SelfCare {
+        return;
+    }
+    for rule in FINDINGS.iter().filter(|r| r.level.is_emergency()) {
+        assert_eq!(answers.get(rule.finding), Answer::No, "{} {:?} gave self_care", rule.finding, answers.get(rule.finding));
+    }
+}
+
+#[test]
+fn the_self_care_reassurance_names_emergency_findings() {
+    for named in [Finding::ChestPain, Finding::LimbWeakness, Finding::LimbNumbness, Finding::BladderBowelLoss] {
+        assert!(FINDINGS.iter().any(|r| r.finding == named && r.level.is_emergency()), "{named} is not an emergency finding");
+    }
+    // Exhaustively from an all-clear patient of each age band: one finding raised to "not sure" or
+    // "yes" (random answer sets rarely come out `self_care`; the property test below covers mixes).
+    let mut self_care = 0;
+    for band in AgeBand::ALL {
+        let base = aged(&Answers::default(), band);
+        self_care += usize::from(triage(&base).level == Level::SelfCare);
+        for finding in Finding::ALL {
+            for answer in [Answer::NotSure, Answer::Yes] {
+                let mut a = base.clone();
+                a.set(finding, answer);
+                let outcome = triage(&a);
+                self_care += usize::from(outcome.level == Level::SelfCare);
+                check_self_care_reassurance(&a, &outcome);
+            }
+        }
+    }
+    assert!(self_care > 0, "no self_care case was checked");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_self_care_result_has_no_emergency_finding(answers in answers_strategy()) {
+        check_self_care_reassurance(&answers, &triage(&answers));
+    }
 
     #[test]
     fn invariant_1_red_flag_dominance(answers in answers_strategy()) {

@@ -352,6 +352,8 @@ pub static EN: Texts = Texts {
     your_result: "Your result",
     when: "When:",
     call_number: "Call {number}",
+    ed_call: "No one to take you? Call {number}",
+    self_care_reassure: "Good news: you have none of the warning signs of an emergency, like chest pain, weak or numb legs, or trouble controlling your bladder or bowels.",
     kiosk_call: "Tell the front desk now, or call {number}",
     what_to_do: "What to do now",
     your_doctors_office: "your doctor's office",

@@ -362,6 +362,8 @@ pub static ES: Texts = Texts {
     your_result: "Su resultado",
     when: "Cuándo:",
     call_number: "Llame al {number}",
+    ed_call: "¿Nadie puede llevarle? Llame al {number}",
+    self_care_reassure: "Buenas noticias: no tiene ninguna señal de alarma de una emergencia, como dolor en el pecho, piernas débiles o dormidas, o problemas para controlar la vejiga o los intestinos.",
     kiosk_call: "Avise ahora en la recepción, o llame al {number}",
     what_to_do: "Qué hacer ahora",
     your_doctors_office: "la clínica de su médico",
