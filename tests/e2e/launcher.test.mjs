@@ -21,6 +21,11 @@ async function withLauncher(query, body, options = {}) {
   }
 }
 
+/** Waits for the panel's close event (a task after Escape or a click) to have run. */
+function closed(page) {
+  return page.waitForFunction(() => document.querySelector("spasm-triage").shadowRoot.querySelector(".st-launch").getAttribute("aria-expanded") === "false");
+}
+
 /** What has focus, seen through the widget's shadow root: "button", "dialog", "page" (something of
  * the host page), or "browser" (nothing in the page: the browser's own controls, between a modal
  * dialog's last control and its first). */
@@ -72,6 +77,7 @@ test("Escape closes the panel and focus goes back to the button; opened again, t
     await panel.getByText(/^Question 2 of about \d+$/).first().waitFor();
     await page.keyboard.press("Escape");
     await panel.waitFor({ state: "hidden" });
+    await closed(page);
     assert.equal(await focusIsIn(page), "button");
     assert.equal(await button.getAttribute("aria-expanded"), "false");
     await page.keyboard.press("Enter");
@@ -79,6 +85,7 @@ test("Escape closes the panel and focus goes back to the button; opened again, t
     // The close button and a tap beside the panel close it too.
     await panel.getByRole("button", { name: "Close" }).click();
     await panel.waitFor({ state: "hidden" });
+    await closed(page);
     assert.equal(await focusIsIn(page), "button");
     await button.click();
     await panel.waitFor();
