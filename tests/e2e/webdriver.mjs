@@ -171,8 +171,8 @@ async function request(base, method, path, body) {
 // white space is collapsed, or {prefix}) inside the shadow roots of the <spasm-triage> elements
 // (or of `host`, a CSS selector), optionally within a container of `within.role` named
 // `within.name`. Computes roles and names the way the widget's markup needs: explicit role, or
-// the implicit role of button, checkbox, fieldset, heading, link; aria-labelledby, aria-label,
-// <label for>, <legend>, then the text content.
+// the implicit role of button, checkbox, fieldset, dialog, heading, link; aria-labelledby,
+// aria-label, <label for>, <legend>, then the text content.
 const FIND = function find(query) {
   const squash = (s) => (s ?? "").replace(/\s+/g, " ").trim();
   const roots = [...document.querySelectorAll(query.host ?? "spasm-triage")].map((h) => h.shadowRoot).filter(Boolean);
@@ -183,6 +183,7 @@ const FIND = function find(query) {
     if (tag === "button") return "button";
     if (tag === "input") return { checkbox: "checkbox", radio: "radio", button: "button", submit: "button" }[el.type] ?? "textbox";
     if (tag === "fieldset") return "group";
+    if (tag === "dialog") return "dialog";
     if (/^h[1-6]$/.test(tag)) return "heading";
     if (tag === "a" && el.hasAttribute("href")) return "link";
     return null;
@@ -313,6 +314,14 @@ export class WebKit {
   async click(role, name, options) {
     const element = await this.find(role, name, options);
     await this.command("POST", `/element/${element[ELEMENT]}/click`, {});
+  }
+
+  /** Presses and releases `key` ("Escape", "Enter", "Tab") on whatever has focus. */
+  press(key) {
+    const value = { Escape: "\uE00C", Enter: "\uE007", Tab: "\uE004" }[key] ?? key;
+    return this.command("POST", "/actions", {
+      actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value }, { type: "keyUp", value }] }],
+    });
   }
 
   /** Records console.error calls and uncaught errors from now on (WebDriver classic has no log). */

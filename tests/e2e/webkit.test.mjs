@@ -1,6 +1,6 @@
 // The journeys in WebKit (issue 21: most patients use an iPhone, and every iPhone browser is
-// WebKit): the all-clear journey and an emergency journey on the standalone page, and the embed on
-// a practice's page, in WebKitGTK driven through Debian's WebKitWebDriver (see webdriver.mjs) on a
+// WebKit): the all-clear journey and an emergency journey on the standalone page, the embed on a
+// practice's page, and the floating launcher, in WebKitGTK driven through Debian's WebKitWebDriver (see webdriver.mjs) on a
 // private Xvfb display. Elements are found by role and accessible name, as in the Chromium tests.
 //
 // A machine without WebKitWebDriver or Xvfb fails here, naming scripts/setup.sh (which installs
@@ -109,3 +109,37 @@ test("WebKit: the widget embedded on a practice's page starts and reaches the fi
     }
     assert.deepEqual(await webkit.errors(), []);
   }));
+
+test("WebKit: the floating launcher opens a full-window panel; Escape closes it, focus goes back, the place is kept", { skip }, () =>
+  inWebKit(async (webkit, origin) => {
+    await webkit.goto(origin + "/hosts/launcher-page.html");
+    await webkit.click("button", "Check my back spasm");
+    const panel = { role: "dialog", name: "Riverside Family Practice" };
+    await webkit.find(panel.role, panel.name);
+    // On a phone the panel fills the window.
+    const [rect, size] = await webkit.run(() => {
+      const r = document.querySelector("spasm-triage").shadowRoot.querySelector("dialog").getBoundingClientRect();
+      return [[r.x, r.y, Math.round(r.width), Math.round(r.height)], [innerWidth, innerHeight]];
+    });
+    assert.deepEqual(rect, [0, 0, ...size], "the panel does not fill the window");
+    await webkit.mounted();
+    await webkit.click("button", "Start the check", { within: panel });
+    const first = await webkit.screenWhere("the first question", (s) => /chest/.test(s.heading));
+    await webkit.click("button", "No", { within: { role: "group", name: first.heading } });
+    const second = await webkit.screenWhere("the second question", (s) => s.heading !== first.heading);
+    /** What has focus: the launcher's button, something in the panel, or something else. */
+    const focus = () =>
+      webkit.run(() => {
+        const active = document.querySelector("spasm-triage").shadowRoot.activeElement;
+        if (active?.closest("dialog")) return "panel";
+        return active?.getAttribute("aria-haspopup") === "dialog" ? "button" : String(active?.outerHTML ?? document.activeElement?.localName);
+      });
+    assert.equal(await focus(), "panel");
+    await webkit.press("Escape");
+    await webkit.waitFor("the panel to close", () => !document.querySelector("spasm-triage").shadowRoot.querySelector("dialog")?.open);
+    assert.equal(await focus(), "button", "focus did not go back to the launcher");
+    await webkit.press("Enter");
+    await webkit.find(panel.role, panel.name);
+    assert.equal((await webkit.screen()).heading, second.heading, "the panel lost the patient's place");
+    assert.deepEqual(await webkit.errors(), []);
+  }, PHONE));
