@@ -9,6 +9,9 @@
 #   terser 5.51.4                   npm, linked into ~/.cargo/bin (scripts/post-build.sh minifies the
 #                                   wasm-bindgen glue with it)
 #   chromium + chromium-driver      apt (browser test tiers); brotli (size report); poppler-utils (PDF text)
+#   webkit2gtk-driver + xvfb        apt: WebKitWebDriver drives WebKitGTK (the engine of every iPhone
+#                                   browser) for tests/e2e/webkit.test.mjs, on a virtual X display;
+#                                   left out with SPASM_NO_WEBKIT=1
 #   playwright-core, axe-core,      npm, in tests/e2e (drive Debian's Chromium; accessibility rules;
 #   jsqr, pngjs                     read the QR codes the widget draws)
 set -euo pipefail
@@ -62,6 +65,10 @@ if [ "${SPASM_SKIP_BROWSER:-0}" != 1 ]; then
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v brotli >/dev/null || missing+=(brotli)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  if [ "${SPASM_NO_WEBKIT:-0}" != 1 ]; then
+    command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+    command -v Xvfb >/dev/null || missing+=(xvfb)
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     sudo_cmd=""

@@ -4,7 +4,9 @@
 #      property tests, vignettes, the spec's tables, the rules table, the articles' tie to the rules;
 #   2. component tests of the widget in headless Chromium (wasm-bindgen-test);
 #   3. the release build's byte budgets (scripts/check-budgets.sh), then end-to-end tests of the
-#      build served locally, in Chromium.
+#      build served locally, in Chromium, and the main journeys in WebKit too
+#      (tests/e2e/webkit.test.mjs, WebKitGTK through WebKitWebDriver on a virtual X display;
+#      SPASM_NO_WEBKIT=1 leaves them out).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -36,9 +38,10 @@ cargo test -p spasm-triage --features prerender --bin spasm-prerender
 step "2/3 component tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test components
 
-step "3/3 byte budgets and end-to-end tests of the release build"
+step "3/3 byte budgets and end-to-end tests of the release build (Chromium, and WebKit)"
 trunk build --release
 scripts/check-budgets.sh
 # A test-only build whose widget panics on purpose (cargo feature crash-test), for the crash test.
 trunk build --release --features crash-test --dist target/dist-crash
+# Every tests/e2e/*.test.mjs: Chromium through playwright-core, and webkit.test.mjs in WebKit.
 node --test --test-concurrency=1 tests/e2e/
