@@ -128,7 +128,12 @@ LOADER_MAX=5000
 # mode's modules made one (modes.js: one hash in the loader, not two; -48 in the loader) and a
 # shorter screen-reader-only rule: 140,278 -> 140,594 (+316). The issue has used 2,643 of its
 # 4,000. The ceiling is that plus 36.
-FIRST_LOAD_CEILING=140630
+# The journey (21): the review fits 320 px at larger text (the Change button keeps its size, the
+# question wraps), a question left unanswered on a page of several is marked where it is (a data
+# attribute: a class computed at run time measured +1,721, Yew's class set), and the forced-colours
+# borders cut to the two elements that have none: 140,594 -> 140,510 (-84, WebKit's merge and the
+# CSS cuts included). The issue has used 2,559 of its 4,000. The ceiling is that plus 36.
+FIRST_LOAD_CEILING=140546
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

@@ -22,14 +22,21 @@ pub fn QuestionPage() -> Html {
     }
     let Some((index, page)) = state.session.page() else { return html! {} };
     let r = &state.session.responses;
+    let missing = *tried && !state.session.can_continue();
     let items = page.fields.iter().filter(|f| r.applies(**f)).map(|field| match *field {
         Field::Finding(f) => {
             let (question, why) = question_words(t, *field);
             let id = format!("st-q{index}-{}", f.index());
             let options = ANSWER_ORDER.iter().map(|a| (t.answer(*a), r.finding(f) == Some(*a), Action::Answer(f, *a))).collect();
+            // After a try to go on, a question left unanswered is marked, and says so.
+            let unanswered = missing && r.finding(f).is_none();
             html! {
-                <div class="st-item">
+                // (A data attribute, not a class: a class computed at run time costs Yew's class set.)
+                <div class="st-item" data-missing={unanswered.then_some("")}>
                     <p class="st-item-question" id={id.clone()}>{ question }</p>
+                    if unanswered {
+                        <p class="st-alert">{ t.answer_this }</p>
+                    }
                     if let Some(why) = why {
                         <p class="st-why">{ why }</p>
                     }
@@ -72,7 +79,6 @@ pub fn QuestionPage() -> Html {
             }
         })
     };
-    let missing = *tried && !state.session.can_continue();
     html! {
         <section class="st-screen">
             { progress(&state.session, t) }

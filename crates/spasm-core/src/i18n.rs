@@ -399,6 +399,8 @@ words_struct! {
         pub factors_question: &'static str,
         pub factors_hint: &'static str,
         pub answer_all: &'static str,
+        /// Under each question left unanswered when the patient tried to go on.
+        pub answer_this: &'static str,
         pub next: &'static str,
         pub back: &'static str,
         /// Under every interview question: "If this is an emergency, call {number} now."

@@ -316,6 +316,7 @@ pub static EN: Texts = Texts {
     factors_question: "Did any of these happen before the spasms started? Choose all that fit, or none.",
     factors_hint: "These do not change your result. They help us suggest what to read and how to prevent it.",
     answer_all: "Please answer every question. If you do not know, choose \"Not sure\".",
+    answer_this: "Please answer this question.",
     next: "Next",
     back: "Back",
     interview_emergency: "If this is an emergency, call {number} now.",

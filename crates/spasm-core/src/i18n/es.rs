@@ -326,6 +326,7 @@ pub static ES: Texts = Texts {
     factors_question: "¿Le pasó algo de esto antes de los espasmos? Marque lo que sea cierto, o nada.",
     factors_hint: "No cambia su resultado. Nos ayuda a sugerirle qué leer y cómo prevenir los espasmos.",
     answer_all: "Conteste todas las preguntas. Si no sabe, elija \"No sé\".",
+    answer_this: "Conteste esta pregunta.",
     next: "Siguiente",
     back: "Atrás",
     interview_emergency: "Si es una emergencia, llame al {number} ahora.",
