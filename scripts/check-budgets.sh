@@ -133,6 +133,9 @@ LOADER_MAX=5000
 # attribute: a class computed at run time measured +1,721, Yew's class set), and the forced-colours
 # borders cut to the two elements that have none: 140,594 -> 140,510 (-84, WebKit's merge and the
 # CSS cuts included). The issue has used 2,559 of its 4,000. The ceiling is that plus 36.
+# Then the host element left to the page to size and place (the widget's root resets what it would
+# inherit, instead of `all: initial` on the host, which also undid the standalone page's 40 rem):
+# 140,510 -> 140,531 (+21; the issue has used 2,580). Within the ceiling, which stays.
 FIRST_LOAD_CEILING=140546
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------

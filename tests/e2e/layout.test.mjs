@@ -75,3 +75,32 @@ test("on a page of several questions, each question left unanswered is marked wh
     await page.context().close();
   }
 });
+
+test("the host page sizes and places the widget; the standalone page keeps a readable line length on a desktop", async () => {
+  const page = await openPage(site.browser, site.server.origin, { viewport: { width: 1280, height: 800 } });
+  try {
+    await page.goto(site.server.origin + "/?lang=en");
+    await mounted(page);
+    // About 40 em of text: the page's own rule (styles/page.css), which the widget no longer resets.
+    const standalone = await page.locator("spasm-triage").boundingBox();
+    assert.ok(standalone.width <= 660 && standalone.width >= 600, `the standalone widget is ${standalone.width}px wide`);
+    assert.ok(Math.abs(standalone.x - (1280 - standalone.width) / 2) < 2, "the standalone widget is not centred");
+
+    await page.goto(site.server.origin + "/hosts/plain.html");
+    await page.addStyleTag({ content: "spasm-triage { max-width: 480px; margin: 24px 0 0 120px; }" });
+    await mounted(page);
+    const box = await page.locator("spasm-triage").boundingBox();
+    assert.equal(box.width, 480);
+    const body = await page.evaluate(() => document.body.getBoundingClientRect().x);
+    assert.equal(box.x - body, 120);
+    // What the host element would pass on by inheritance still stops at the widget.
+    await page.addStyleTag({ content: "spasm-triage { color: magenta; letter-spacing: 9px; visibility: hidden; font: italic 30px serif; }" });
+    const style = await page.getByRole("heading", { level: 1, name: "Back spasm check" }).evaluate((h) => {
+      const s = getComputedStyle(h);
+      return [s.color === "rgb(255, 0, 255)", s.letterSpacing, s.visibility, s.fontStyle, s.fontSize];
+    });
+    assert.deepEqual(style, [false, "normal", "visible", "normal", "25.6px"]);
+  } finally {
+    await page.context().close();
+  }
+});
