@@ -353,11 +353,21 @@ async fn sleep_ms(ms: u64) {
 }
 
 impl Widget {
+    /// Opens the self-care guide from the result, and every part of it (each is closed under its
+    /// heading until the patient opens it).
+    async fn open_guide(&self) {
+        self.press("Open the self-care guide").await;
+        for part in self.all(".st-coach details") {
+            part.set_attribute("open", "").unwrap();
+        }
+        self.settle().await;
+    }
+
     async fn to_self_care_coach(&self) {
         self.press("Start the check").await;
         self.no_to_warning_signs().await;
         self.mildest_answers_to_result().await;
-        self.press("Open the self-care guide").await;
+        self.open_guide().await;
         assert_eq!(self.heading(), "Caring for your back at home");
     }
 
@@ -422,7 +432,7 @@ async fn timers_stop_when_the_patient_starts_over_or_the_widget_goes() {
     assert_eq!(live_intervals(), before + 2.0, "round and hold both tick");
     w.press("Back to my result").await;
     assert_eq!(live_intervals(), before, "leaving the coach left timers running");
-    w.press("Open the self-care guide").await;
+    w.open_guide().await;
     w.press("Start an ice round").await;
     assert_eq!(live_intervals(), before + 1.0);
     w.press("Back to my result").await;
@@ -474,7 +484,7 @@ async fn thin_bones_withhold_the_stretches_and_pregnancy_the_anti_inflammatories
     w.press("Start the check").await;
     w.no_to_warning_signs().await;
     w.mildest_answers_to_result().await;
-    w.press("Open the self-care guide").await;
+    w.open_guide().await;
     assert!(w.text().contains("Cat-cow") && w.text().contains("Ibuprofen or naproxen"));
     assert_eq!(w.all(".st-stretch .st-alert").len(), 4, "the stop rule on every stretch");
     // Keep moving comes before rest.
@@ -495,7 +505,7 @@ async fn thin_bones_withhold_the_stretches_and_pregnancy_the_anti_inflammatories
     w.mildest_answers_page().await;
     w.mildest_answers_to_result().await;
     assert_eq!(w.result_headline(), "Book a visit with a doctor");
-    w.press("Open the self-care guide").await;
+    w.open_guide().await;
     assert!(!w.text().contains("Cat-cow"), "stretches shown with thin bones");
     assert!(w.text().contains("We do not show stretches to you"));
     assert!(w.text().contains("Ibuprofen or naproxen can ease"));
@@ -514,7 +524,7 @@ async fn thin_bones_withhold_the_stretches_and_pregnancy_the_anti_inflammatories
     w.mildest_answers_to_result().await;
     assert_eq!(w.result_headline(), "Book a visit with a doctor");
     assert!(w.text().contains("midwife or obstetrician"));
-    w.press("Open the self-care guide").await;
+    w.open_guide().await;
     assert!(!w.text().contains("Cat-cow"), "stretches shown in pregnancy");
     assert!(w.text().contains("We do not show stretches to you"));
     assert!(!w.text().contains("Ibuprofen or naproxen can ease"), "anti-inflammatories suggested in pregnancy");
@@ -537,7 +547,7 @@ async fn on_a_practice_site_a_reload_resumes_the_round() {
     // from its timestamps, about a second less left.
     let w = Widget::mount_with(props()).await;
     assert_eq!(w.result_headline(), "Care for your back at home");
-    w.press("Open the self-care guide").await;
+    w.open_guide().await;
     assert!(w.all("button").iter().any(|b| b.inner_text() == "Pause"), "the round did not resume");
     let left = w.timer();
     assert!(left == "0:58" || left == "0:59", "{left}");
@@ -671,12 +681,12 @@ async fn the_guide_dates_the_spasm_from_the_answer_not_from_each_visit() {
     w.press("No").await;
     w.press("1 to 2 days").await;
     w.mildest_answers_to_result().await;
-    w.press("Open the self-care guide").await;
+    w.open_guide().await;
     assert!(w.text().contains("Use ice now"), "began a day or two ago: ice");
     w.press("Back to my result").await;
     // A day and a half later the patient opens the guide again: past 48 hours, heat.
     js_sys::eval("window.__now = Date.now; Date.now = () => window.__now() + 36 * 3600 * 1000;").unwrap();
-    w.press("Open the self-care guide").await;
+    w.open_guide().await;
     let text = w.text();
     js_sys::eval("Date.now = window.__now;").unwrap();
     assert!(text.contains("Use heat now"), "the guide restarted the clock at this visit");
