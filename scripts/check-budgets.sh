@@ -128,7 +128,12 @@ LOADER_MAX=5000
 # mode's modules made one (modes.js: one hash in the loader, not two; -48 in the loader) and a
 # shorter screen-reader-only rule: 140,278 -> 140,594 (+316). The issue has used 2,643 of its
 # 4,000. The ceiling is that plus 36.
-FIRST_LOAD_CEILING=140630
+# The journey (21), pictures that teach (allowance 700): each stretch one drawing of its start and
+# end poses side by side, with their words (Start and End, Cat and Cow) and an arrow between, the
+# rest positions redrawn in the same style, all from one table of poses drawn by one function (the
+# six functions of markup they replace went): 140,594 -> 140,605 (+11: wasm +17, loader -6 with
+# the rest positions' half width). The ceiling rose by that.
+FIRST_LOAD_CEILING=140641
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #
