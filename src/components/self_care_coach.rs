@@ -4,13 +4,9 @@ use super::illustrations;
 use super::{action_button, HoldTimer, RoundTimer};
 use crate::hooks::now_ms;
 use crate::state::{use_texts, use_widget};
-use spasm_core::coach::{onset_from, therapy_for, Advice, RestPosition, Stretch, Therapy};
+use spasm_core::coach::{onset_from, therapy_for, Advice, Therapy};
 use spasm_core::i18n::fill;
 use spasm_core::session::Action;
-
-/// The drawings of the stretches, in the order of `Texts::stretches`.
-const STRETCH_PICTURES: [fn(&'static str) -> Html; Stretch::COUNT] =
-    [illustrations::seated_twist, illustrations::cat_cow, illustrations::cobra, illustrations::childs_pose];
 
 /// The self-care coach (spec section 6): keeping active first, rest positions, ice or heat rounds
 /// with their warnings, stretches with hold timers (or, where the answers rule them out, why
@@ -33,11 +29,11 @@ pub fn SelfCareCoach() -> Html {
     };
     let guide = Advice::for_answers(&state.session.responses.advice_answers());
     let list = |items: &[&'static str]| html! { <ul>{ for items.iter().map(|i| html! { <li>{ *i }</li> }) }</ul> };
-    let stretches = t.stretches.iter().zip(STRETCH_PICTURES).map(|(s, picture)| {
+    let stretches = t.stretches.iter().enumerate().map(|(i, s)| {
         html! {
             <li class="st-stretch">
                 <h4>{ s.name }</h4>
-                { picture(s.picture) }
+                { illustrations::stretch(i, s.picture, s.poses) }
                 <ol>{ for s.steps.iter().map(|step| html! { <li>{ *step }</li> }) }</ol>
                 <p class="st-alert">{ t.stretches_warning }</p>
                 <HoldTimer stretch={s.name} />
@@ -73,8 +69,9 @@ pub fn SelfCareCoach() -> Html {
             { part(t.rest_title, html! { <>
                 <p>{ t.rest_lead }</p>
                 <ul class="st-positions">
-                    <li>{ illustrations::rest_on_back(t.rest_positions[RestPosition::OnBack.index()].0) }{ t.rest_positions[RestPosition::OnBack.index()].1 }</li>
-                    <li>{ illustrations::rest_recliner(t.rest_positions[RestPosition::Recliner.index()].0) }{ t.rest_positions[RestPosition::Recliner.index()].1 }</li>
+                    { for t.rest_positions.iter().enumerate().map(|(i, (picture, words))| html! {
+                        <li>{ illustrations::rest(i, picture) }{ *words }</li>
+                    }) }
                 </ul>
             </> }) }
             { part(&use_now, html! { <>

@@ -131,8 +131,14 @@ export async function assertAccessible(page, label) {
     window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
   );
   // axe files contrast it cannot settle (overlapping boxes, large text) as "incomplete"; a real
-  // teal-on-red link once hid there, so an unsettled contrast fails too.
-  const unsettled = result.incomplete.filter((v) => v.id === "color-contrast");
+  // teal-on-red link once hid there, so an unsettled contrast fails too. Except the words drawn in
+  // a picture (under a stretch's poses, in an <svg role="img">), whose background axe cannot find
+  // inside an image: pictures.test.mjs checks their contrast itself.
+  const inPicture = (n) => /svg\[[^\]]*\]( > g)? > text$/.test(n.target.at(-1)) && /contains an image node/.test(n.failureSummary ?? "");
+  const unsettled = result.incomplete
+    .filter((v) => v.id === "color-contrast")
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !inPicture(n)) }))
+    .filter((v) => v.nodes.length);
   const problems = [...result.violations, ...unsettled].map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).slice(0, 5).join("\n    ")}`,
   );

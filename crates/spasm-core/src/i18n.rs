@@ -345,8 +345,10 @@ words_struct! {
     #[derive(Debug)]
     pub struct StretchWords {
         pub name: &'static str,
-        /// The drawing's text alternative.
+        /// The drawing's text alternative: the movement from the start pose to the end pose.
         pub picture: &'static str,
+        /// The word under each pose of the drawing: "Start", "End" (or the poses' own names).
+        pub poses: [&'static str; 2],
         pub steps: &'static [&'static str],
     }
 }
@@ -839,7 +841,7 @@ mod tests {
             assert_eq!(count("findings."), Finding::COUNT * 3);
             assert_eq!(count("factors."), Factor::COUNT * 2);
             assert_eq!(count("reasons.net "), crate::triage::Sign::LINES);
-            assert_eq!(count("stretches "), t.stretches.iter().map(|s| 2 + s.steps.len()).sum::<usize>());
+            assert_eq!(count("stretches "), t.stretches.iter().map(|s| 4 + s.steps.len()).sum::<usize>());
         }
     }
 

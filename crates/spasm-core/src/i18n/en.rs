@@ -415,7 +415,8 @@ pub static EN: Texts = Texts {
     stretches: [
         StretchWords {
             name: "Seated spinal twist",
-            picture: "A person sitting tall on a chair, turning the upper body to one side, one hand on the opposite knee.",
+            picture: "A person sits tall on a chair, hands on the thighs. Then they turn the upper body to the left, with the right hand on the left knee.",
+            poses: ["Start", "End"],
             steps: &[
                 "Sit tall on a firm chair with your feet flat on the floor.",
                 "Put your right hand on the outside of your left knee.",
@@ -425,7 +426,8 @@ pub static EN: Texts = Texts {
         },
         StretchWords {
             name: "Cat-cow",
-            picture: "A person on hands and knees with the back gently rounded up, head tucked down.",
+            picture: "A person on hands and knees moves the back two ways. Cat: the back rounds up and the head drops. Cow: the back dips down and the head lifts.",
+            poses: ["Cat", "Cow"],
             steps: &[
                 "Get on your hands and knees. Hands under shoulders, knees under hips.",
                 "Breathe in. Let your belly sink and lift your head a little.",
@@ -435,7 +437,8 @@ pub static EN: Texts = Texts {
         },
         StretchWords {
             name: "Cobra",
-            picture: "A person lying face down, pressing gently on the hands to lift the chest a little, hips on the floor.",
+            picture: "A person lies face down, hands under the shoulders. Then they press up to lift the chest a little, hips still on the floor.",
+            poses: ["Start", "End"],
             steps: &[
                 "Lie on your belly with your hands flat under your shoulders.",
                 "Press gently to lift your chest a little. Keep your hips down.",
@@ -444,7 +447,8 @@ pub static EN: Texts = Texts {
         },
         StretchWords {
             name: "Child's pose",
-            picture: "A person kneeling and sitting back on the heels, bending forward with arms stretched out on the floor.",
+            picture: "A person kneels and sits back on the heels. Then they bend forward, rest the head down, and reach the arms out on the floor.",
+            poses: ["Start", "End"],
             steps: &[
                 "Kneel on the floor, then sit back toward your heels.",
                 "Lean forward and reach your arms out on the floor.",

@@ -425,7 +425,8 @@ pub static ES: Texts = Texts {
     stretches: [
         StretchWords {
             name: "Giro de columna sentado",
-            picture: "Una persona sentada derecha en una silla, girando el torso a un lado, con una mano en la rodilla contraria.",
+            picture: "Una persona sentada derecha en una silla, con las manos en los muslos. Luego gira el torso a la izquierda, con la mano derecha en la rodilla izquierda.",
+            poses: ["Inicio", "Final"],
             steps: &[
                 "Siéntese derecho en una silla firme, con los pies planos en el piso.",
                 "Ponga la mano derecha por fuera de la rodilla izquierda.",
@@ -435,7 +436,8 @@ pub static ES: Texts = Texts {
         },
         StretchWords {
             name: "Gato y vaca",
-            picture: "Una persona a gatas, con la espalda redondeada hacia arriba y la cabeza baja.",
+            picture: "Una persona a gatas mueve la espalda de dos formas. Gato: la espalda se redondea hacia arriba y la cabeza baja. Vaca: la espalda se hunde y la cabeza sube.",
+            poses: ["Gato", "Vaca"],
             steps: &[
                 "Póngase a gatas. Las manos bajo los hombros, las rodillas bajo las caderas.",
                 "Tome aire. Deje que la barriga baje y levante un poco la cabeza.",
@@ -445,7 +447,8 @@ pub static ES: Texts = Texts {
         },
         StretchWords {
             name: "La cobra",
-            picture: "Una persona boca abajo, alzando un poco el pecho con las manos, con la cadera en el piso.",
+            picture: "Una persona boca abajo, con las manos bajo los hombros. Luego empuja para alzar un poco el pecho, con la cadera en el piso.",
+            poses: ["Inicio", "Final"],
             steps: &[
                 "Acuéstese boca abajo, con las manos planas bajo los hombros.",
                 "Empuje suave para alzar un poco el pecho. Deje la cadera en el piso.",
@@ -454,7 +457,8 @@ pub static ES: Texts = Texts {
         },
         StretchWords {
             name: "Postura del niño",
-            picture: "Una persona de rodillas, sentada sobre los talones, inclinada al frente con los brazos estirados en el piso.",
+            picture: "Una persona de rodillas, sentada sobre los talones. Luego se inclina al frente, apoya la cabeza y estira los brazos en el piso.",
+            poses: ["Inicio", "Final"],
             steps: &[
                 "Arrodíllese y siéntese hacia atrás, sobre los talones.",
                 "Inclínese al frente y estire los brazos en el piso.",
