@@ -171,8 +171,11 @@ async fn an_emergency_yes_ends_the_interview_at_once() {
     assert_eq!(w.result_headline(), "Go to an emergency department now");
     assert!(w.text().contains("You said you have new changes in peeing or pooing"));
     assert!(w.text().contains("Now. Do not wait."));
-    // The emergency number is shown as a link to dial, first and large.
-    assert_eq!(w.all(".st-call")[0].get_attribute("href").as_deref(), Some("tel:112"));
+    // Going there is the advice (issue 21): the emergency number is a plain link to dial after it,
+    // for a patient no one can take, not the large call bar of a "Call 112 now" result.
+    assert!(w.all(".st-call").is_empty(), "a call bar on the emergency-department result");
+    let call = w.all(".st-result a.st-action").into_iter().find(|a| a.inner_text() == "No one to take you? Call 112");
+    assert_eq!(call.expect("no link to call 112").get_attribute("href").as_deref(), Some("tel:112"));
     // Focus moved to the result's heading.
     let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
     assert_eq!(active.text_content().unwrap(), "Go to an emergency department now");
