@@ -145,7 +145,11 @@ LOADER_MAX=5000
 # summary, now that the page's 40 rem applies: +35 in page.css): 140,531 -> 140,984 (+453: the
 # pictures' table of poses measured +17 on its own base and +414 merged, brotli does not add up).
 # The issue has used 3,033 of its 4,000. The ceiling is that plus 36.
-FIRST_LOAD_CEILING=141020
+# A review: the result view asks the core whether the guide is offered (coach_offered) instead of
+# naming the levels again, and the practice articles cited by subject, not title (the data file
+# names the wasm carries changed): 140,984 -> 140,918 (-66). The issue has used 2,967 of its
+# 4,000; the ceiling fell to that plus 36.
+FIRST_LOAD_CEILING=140954
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

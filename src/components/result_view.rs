@@ -71,7 +71,10 @@ pub fn ResultView() -> Html {
         }
         _ => html! {},
     };
-    let coach_button = action_button(state, "st-primary", t.open_coach, Action::OpenCoach);
+    // The self-care guide, where the rules offer it: the main action at home, after the practice's
+    // ways to reach it otherwise.
+    let coach = spasm_core::coach::coach_offered(level).then(|| action_button(state, "st-primary", t.open_coach, Action::OpenCoach));
+    let home = level == Level::SelfCare;
     let do_now = text.do_now.iter().map(|line| html! { <li>{ config.fill(line) }</li> });
     let reasons = outcome.reasons.iter().map(|r| html! { <li>{ r.text(t) }</li> });
     let factors = outcome.factors.iter().map(|group| {
@@ -93,22 +96,22 @@ pub fn ResultView() -> Html {
         <section>
             <p class="st-progress">{ t.your_result }</p>
             <h2 class="st-headline" data-focus-heading="" tabindex="-1">{ config.fill(text.headline) }</h2>
-            if level == Level::SelfCare {
+            if home {
                 <p class="st-reassure">{ t.self_care_reassure }</p>
             }
             { for call }
             <p class="st-time"><strong>{ t.when }{ " " }</strong>{ config.fill(text.time_frame) }</p>
             // The main action first: the practice's booking or phone, or at home the guide.
             { practice_actions }
-            if level == Level::SelfCare {
-                { coach_button.clone() }
+            if home {
+                { for coach.clone() }
             }
             <h3>{ t.what_to_do }</h3>
             <ul class="st-do">{ for do_now }</ul>
             { for ed_call }
             { for outcome.places.iter().map(|p| html! { <p class="st-place">{ t.reasons.places[p.index()] }</p> }) }
-            if level == Level::Soon {
-                { coach_button }
+            if !home {
+                { for coach }
             }
             if !outcome.reasons.is_empty() {
                 <h3>{ t.why }</h3>

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, useSite, mounted } from "./harness.mjs";
-import { toResult } from "./journey.mjs";
+import { openGuide, openPart, toResult } from "./journey.mjs";
 
 const site = useSite();
 const PARTS = ["Rest in a comfortable position", "Use ice now", "Gentle stretches", "Drink and eat well", "Medicine you can buy"];
@@ -14,9 +14,7 @@ test("the self-care guide opens to an overview: Back to my result, keep moving, 
     await page.goto(site.server.origin + "/?lang=en");
     await mounted(page);
     assert.equal(await toResult(page), "Care for your back at home");
-    await page.getByRole("button", { name: "Open the self-care guide" }).click();
-    const guide = page.locator(".st-coach");
-    await guide.getByRole("heading", { level: 2, name: "Caring for your back at home" }).waitFor();
+    const guide = await openGuide(page);
     assert.equal((await guide.getByRole("button").first().innerText()).trim(), "Back to my result");
     await guide.getByRole("heading", { level: 3, name: "Keep moving" }).waitFor();
     // Less than a day: ice (spec section 6). Each part is closed: its heading shows, not its body.
@@ -29,7 +27,7 @@ test("the self-care guide opens to an overview: Back to my result, keep moving, 
     await guide.locator("summary", { hasText: "Use ice now" }).focus();
     await page.keyboard.press("Enter");
     await guide.getByRole("button", { name: "Start an ice round" }).waitFor();
-    await guide.locator("summary", { hasText: "Gentle stretches" }).click();
+    await openPart(guide, "Gentle stretches");
     await guide.getByRole("heading", { level: 4, name: "Cat-cow" }).waitFor();
     await guide.getByRole("button", { name: "Back to my result" }).first().click();
     await page.getByRole("heading", { level: 2, name: "Care for your back at home" }).waitFor();

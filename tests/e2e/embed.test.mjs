@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
-import { serve, launch, openPage, assertAccessible, scanQr, mounted, DIST } from "./harness.mjs";
+import { serve, launch, openPage, assertAccessible, scanQr, mounted, launcherClosed, DIST } from "./harness.mjs";
 import { headline, toResult, pressStart } from "./journey.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -158,8 +158,7 @@ test("launcher mode requests no wasm until the button is pressed", () =>
     // Closing and opening again keeps the patient's place, without loading again.
     await pressStart(page);
     await page.getByRole("button", { name: "Close" }).click();
-    // The panel's close event (a task after the click) sets it.
-    await page.waitForFunction(() => document.querySelector("spasm-triage").shadowRoot.querySelector(".st-launch").getAttribute("aria-expanded") === "false");
+    await launcherClosed(page);
     await button.click();
     assert.match(await headline(page), /^Do you have pain, pressure, or tightness in your chest/);
     assert.equal(page.requests().filter((u) => u.endsWith(".wasm")).length, 1);

@@ -104,6 +104,14 @@ export async function mounted(page) {
 }
 
 /**
+ * Waits until the page's (first) launcher says its panel is closed: the panel's close event, a
+ * task after Escape or a click, sets the button's aria-expanded.
+ */
+export function launcherClosed(page) {
+  return page.waitForFunction(() => document.querySelector("spasm-triage").shadowRoot.querySelector(".st-launch").getAttribute("aria-expanded") === "false");
+}
+
+/**
  * On a host page with a Spanish widget `#es` (112) and an English one `#en` (999), as
  * hosts/crash.html and hosts/broken.html have: each kept its first screen after failing to load,
  * its heading and its emergency line with its number, and no button that cannot work.

@@ -17,7 +17,7 @@ export async function pressStart(scope) {
   await button.waitFor({ state: "detached" });
 }
 
-const MILD = [
+export const MILD = [
   [/^How long/, "Less than 1 day"],
   [/^How old/, "20 to 50"],
 ];
@@ -88,4 +88,21 @@ export async function toResult(page, answers) {
   await pressStart(page);
   await answerAll(page, answers);
   return headline(page);
+}
+
+/** Opens the part of the self-care guide `guide` whose heading is `title` (each part is closed under
+ * its heading until opened), unless it is open. */
+export async function openPart(guide, title) {
+  const part = guide.locator("details", { has: guide.page().locator("summary", { hasText: title }) });
+  if (!(await part.evaluate((d) => d.open))) await part.locator("summary").click();
+}
+
+/** From an English result that offers it, opens the self-care guide, then its parts named
+ * `parts`; returns the guide. */
+export async function openGuide(page, parts = []) {
+  await page.getByRole("button", { name: "Open the self-care guide" }).click();
+  const guide = page.locator(".st-coach");
+  await guide.getByRole("heading", { level: 2, name: "Caring for your back at home" }).waitFor();
+  for (const title of parts) await openPart(guide, title);
+  return guide;
 }

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useSite, openPage, assertAccessible } from "./harness.mjs";
-import { start, answerAll, headline } from "./journey.mjs";
+import { start, answerAll, headline, openGuide } from "./journey.mjs";
 
 const site = useSite();
 
@@ -77,8 +77,7 @@ test("a child of 8 with no other sign: book a visit; the guide has no aspirin, n
   journey(t, async (page) => {
     await answerAll(page, { answers: { "How old": "Under 16" } });
     assert.equal(await headline(page), "Book a visit with a doctor");
-    await page.getByRole("button", { name: "Open the self-care guide" }).click();
-    for (const part of ["Medicine you can buy", "Gentle stretches"]) await page.getByText(part, { exact: true }).click();
+    await openGuide(page, ["Medicine you can buy", "Gentle stretches"]);
     await page.getByText("Never give aspirin to anyone under 16.").waitFor();
     await page.getByText("We do not show stretches to you", { exact: false }).waitFor();
     assert.equal(await page.getByRole("heading", { name: "Cat-cow" }).count(), 0);
@@ -129,10 +128,8 @@ test("walking hurts but balance is fine: care at home, with a short safety net a
     await page.getByText("Lifting or bending may have strained your back muscles.").waitFor();
     await page.getByText(/^Rules version 2\. App built \d{4}-\d{2}-\d{2}\.$/).waitFor();
     // The self-care guide opens from this result and passes the accessibility rules too.
-    await page.getByRole("button", { name: "Open the self-care guide" }).click();
-    assert.equal(await headline(page), "Caring for your back at home");
     // Its parts open one by one (see coach.test.mjs).
-    for (const part of ["Rest in a comfortable position", "Use ice now", "Gentle stretches"]) await page.getByText(part, { exact: true }).click();
+    await openGuide(page, ["Rest in a comfortable position", "Use ice now", "Gentle stretches"]);
     await page.getByRole("img", { name: /lying on their back/ }).waitFor();
     await page.getByRole("button", { name: "Start an ice round" }).waitFor();
     await page.getByRole("heading", { name: "Cat-cow" }).waitFor();

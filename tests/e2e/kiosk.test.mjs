@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useSite, openPage, assertAccessible, mounted } from "./harness.mjs";
-import { answerAll, headline, toResult, pressStart } from "./journey.mjs";
+import { answerAll, headline, toResult, pressStart, openGuide } from "./journey.mjs";
 
 const site = useSite();
 
@@ -101,8 +101,7 @@ test("kiosk: emergency advice without links, and the self-care guide stores noth
     await page.getByRole("button", { name: "Start over" }).click();
     await page.getByRole("button", { name: "Yes, clear them" }).click();
     assert.equal(await toResult(page), "Care for your back at home");
-    await page.getByRole("button", { name: "Open the self-care guide" }).click();
-    await page.getByText("Use ice now", { exact: true }).click();
+    await openGuide(page, ["Use ice now"]);
     await page.getByRole("button", { name: "Start an ice round" }).click();
     await page.getByRole("button", { name: "Pause" }).waitFor();
     assert.deepEqual(await stored(page), NOTHING);

@@ -5,7 +5,7 @@
 // has a cookie bar at the highest z-index and a root font size of 62.5 %.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, useSite, mounted, assertAccessible } from "./harness.mjs";
+import { openPage, useSite, mounted, assertAccessible, launcherClosed } from "./harness.mjs";
 import { pressStart } from "./journey.mjs";
 
 const site = useSite();
@@ -19,11 +19,6 @@ async function withLauncher(query, body, options = {}) {
   } finally {
     await page.context().close();
   }
-}
-
-/** Waits for the panel's close event (a task after Escape or a click) to have run. */
-function closed(page) {
-  return page.waitForFunction(() => document.querySelector("spasm-triage").shadowRoot.querySelector(".st-launch").getAttribute("aria-expanded") === "false");
 }
 
 /** What has focus, seen through the widget's shadow root: "button", "dialog", "page" (something of
@@ -77,7 +72,7 @@ test("Escape closes the panel and focus goes back to the button; opened again, t
     await panel.getByText(/^Question 2 of about \d+$/).first().waitFor();
     await page.keyboard.press("Escape");
     await panel.waitFor({ state: "hidden" });
-    await closed(page);
+    await launcherClosed(page);
     assert.equal(await focusIsIn(page), "button");
     assert.equal(await button.getAttribute("aria-expanded"), "false");
     await page.keyboard.press("Enter");
@@ -85,7 +80,7 @@ test("Escape closes the panel and focus goes back to the button; opened again, t
     // The close button and a tap beside the panel close it too.
     await panel.getByRole("button", { name: "Close" }).click();
     await panel.waitFor({ state: "hidden" });
-    await closed(page);
+    await launcherClosed(page);
     assert.equal(await focusIsIn(page), "button");
     await button.click();
     await panel.waitFor();

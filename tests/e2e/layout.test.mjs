@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, useSite, mounted, assertAccessible } from "./harness.mjs";
-import { answerAll, pressStart } from "./journey.mjs";
+import { answerAll, pressStart, MILD } from "./journey.mjs";
 
 const site = useSite();
 
@@ -17,9 +17,8 @@ async function noSidewaysScroll(page, what) {
 async function toFirstGroupedPage(page) {
   for (let i = 0; i < 40 && !(await page.getByRole("button", { name: "None of these", exact: true }).count()); i++) {
     const title = (await page.locator("[data-focus-heading]").innerText()).trim();
-    const group = page.getByRole("group", { name: title });
-    const mild = (await group.getByRole("button", { name: "20 to 50" }).count()) ? "20 to 50" : (await group.getByRole("button", { name: "Less than 1 day" }).count()) ? "Less than 1 day" : "No";
-    await group.getByRole("button", { name: mild, exact: true }).click();
+    const mild = MILD.find(([start]) => start.test(title))?.[1] ?? "No";
+    await page.getByRole("group", { name: title }).getByRole("button", { name: mild, exact: true }).click();
     await page.locator("[data-focus-heading]").filter({ hasNotText: title }).waitFor();
   }
 }

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, useSite, mounted } from "./harness.mjs";
-import { toResult } from "./journey.mjs";
+import { openGuide, openPart, toResult } from "./journey.mjs";
 
 const site = useSite();
 
@@ -25,12 +25,6 @@ const STRETCHES = {
     ["Postura del niño", ["Inicio", "Final"], /sobre los talones\. Luego se inclina al frente.*brazos en el piso/],
   ],
 };
-
-/** Opens the guide's part under `title` unless it is open. */
-async function openPart(guide, title) {
-  const part = guide.locator("details", { has: guide.page().locator("summary", { hasText: title }) });
-  if (!(await part.evaluate((d) => d.open))) await part.locator("summary").click();
-}
 
 /** Checks every stretch's picture in the open guide against `expected`. */
 async function checkStretches(guide, expected) {
@@ -53,10 +47,7 @@ test("each stretch has one picture of its start and end poses named by the movem
     await page.goto(site.server.origin + "/?lang=en");
     await mounted(page);
     assert.equal(await toResult(page), "Care for your back at home");
-    await page.getByRole("button", { name: "Open the self-care guide" }).click();
-    const guide = page.locator(".st-coach");
-    await openPart(guide, "Rest in a comfortable position");
-    await openPart(guide, "Gentle stretches");
+    const guide = await openGuide(page, ["Rest in a comfortable position", "Gentle stretches"]);
     await checkStretches(guide, STRETCHES.en);
     // The rest positions: one pose each (no movement), no words under it.
     const rests = guide.locator(".st-positions li");
