@@ -15,7 +15,9 @@
 //! - [`coach`]: the self-care coach's timing policy (ice or heat, rounds, rest gaps);
 //! - [`kiosk`]: the waiting-room idle policy;
 //! - [`config`]: the practice's `data-*` configuration, parsed without panics;
-//! - [`handoff`]: the summary and its hand-off link.
+//! - [`handoff`]: the summary and its hand-off link;
+//! - [`setup`]: the practice's set-up page: its fields, the tag to paste, the preview's samples
+//!   from real answers, the poster's words (only the set-up page's binary uses it).
 
 /// The date this release was built (`YYYY-MM-DD`), shown with the rules version on every result
 /// and summary.
@@ -35,4 +37,6 @@ pub mod config;
 pub mod content;
 pub mod library;
 pub mod qr;
+#[cfg(any(test, feature = "setup"))]
+pub mod setup;
 pub mod sort;
