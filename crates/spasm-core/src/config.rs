@@ -295,6 +295,41 @@ fn parse_accent(value: &str) -> Result<String, &'static str> {
     Ok(format!("#{full}"))
 }
 
+/// The contrast ratio of white text on a colour whose `$channel(0)`, `$channel(2)` and
+/// `$channel(4)` are its red, green and blue from 0 to 1, by WCAG 2's formula: `data-accent` is
+/// taken at 4.5:1 or more ([`Config::from_attributes`]), and the set-up page shows it
+/// ([`contrast_with_white`]).
+macro_rules! white_contrast {
+    ($channel:ident) => {{
+        let linear = |c: f64| if c <= 0.039_28 { c / 12.92 } else { pow_2_4((c + 0.055) / 1.055) };
+        let luminance = 0.2126 * linear($channel(0)) + 0.7152 * linear($channel(2)) + 0.0722 * linear($channel(4));
+        1.05 / (luminance + 0.05)
+    }};
+}
+use white_contrast;
+
+#[cfg(any(test, feature = "setup"))]
+/// The contrast ratio of white text on `value` (`#rgb` or `#rrggbb`), as `data-accent` is judged
+/// (at least 4.5:1 is taken), or `None` when `value` is not such a colour. For the set-up page,
+/// which shows it; the widget itself only asks [`Config::from_attributes`].
+pub fn contrast_with_white(value: &str) -> Option<f64> {
+    let hex = value.trim().strip_prefix('#')?;
+    let full: String = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect(),
+        6 => hex.to_string(),
+        _ => return None,
+    };
+    let channel = |i: usize| u8::from_str_radix(&full[i..i + 2], 16).map(f64::from).unwrap_or(0.0) / 255.0;
+    full.bytes().all(|b| b.is_ascii_hexdigit()).then(|| white_contrast!(channel))
+}
+
+#[cfg(any(test, feature = "setup"))]
+/// Whether `value` is an `https:` or `http:` address the widget would link to (the check
+/// `data-booking-url` gets), for the set-up page's hosting address.
+pub fn is_web_address(value: &str) -> bool {
+    parse_url(value.trim()).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,39 +485,4 @@ mod tests {
             assert!(!is_web_address(bad), "{bad}");
         }
     }
-}
-
-/// The contrast ratio of white text on a colour whose `$channel(0)`, `$channel(2)` and
-/// `$channel(4)` are its red, green and blue from 0 to 1, by WCAG 2's formula: `data-accent` is
-/// taken at 4.5:1 or more ([`Config::from_attributes`]), and the set-up page shows it
-/// ([`contrast_with_white`]).
-macro_rules! white_contrast {
-    ($channel:ident) => {{
-        let linear = |c: f64| if c <= 0.039_28 { c / 12.92 } else { pow_2_4((c + 0.055) / 1.055) };
-        let luminance = 0.2126 * linear($channel(0)) + 0.7152 * linear($channel(2)) + 0.0722 * linear($channel(4));
-        1.05 / (luminance + 0.05)
-    }};
-}
-use white_contrast;
-
-#[cfg(any(test, feature = "setup"))]
-/// The contrast ratio of white text on `value` (`#rgb` or `#rrggbb`), as `data-accent` is judged
-/// (at least 4.5:1 is taken), or `None` when `value` is not such a colour. For the set-up page,
-/// which shows it; the widget itself only asks [`Config::from_attributes`].
-pub fn contrast_with_white(value: &str) -> Option<f64> {
-    let hex = value.trim().strip_prefix('#')?;
-    let full: String = match hex.len() {
-        3 => hex.chars().flat_map(|c| [c, c]).collect(),
-        6 => hex.to_string(),
-        _ => return None,
-    };
-    let channel = |i: usize| u8::from_str_radix(&full[i..i + 2], 16).map(f64::from).unwrap_or(0.0) / 255.0;
-    full.bytes().all(|b| b.is_ascii_hexdigit()).then(|| white_contrast!(channel))
-}
-
-#[cfg(any(test, feature = "setup"))]
-/// Whether `value` is an `https:` or `http:` address the widget would link to (the check
-/// `data-booking-url` gets), for the set-up page's hosting address.
-pub fn is_web_address(value: &str) -> bool {
-    parse_url(value.trim()).is_some()
 }
