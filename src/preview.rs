@@ -12,7 +12,7 @@ pub use crate::app::{App, AppProps, WIDGET_CSS};
 pub use crate::components::{copy_for_setup as copy_text, qr_code};
 pub use crate::mount::CANNOT_OPEN;
 
-use crate::components::{ResultView, SelfCareCoach};
+use crate::components::{ArticleView, LibraryView, ResultView, SelfCareCoach};
 use crate::hooks::browser_languages;
 use crate::state::{WidgetContext, WidgetState};
 use spasm_core::config::{Config, Mode};
@@ -38,23 +38,27 @@ pub struct ScreenPreviewProps {
     pub config: Rc<Config>,
     /// A session at a result (or in the self-care guide opened from one).
     pub session: Session,
+    /// The folder of the widget's files (its articles' data files sit there), as the app has it.
+    pub page_url: Option<AttrValue>,
 }
 
 /// One result (or the self-care guide) exactly as the widget's views show it to a patient whose
 /// session this is, with the practice's configuration: the widget's state provided as the app
-/// provides it, and the same views ([`ResultView`], [`SelfCareCoach`]); the guide's "Back to my
-/// result" goes back to the result.
+/// provides it, and the same views ([`ResultView`], [`SelfCareCoach`], and the articles its "Read
+/// more" opens); the guide's and the article's way back go back to the result.
 #[function_component]
 pub fn ScreenPreview(props: &ScreenPreviewProps) -> Html {
     let state = {
-        let (config, session) = (props.config.clone(), props.session.clone());
+        let (config, session, page_url) = (props.config.clone(), props.session.clone(), props.page_url.clone());
         use_reducer(move || {
             let reading = Reading { lang: Lang::negotiate(config.lang, browser_languages().iter().map(String::as_str)), large: false };
-            WidgetState { session, reading, default_reading: reading, config, page_url: None, storage_key: None }
+            WidgetState { session, reading, default_reading: reading, config, page_url, storage_key: None }
         })
     };
     let body = match state.session.screen {
         Screen::Coach => html! { <SelfCareCoach /> },
+        Screen::Library => html! { <LibraryView /> },
+        Screen::Article(index) => html! { <ArticleView {index} /> },
         _ => html! { <ResultView /> },
     };
     let class = if props.config.mode == Mode::Kiosk { "st-root st-kiosk" } else { "st-root" };

@@ -272,14 +272,19 @@ fn WidgetPreview(props: &WidgetPreviewProps) -> Html {
                 if let Some(container) = container {
                     root.append_child(&container).ok();
                     destroy = Some(match sample {
+                        // The widget's files are this build's (the folder above): its articles too.
                         None => {
-                            let props = AppProps { config: (**config).clone(), ..AppProps::default() };
+                            let props = AppProps { config: (**config).clone(), page_url: Some(this_build()), ..AppProps::default() };
                             let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
                             Box::new(move || app.destroy())
                         }
                         Some(sample) => {
                             let session = sample.session(js_sys::Date::now() as i64);
-                            let props = spasm_triage::preview::ScreenPreviewProps { config: config.clone(), session };
+                            let props = spasm_triage::preview::ScreenPreviewProps {
+                                config: config.clone(),
+                                session,
+                                page_url: Some(this_build().into()),
+                            };
                             let app = yew::Renderer::<ScreenPreview>::with_root_and_props(container, props).render();
                             Box::new(move || app.destroy())
                         }

@@ -98,6 +98,14 @@ test("the form changes the live preview, refuses what the widget refuses with it
     assert.equal(await preview(page).getByRole("link", { name: "Book a visit online" }).getAttribute("href"), "https://riverside.example/book");
     await showSample(page, "Self care");
     assert.equal(await headline(page), "Care for your back at home");
+    // "Read more" opens an article from this build's own data files (the widget's, beside the page).
+    const more = preview(page).locator(".st-library button").first();
+    const title = await more.innerText();
+    const [data] = await Promise.all([page.waitForResponse((r) => /\/articles-en-[0-9a-f]{16}\.txt$/.test(r.url())), more.click()]);
+    assert.equal(data.status(), 200, data.url());
+    assert.ok(data.url().startsWith(site.server.origin + "/articles-en-"), data.url());
+    await preview(page).getByRole("heading", { level: 2, name: title }).waitFor();
+    await preview(page).locator(".st-article p").first().waitFor();
     await showSample(page, "Self-care guide");
     assert.equal(await preview(page).getByRole("heading", { level: 2 }).first().innerText(), "Caring for your back at home");
     // The live widget again.
@@ -210,8 +218,8 @@ test("the set-up page stores nothing and sends nothing; no patient's page or ser
     [0, 0, ""],
   );
   assert.deepEqual(setup.foreign(), []);
-  // Only its own files and the widget's, which the preview does not need either: its own wasm
-  // carries the views.
+  // Only its own files: its own wasm carries the widget's views (an article opened in the preview
+  // fetches the build's article data file, beside the widget: the first test checks it).
   assert.deepEqual(setup.requests().filter((u) => !u.startsWith(site.server.origin + "/setup/")), []);
   await setup.context().close();
 
