@@ -432,6 +432,8 @@ words_struct! {
         pub read_about: &'static str,
         pub kiosk_title: &'static str,
         pub kiosk_lead: &'static str,
+        /// The attract screen's drawing, said (its text alternative).
+        pub kiosk_art: &'static str,
         pub kiosk_emergency: &'static str,
         pub kiosk_privacy: &'static str,
 

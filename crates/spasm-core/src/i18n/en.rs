@@ -339,6 +339,7 @@ pub static EN: Texts = Texts {
     read_about: "Read about back spasms",
     kiosk_title: "Back spasms?",
     kiosk_lead: "Find out what kind of care you need. It takes about 2 minutes.",
+    kiosk_art: "A person with a hand on their sore lower back taps a tablet.",
     kiosk_emergency: "This is not a diagnosis. If you think it is an emergency, tell the front desk now.",
     kiosk_privacy: "Your answers are cleared when you finish or walk away. Nothing is saved.",
 

@@ -349,6 +349,7 @@ pub static ES: Texts = Texts {
     read_about: "Leer sobre los espasmos de espalda",
     kiosk_title: "¿Tiene espasmos de espalda?",
     kiosk_lead: "Sepa qué atención necesita. Toma unos 2 minutos.",
+    kiosk_art: "Una persona con la mano en la parte baja de la espalda adolorida toca una tableta.",
     kiosk_emergency: "Esto no es un diagnóstico. Si cree que es una emergencia, avise ahora en la recepción.",
     kiosk_privacy: "Sus respuestas se borran al terminar o al irse. No se guarda nada.",
 
