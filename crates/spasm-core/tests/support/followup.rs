@@ -121,7 +121,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Fixture, FixtureError> {
     };
     let level = |t: &toml::Table, key: &str, from: usize| -> Result<Option<Level>, FixtureError> {
         let Some(id) = string(t, key, from)? else { return Ok(None) };
-        Level::from_id(&id).map(Some).ok_or_else(|| err(line_of(text, &format!("\"{id}\""), from), format!("unknown level \"{id}\" in \"{key}\"")))
+        Level::from_id(&id)
+            .map(Some)
+            .ok_or_else(|| err(line_of(text, &format!("\"{id}\""), from), format!("unknown level \"{id}\" in \"{key}\"")))
     };
     let int = |t: &toml::Table, key: &str, from: usize, max: i64| -> Result<Option<i64>, FixtureError> {
         match t.get(key) {
@@ -207,13 +209,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Fixture, FixtureError> {
         }
         let trend = match string(t, "trend", line)? {
             Some(id) => Some((
-                Trend::from_id(&id).ok_or_else(|| err(line_of(text, "trend", line), format!("unknown trend \"{id}\" (known: better, same, worse)")))?,
+                Trend::from_id(&id)
+                    .ok_or_else(|| err(line_of(text, "trend", line), format!("unknown trend \"{id}\" (known: better, same, worse)")))?,
                 line_of(text, "trend", line),
             )),
             None => None,
         };
         let pain = int(t, "pain", line, 10)?.map(|p| (p as u8, line_of(text, "pain", line)));
-        followups.push(FollowupCheck { after: day * DAY_MS + hours * 3_600_000, answers: found, trend, pain, expect: level(t, "expect", line)?, line });
+        followups.push(FollowupCheck {
+            after: day * DAY_MS + hours * 3_600_000,
+            answers: found,
+            trend,
+            pain,
+            expect: level(t, "expect", line)?,
+            line,
+        });
     }
     if followups.is_empty() {
         return Err(err(1, "no [[followup]] check-ins".into()));
@@ -272,7 +282,8 @@ pub fn run(fx: &Fixture) -> Result<Run, FixtureError> {
                 }
                 Step::Trend => {
                     trend_asked = true;
-                    let (trend, _) = check.trend.ok_or_else(|| err(check.line, "the interview asks better/same/worse: give \"trend\"".into()))?;
+                    let (trend, _) =
+                        check.trend.ok_or_else(|| err(check.line, "the interview asks better/same/worse: give \"trend\"".into()))?;
                     FollowupAction::SetTrend(trend)
                 }
                 Step::Pain => {
@@ -285,7 +296,10 @@ pub fn run(fx: &Fixture) -> Result<Run, FixtureError> {
             s = s.apply(action);
         }
         if let Some((f, _, line)) = check.answers.iter().find(|(f, _, _)| !asked.contains(f)) {
-            return Err(err(*line, format!("\"{f}\" was not asked at this follow-up (not a follow-up question, or the interview ended before it)")));
+            return Err(err(
+                *line,
+                format!("\"{f}\" was not asked at this follow-up (not a follow-up question, or the interview ended before it)"),
+            ));
         }
         if let (false, Some((_, line))) = (trend_asked, check.trend) {
             return Err(err(line, "\"trend\" given, but the interview ended before it".into()));
