@@ -352,6 +352,54 @@ impl FollowupOutcome {
     }
 }
 
+/// The follow-up rules for clinical review: the section of `docs/rules.md` (generated, like the
+/// rest of it, by [`crate::rules::rules_markdown`]).
+pub fn rules_markdown() -> String {
+    let (en, es) = (Lang::En.followup(), Lang::Es.followup());
+    let ids = |pred: &dyn Fn(usize) -> bool| -> String {
+        PAGES
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| pred(*n))
+            .filter_map(|(_, p)| if let [Field::Finding(f)] = p.fields { Some(format!("`{f}`")) } else { None })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let carried: Vec<String> = Finding::ALL
+        .iter()
+        .filter(|f| !asked_again(**f) && !matches!(f, Finding::Child | Finding::AgeOutside20To50))
+        .map(|f| format!("`{f}`"))
+        .collect();
+    let mut out = String::from("\n## Follow-up check-ins (spec section 12)\n\n");
+    out.push_str("A patient with a `self_care` or `soon` result may keep a check-in log on their own device and check in again later (`crates/spasm-core/src/followup.rs`, `checkin_log.rs`). A follow-up check-in asks, in this order:\n\n");
+    out.push_str(&format!(
+        "1. the emergency section again, with the same early exit (an emergency answer shows the result at once): {}; `pregnancy_warning` only when `pregnant` (carried from the first check-in) is yes or not sure;\n",
+        ids(&|n| n < EMERGENCY_PAGES)
+    ));
+    out.push_str(&format!("2. \"{}\" ({}), and the pain score from 0 to 10 (\"{}\"); not asked when the level is already above `soon` (they cannot raise it);\n", en.trend_question, en.trends.join(" / "), en.pain_question));
+    out.push_str(&format!("3. the `urgent` findings again: {}. `cancer_history` is history: not asked again, it carries over (spec section 12 names it so).\n\n", ids(&|n| n >= EMERGENCY_PAGES)));
+    out.push_str(&format!(
+        "The level is the most urgent of the engine's level (sections 3 to 5) for the new answers together with the first check-in's answers not asked again, and the rules below. Carried from the first check-in: the age band, `new_or_different`, `blood_thinner`, and {}.\n\n",
+        carried.join(", ")
+    ));
+    out.push_str("| rule | when | level | reason (en / es) |\n| --- | --- | --- | --- |\n");
+    let when = [
+        "the answer is \"worse\"".to_string(),
+        format!("the episode's first check-in was more than {} days ago and the answer is not \"better\" (an interview that ended before the question counts as not better); `over_two_weeks` counts as yes from then on", TWO_WEEKS_MS / DAY_MS),
+        format!("the pain score rose by {PAIN_RISE} or more since the last check-in that has a score"),
+    ];
+    for rule in FollowupRule::ALL {
+        out.push_str(&format!(
+            "| `{rule}` | {} | `{RULE_LEVEL}` | {}<br>*es:* {} |\n",
+            when[rule.index()],
+            en.reasons[rule.index()],
+            es.reasons[rule.index()]
+        ));
+    }
+    out.push_str("\nFollow-up fixtures (a first check, follow-ups with their day, answers, better/same/worse and pain, and the expected level and rules of the last), worked out by hand from the spec, are in `tests/followups/`; run them with `cargo test -p spasm-core --test followups` (`TRIAGE_FOLLOWUPS=/path/to/more` adds a folder).\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -417,5 +417,7 @@ pub fn rules_markdown() -> String {
             sources::factor(info.factor)
         ));
     }
+    // Follow-up check-ins (issue 23).
+    out.push_str(&crate::followup::rules_markdown());
     out
 }
