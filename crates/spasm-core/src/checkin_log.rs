@@ -325,7 +325,7 @@ fn encode_entry(entry: &CheckIn) -> String {
 }
 
 fn decode_time(s: &str) -> Result<i64, LogError> {
-    from_base36(s).filter(|t| *t < LATEST_MS as u64).map(|t| t as i64).ok_or(LogError::Damaged("bad time"))
+    from_base36(s).filter(|t| *t < LATEST_MS as u64).map(|t| t as i64).ok_or(LogError::Damaged("bad check-in time"))
 }
 
 fn decode_episode(record: &str) -> Result<Episode, LogError> {
@@ -372,17 +372,15 @@ fn fields(record: &str) -> Result<[&str; 4], LogError> {
 }
 
 fn to_base36(mut n: u64) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();
     loop {
-        out.push(DIGITS[(n % 36) as usize]);
+        out.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
         n /= 36;
         if n == 0 {
             break;
         }
     }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    out.iter().rev().collect()
 }
 
 /// Lower-case base 36, at most 13 digits, no overflow.

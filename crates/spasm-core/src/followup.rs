@@ -506,6 +506,19 @@ mod tests {
     }
 
     #[test]
+    fn a_clock_set_back_never_undoes_the_two_week_rule() {
+        // Better on day 15 (the rule does not fire), then the device's clock is set back 10 days:
+        // the next "about the same" is still more than 14 days into the episode (hazard H53).
+        let mut log = plain_log(5);
+        let better = level(&log, Trend::Better, 4, 15);
+        assert_eq!(better.level, Level::SelfCare);
+        log.push(better.entry(T0 + 15 * DAY_MS));
+        let out = level(&log, Trend::Same, 4, 5);
+        assert!(log.clock_went_back(T0 + 5 * DAY_MS));
+        assert_eq!((out.level, out.rules), (Level::Soon, vec![FollowupRule::TwoWeeks]));
+    }
+
+    #[test]
     fn a_pain_rise_of_3_gives_soon_and_of_2_does_not() {
         let log = plain_log(4);
         assert_eq!(level(&log, Trend::Same, 6, 2).level, Level::SelfCare);

@@ -719,11 +719,12 @@ impl Texts {
 }
 
 // ---- Follow-up check-ins (issue 23, spec section 12) -------------------------------------------
-// Kept in a words struct of their own, not in `Texts`, so that the widget's wasm stays byte for
-// byte the same until the web layer uses them (an unused static is left out; a field of `Texts`
-// would not be). The same checks read them: completeness and placeholders (the tests below),
-// reading level (tests/readability.rs).
+// Kept in a words struct of their own, not in `Texts`, and behind the cargo feature `followup`,
+// so that the widget's wasm stays byte for byte the same until the web layer uses them (a field of
+// `Texts` would be in it). The same checks read them: completeness and placeholders (the tests
+// below), reading level (tests/readability.rs).
 
+#[cfg(feature = "followup")]
 words_struct! {
     /// The words of the follow-up check-ins ([`crate::followup`], [`crate::checkin_log`],
     /// [`crate::ics`]), one value per language: [`Lang::followup`].
@@ -765,6 +766,7 @@ words_struct! {
     }
 }
 
+#[cfg(feature = "followup")]
 impl Lang {
     /// The follow-up check-ins' words in this language.
     pub fn followup(self) -> &'static FollowupWords {
@@ -775,6 +777,7 @@ impl Lang {
     }
 }
 
+#[cfg(feature = "followup")]
 impl FollowupWords {
     /// Every text with a key naming it, as [`Texts::entries`] gives them.
     pub fn entries(&'static self) -> Vec<(String, &'static str)> {
@@ -974,6 +977,7 @@ mod tests {
     }
 
     // ---- Follow-up check-ins (issue 23) ----
+    #[cfg(feature = "followup")]
     /// The follow-up words are complete in both languages, keep their placeholders, and list
     /// every field.
     #[test]

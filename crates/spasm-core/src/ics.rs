@@ -74,7 +74,11 @@ pub const MAX_LINE: usize = 75;
 /// The iCalendar file of a reminder.
 pub fn reminder(r: &Reminder) -> Result<String, IcsError> {
     let url = r.page_url.trim();
-    let scheme_ok = ["https://", "http://"].iter().any(|s| url.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+    let scheme_ok = url.split_once(':').is_some_and(|(scheme, rest)| {
+        rest.starts_with("//")
+            && (scheme.eq_ignore_ascii_case("http")
+                || (scheme.len() == 5 && scheme[..4].eq_ignore_ascii_case("http") && scheme.as_bytes()[4].eq_ignore_ascii_case(&b's')))
+    });
     if !scheme_ok || url.len() > 2_000 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(IcsError::BadUrl);
     }

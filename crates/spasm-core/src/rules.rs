@@ -418,6 +418,7 @@ pub fn rules_markdown() -> String {
         ));
     }
     // Follow-up check-ins (issue 23).
+    #[cfg(feature = "followup")]
     out.push_str(&crate::followup::rules_markdown());
     out
 }

@@ -544,7 +544,8 @@ pub static EN: Texts = Texts {
 
 // ---- Follow-up check-ins (issue 23, spec section 12) -------------------------------------------
 // A words value of its own (see `FollowupWords` in i18n.rs): the wasm keeps it only once the web
-// layer uses it.
+// layer uses it (cargo feature `followup`).
+#[cfg(feature = "followup")]
 pub static FOLLOWUP_EN: super::FollowupWords = super::FollowupWords {
     trend_question: "Compared with your last check-in, is your back better, about the same, or worse?",
     trends: ["Better", "About the same", "Worse"],

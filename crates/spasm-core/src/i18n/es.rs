@@ -554,7 +554,8 @@ pub static ES: Texts = Texts {
 
 // ---- Follow-up check-ins (issue 23, spec section 12) -------------------------------------------
 // A words value of its own (see `FollowupWords` in i18n.rs): the wasm keeps it only once the web
-// layer uses it.
+// layer uses it (cargo feature `followup`).
+#[cfg(feature = "followup")]
 pub static FOLLOWUP_ES: super::FollowupWords = super::FollowupWords {
     trend_question: "Comparado con su último chequeo, ¿su espalda está mejor, más o menos igual o peor?",
     trends: ["Mejor", "Más o menos igual", "Peor"],
