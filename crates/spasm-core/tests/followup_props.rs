@@ -151,6 +151,16 @@ proptest! {
             prop_assert!(!out.reason_texts(Lang::En).is_empty());
             prop_assert_eq!(out.reason_texts(Lang::En).len(), out.reason_texts(Lang::Es).len());
         }
+        // The safety net stands alone (invariant 6, hazard H52): every follow-up result has one,
+        // at its own level, and never relies on a reminder.
+        prop_assert!(!out.outcome.safety_net.is_empty());
+        prop_assert_eq!(out.outcome.level, out.level);
+        for net in &out.outcome.safety_net {
+            prop_assert!(net.level > out.level || net.level == Level::SelfCare || out.level.is_emergency(), "{:?} under {}", net, out.level);
+        }
+        if out.level <= Level::Soon {
+            prop_assert!(out.outcome.safety_net.iter().any(|n| n.signs.contains(&spasm_core::triage::Sign::CheckAgain)));
+        }
         // The rules of section 12 never give more than soon on their own.
         if out.level > Level::Soon {
             prop_assert_eq!(out.level, triage(&out.answers).level);
