@@ -207,6 +207,13 @@ impl CheckinLog {
         &self.entries[self.entries.len().saturating_sub(HANDOFF_ENTRIES)..]
     }
 
+    /// The last [`HANDOFF_ENTRIES`] check-ins in the hand-off link's compact form: each as in the
+    /// stored form, joined by `:` (only `[0-9a-z~:-]`, which the hand-off's log part allows).
+    /// [`decode_handoff`] reads it.
+    pub fn handoff_text(&self) -> String {
+        self.for_handoff().iter().map(encode_entry).collect::<Vec<_>>().join(":")
+    }
+
     /// The latest time the log has seen (a check-in's or the episode's start).
     pub fn latest_at(&self) -> i64 {
         self.entries.iter().map(|e| e.at).fold(self.episode.started_at, i64::max)
@@ -283,6 +290,22 @@ impl CheckinLog {
         }
         Ok(CheckinLog { episode, entries })
     }
+}
+
+/// Reads [`CheckinLog::handoff_text`]: at most [`HANDOFF_ENTRIES`] check-ins, oldest first; empty
+/// text is none. Never panics.
+pub fn decode_handoff(text: &str) -> Result<Vec<CheckIn>, LogError> {
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    if text.len() > MAX_TEXT {
+        return Err(LogError::TooLong);
+    }
+    let entries = text.split(':').map(decode_entry).collect::<Result<Vec<_>, _>>()?;
+    if entries.len() > HANDOFF_ENTRIES {
+        return Err(LogError::Damaged("too many check-ins"));
+    }
+    Ok(entries)
 }
 
 /// The day of `at` counted from `start`'s day (day 1), in calendar days at the given UTC offset.
@@ -511,6 +534,22 @@ mod tests {
         }
         let many = format!("{head}{}", ":1~00-~0~0".repeat(MAX_ENTRIES + 1));
         assert_eq!(CheckinLog::decode(&many), Err(LogError::Damaged("too many check-ins")));
+    }
+
+    #[test]
+    fn the_hand_off_carries_the_last_14_in_a_form_the_link_accepts() {
+        let mut log = first();
+        for i in 1..=20 {
+            log.push(entry(T0 + i * DAY_MS, Some((i % 11) as u8)));
+        }
+        let text = log.handoff_text();
+        assert_eq!(decode_handoff(&text).unwrap(), log.for_handoff());
+        assert_eq!(decode_handoff(""), Ok(vec![]));
+        assert!(decode_handoff("x").is_err());
+        assert!(decode_handoff(&[text.as_str(), "1~00-~0~0"].join(":")).is_err(), "15 check-ins");
+        // The hand-off link's log part takes it as it is.
+        let summary = crate::handoff::Summary { log: text.clone(), ..crate::handoff::Summary::new(Default::default(), Level::Soon, T0) };
+        assert_eq!(crate::handoff::Summary::decode(&summary.encode()).map(|s| s.log), Ok(text));
     }
 
     #[test]

@@ -93,18 +93,21 @@ proptest! {
         prop_assert!(text.len() < 4_000, "{} bytes", text.len());
         prop_assert_eq!(CheckinLog::decode(&text), Ok(log.clone()));
         prop_assert!(log.for_handoff().len() <= 14);
+        prop_assert_eq!(spasm_core::checkin_log::decode_handoff(&log.handoff_text()), Ok(log.for_handoff().to_vec()));
         prop_assert!(log.day_of_episode(start, 0) >= 1);
     }
 
     #[test]
     fn arbitrary_strings_never_panic(input in "\\PC{0,200}") {
         let _ = CheckinLog::decode(&input);
+        let _ = spasm_core::checkin_log::decode_handoff(&input);
     }
 
     #[test]
     fn near_misses_never_panic(tail in "[0-9a-z~:-]{0,300}", version in 0u32..3) {
         let _ = CheckinLog::decode(&format!("sl{version}:{tail}"));
         let _ = CheckinLog::decode(&format!("sl1:{tail}"));
+        let _ = spasm_core::checkin_log::decode_handoff(&tail);
     }
 
     #[test]
