@@ -15,7 +15,10 @@
 //! - [`coach`]: the self-care coach's timing policy (ice or heat, rounds, rest gaps);
 //! - [`kiosk`]: the waiting-room idle policy;
 //! - [`config`]: the practice's `data-*` configuration, parsed without panics;
-//! - [`handoff`]: the summary and its hand-off link.
+//! - [`handoff`]: the summary and its hand-off link;
+//! - [`followup`], [`checkin_log`], [`chart`], [`ics`]: the follow-up check-ins of spec section 12
+//!   (issue 23): the follow-up interview and its level, the log kept on the device, the pain chart
+//!   and its summary, the calendar reminder (cargo feature `followup`).
 
 /// The date this release was built (`YYYY-MM-DD`), shown with the rules version on every result
 /// and summary.
@@ -36,3 +39,13 @@ pub mod content;
 pub mod library;
 pub mod qr;
 pub mod sort;
+
+// Follow-up check-ins (issue 23), behind the `followup` feature until the web layer uses them.
+#[cfg(feature = "followup")]
+pub mod chart;
+#[cfg(feature = "followup")]
+pub mod checkin_log;
+#[cfg(feature = "followup")]
+pub mod followup;
+#[cfg(feature = "followup")]
+pub mod ics;
