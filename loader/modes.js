@@ -3,6 +3,12 @@
  * checked against the one hash it carries (each hash in the loader is bytes every page with the tag
  * downloads, so one module, not two). Inline widgets and the standalone page never download it.
  *
+ * The kiosk's first screens (data-mode="kiosk", the waiting-room tablet): its attract screen, with
+ * its drawing, prerendered by the build like the other first screens (src/bin/spasm-prerender.rs),
+ * which the loader paints from here. Only a kiosk needs them, so no other page's loader carries
+ * them; a kiosk's first paint waits for this module (from the service worker's cache after its
+ * first visit).
+ *
  * The floating launcher (data-mode="launcher", issue 21): a button fixed at a corner of the page
  * that opens the widget in a panel. The button and the panel are in the browser's top layer (the
  * button a manual popover, the panel a modal <dialog>), above anything of the host page however
@@ -28,6 +34,10 @@
  *   framed (a link to frame.html cannot change a number a patient sees), and reports the height,
  *   the events and Escape to the host page.
  */
+
+// ---- The kiosk's first screens, by language (written in by the build). ----
+
+export const KIOSK = "__KIOSK_SCREENS__";
 
 // ---- The floating launcher. ----
 

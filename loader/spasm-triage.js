@@ -27,7 +27,8 @@
   // Written in by the build (scripts/post-build.sh): the release's glue and wasm with their
   // Subresource Integrity hashes, so nothing runs that this release did not build (a changed file
   // on a CDN fails to load, and the note shows); the tag's own integrity hash pins this file and so
-  // every file. Then the first screens (src/bin/spasm-prerender.rs) and the widget's stylesheet.
+  // every file. Then the first screens (src/bin/spasm-prerender.rs; a kiosk's are in modes.js) and the
+  // widget's stylesheet.
   var GLUE = "__GLUE__";
   var GLUE_INTEGRITY = "__GLUE_INTEGRITY__";
   var WASM = "__WASM__";
@@ -243,8 +244,18 @@
     var s = settings(host);
     var stopped, stop, kept, failed; // kept: the first screen's button tapped (or focused) meanwhile
     if (s.kiosk) host.setAttribute("data-mode", "kiosk"); // the page around gives a kiosk the screen
-    container.innerHTML = SCREENS[s.lang + (s.kiosk ? "-kiosk" : "")].split("{number}").join(s.number);
-    if (resuming(host, page, s)) strip(container);
+    // The first screen of the widget's language: a kiosk's from modes.js (only a kiosk needs them),
+    // once it has come, and not over the could-not-load note; any other's now.
+    function paint(screens) {
+      if (failed) return;
+      container.innerHTML = screens[s.lang].split("{number}").join(s.number);
+      if (resuming(host, page, s)) strip(container);
+    }
+    var painting = s.kiosk
+      ? module("modes.js", MODES_INTEGRITY).then(function (modes) {
+          paint(modes.KIOSK);
+        })
+      : Promise.resolve(paint(SCREENS));
     // A tap on a first-screen button is kept, and done on the live widget's same button.
     function wait(event) {
       var button = event.target.closest("[aria-busy] button"); // not the live widget's own
@@ -266,7 +277,10 @@
       report(host, reason, error);
     }
     var timer = setTimeout(fail, PATIENCE, "timeout", "not loaded in time");
-    load(host, container)
+    painting
+      .then(function () {
+        return load(host, container);
+      })
       .then(function (glue) {
         // Not when it has left the page meanwhile (its disconnectedCallback stops it next).
         if (stopped || !host.isConnected) return;

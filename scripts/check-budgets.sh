@@ -151,10 +151,16 @@ LOADER_MAX=5000
 # naming the levels again, and the practice articles cited by subject, not title (the data file
 # names the wasm carries changed): 140,984 -> 140,918 (-66). The issue has used 2,967 of its
 # 4,000; the ceiling fell to that plus 36.
+# The journey (21), the kiosk's attract screen: a drawing (someone with a sore back at a tablet, from
+# the table of poses, +166 in the wasm with its words) and its big Start button really big (a more
+# specific rule had kept it at the body's size). Paid for by moving the kiosk's two prerendered
+# first screens out of the loader into modes.js, which a kiosk imports (with its hash) to paint
+# them and no other page downloads (loader 4,962 -> 4,791): 140,918 -> 140,913 (-5). The issue has
+# used 2,962 of its 4,000; the ceiling fell to that plus 36.
 # The practice set-up issue (20), the set-up page and the poster (allowance used up): its own wasm
 # (cargo feature setup), merged into dist/setup/ and listed apart below; the widget's wasm is the
-# same to the byte (first load 140,918 before and after). The ceiling stays.
-FIRST_LOAD_CEILING=140954
+# same to the byte (first load 140,918 before and after, on its own base). The ceiling stays.
+FIRST_LOAD_CEILING=140949
 TOTAL_CEILING=
 # -------------------------------------------------------------------------------------------------
 #

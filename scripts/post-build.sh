@@ -63,13 +63,14 @@ printf '{"glue":"%s","glueIntegrity":"%s","wasm":"%s","wasmIntegrity":"%s"}\n' \
 if [ "$fresh" = 1 ]; then
   sed -i -e "s|__GLUE__|$glue|" -e "s|__GLUE_INTEGRITY__|$after|" -e "s|__WASM__|$wasm|" -e "s|__WASM_INTEGRITY__|$wasm_sri|" \
     "$dir/spasm-triage.js"
-  # The module the loader imports on demand (the launcher and the isolation mode), minified, with
-  # its hash in the loader.
+  # The first screens and the stylesheet into the loader, the kiosk's screens into modes.js.
+  cargo run --locked --quiet --manifest-path "$root/Cargo.toml" -p spasm-triage --features prerender --bin spasm-prerender -- "$dir/spasm-triage.js" "$dir/modes.js"
+  # The module the loader imports on demand (the launcher, the isolation mode and the kiosk's first
+  # screens), minified, with its hash in the loader.
   terser "$dir/modes.js" --module --compress --mangle --output "$dir/modes.js.min"
   mv "$dir/modes.js.min" "$dir/modes.js"
   sed -i "s|__MODES_INTEGRITY__|$(sri "$dir/modes.js")|" "$dir/spasm-triage.js"
-  cargo run --locked --quiet --manifest-path "$root/Cargo.toml" -p spasm-triage --features prerender --bin spasm-prerender -- "$dir/spasm-triage.js"
-  if grep -qE "__(GLUE|WASM|MODES)[A-Z_]*__" "$dir/spasm-triage.js"; then echo "post-build: the loader misses a file's name or hash" >&2; exit 1; fi
+  if grep -qE "__(GLUE|WASM|MODES)[A-Z_]*__" "$dir/spasm-triage.js" || grep -q "__KIOSK_SCREENS__" "$dir/modes.js"; then echo "post-build: the loader misses a file's name or hash" >&2; exit 1; fi
   # The loader, minified too (its comments stay in loader/spasm-triage.js), in ASCII only: a classic
   # script on a host page that does not say UTF-8 would garble the Spanish screen otherwise. Its
   # integrity hash below is the minified file's.

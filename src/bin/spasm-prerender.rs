@@ -1,7 +1,8 @@
 //! Prerenders the widget's first screen, so it paints from HTML before any WebAssembly arrives
-//! (issue 19), and writes it into the built loader with the widget's stylesheet.
+//! (issue 19), and writes it into the built loader with the widget's stylesheet, and the kiosk's
+//! attract screens into the module of the modes only some pages need.
 //!
-//!     cargo run -p spasm-triage --features prerender --bin spasm-prerender -- dist/spasm-triage.js
+//!     cargo run -p spasm-triage --features prerender --bin spasm-prerender -- dist/spasm-triage.js dist/modes.js
 //!
 //! The screens are the live widget's own: [`App`] rendered by Yew's server renderer with the same
 //! props the widget mounts with, so the two cannot drift (an end-to-end test also compares them in
@@ -9,11 +10,13 @@
 //! [`NUMBER`] where the emergency number goes; the loader puts in the number the practice set.
 //! Marked as loading (`aria-busy="true"` on the widget's root) until the widget replaces it.
 //!
-//! In the loader, the string `"__FIRST_SCREENS__"` becomes a JSON object of the screens, keyed
-//! `en`, `es`, `en-kiosk`, `es-kiosk`, `"__WIDGET_CSS__"` the minified stylesheet, and
+//! In the loader, the string `"__FIRST_SCREENS__"` becomes a JSON object of the screens, keyed by
+//! language code (`en`, `es`), `"__WIDGET_CSS__"` the minified stylesheet, and
 //! `"__QUERY_PARAMETERS__"` the standalone page's query parameters (the loader sets each given as
 //! its attribute, `data-` and its name), all as ASCII-only JSON (the loader is a classic script,
-//! which a host page may decode as Latin-1).
+//! which a host page may decode as Latin-1). In modes.js, `"__KIOSK_SCREENS__"` becomes the kiosk's
+//! screens, keyed the same way: only a kiosk needs them (the loader imports modes.js to paint one),
+//! so every other page's loader is about 500 bytes lighter, and the kiosk's drawing costs it none.
 
 use std::process::ExitCode;
 
@@ -55,47 +58,48 @@ fn json_string(text: &str) -> String {
     out
 }
 
-/// The screens as a JSON object, keyed by language code, with `-kiosk` for the kiosk's.
-fn screens() -> String {
-    let mut entries = Vec::new();
-    for lang in Lang::ALL {
-        for (mode, suffix) in [(Mode::Inline, ""), (Mode::Kiosk, "-kiosk")] {
-            entries.push(format!("{}:{}", json_string(&format!("{}{suffix}", lang.code())), json_string(&first_screen(lang, mode))));
-        }
-    }
+/// The screens for `mode` as a JSON object, keyed by language code.
+fn screens(mode: Mode) -> String {
+    let entries: Vec<String> =
+        Lang::ALL.iter().map(|&lang| format!("{}:{}", json_string(lang.code()), json_string(&first_screen(lang, mode)))).collect();
     format!("{{{}}}", entries.join(","))
 }
 
-fn main() -> ExitCode {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: spasm-prerender <the built loader, e.g. dist/spasm-triage.js>");
-        return ExitCode::FAILURE;
-    };
-    let loader = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("spasm-prerender: {path}: cannot read: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let mut out = loader;
-    let query = QUERY_PARAMETERS.iter().map(|(key, _)| json_string(key)).collect::<Vec<_>>().join(",");
-    for (placeholder, value) in [
-        ("\"__FIRST_SCREENS__\"", screens()),
-        ("\"__WIDGET_CSS__\"", json_string(WIDGET_CSS)),
-        ("\"__QUERY_PARAMETERS__\"", format!("[{query}]")),
-    ] {
+/// Replaces the one `placeholder` in the file at `path` by its value, for each pair.
+fn fill(path: &str, pairs: &[(&str, String)]) -> Result<(), String> {
+    let mut out = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    for (placeholder, value) in pairs {
         if out.matches(placeholder).count() != 1 {
-            eprintln!("spasm-prerender: {path}: {placeholder} must appear exactly once");
-            return ExitCode::FAILURE;
+            return Err(format!("{path}: {placeholder} must appear exactly once"));
         }
-        out = out.replace(placeholder, &value);
+        out = out.replace(placeholder, value);
     }
-    if let Err(e) = std::fs::write(&path, out) {
-        eprintln!("spasm-prerender: {path}: cannot write: {e}");
+    std::fs::write(path, out).map_err(|e| format!("{path}: cannot write: {e}"))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [loader, modes] = args.as_slice() else {
+        eprintln!("usage: spasm-prerender <the built loader, e.g. dist/spasm-triage.js> <its modes module, e.g. dist/modes.js>");
         return ExitCode::FAILURE;
+    };
+    let query = QUERY_PARAMETERS.iter().map(|(key, _)| json_string(key)).collect::<Vec<_>>().join(",");
+    let written = fill(
+        loader,
+        &[
+            ("\"__FIRST_SCREENS__\"", screens(Mode::Inline)),
+            ("\"__WIDGET_CSS__\"", json_string(WIDGET_CSS)),
+            ("\"__QUERY_PARAMETERS__\"", format!("[{query}]")),
+        ],
+    )
+    .and_then(|()| fill(modes, &[("\"__KIOSK_SCREENS__\"", screens(Mode::Kiosk))]));
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("spasm-prerender: {message}");
+            ExitCode::FAILURE
+        }
     }
-    ExitCode::SUCCESS
 }
 
 #[cfg(test)]
@@ -113,6 +117,8 @@ mod tests {
             assert!(screen.contains(t.start_button), "{screen}");
             let kiosk = first_screen(lang, Mode::Kiosk);
             assert!(kiosk.contains("st-kiosk") && kiosk.contains("st-attract"), "{kiosk}");
+            // The attract screen's drawing, with its words.
+            assert!(kiosk.contains(&format!("viewBox=\"0 0 200 100\" role=\"img\" aria-label=\"{}\"", t.kiosk_art)), "{kiosk}");
         }
     }
 

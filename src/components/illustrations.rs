@@ -1,9 +1,9 @@
-//! Original line drawings for rest positions and stretches, drawn for this widget in one style:
-//! stroke-only figures in `currentColor` (the widget's accent), the body 4 units wide with round
-//! caps, props (chairs, pillows) and the floor 2 wide, every head a circle of radius 9. A stretch
-//! shows its start and end poses side by side (400 x 120, each pose in a 200-wide half with its
-//! word below it) with an arrow between them; a rest position is one pose (200 wide), which the
-//! stylesheet draws half as wide as a stretch: one scale everywhere. Nothing moves, so reduced
+//! Original line drawings for rest positions, stretches and the kiosk's attract screen, drawn for
+//! this widget in one style: stroke-only figures in `currentColor` (the widget's accent), the body 4
+//! units wide with round caps, props (chairs, pillows) and the floor 2 wide, every head a circle of
+//! radius 9. A stretch shows its start and end poses side by side (400 x 120, each pose in a
+//! 200-wide half with its word below it) with an arrow between them; a rest position is one pose
+//! (200 wide), which the stylesheet draws half as wide as a stretch: one scale everywhere. Nothing moves, so reduced
 //! motion is respected by construction. Each is an `img` whose text alternative says what the
 //! drawing shows, for a stretch the movement from start to end.
 
@@ -67,6 +67,15 @@ const RESTS: [Pose; RestPosition::COUNT] = [
     pose("30", "26", "M34 35l20 33 36-10 34 4 4-8M38 42l8 18h20", "M16 22l26 50h54l38-4M56 72v20h36V72"),
 ];
 
+/// The kiosk's attract screen: someone with a hand on their sore lower back (short lines show the
+/// ache) reaching for a tablet on a stand, the check.
+const WELCOME: Pose = pose(
+    "100",
+    "14",
+    "M106 22q8 16 6 34l-6 38h-8M112 56l8 38h-8M107 29l-14 12-16-2M107 29l12 11-5 12",
+    "M126 44l7-4M128 51h8M126 58l7 4M50 26h22v28H50zm5 15 4 4 8-9M61 54v40M49 94h24",
+);
+
 /// One pose in its 200-wide box, the floor under it and, for a stretch, its word below.
 fn draw(p: &Pose, word: Option<&'static str>) -> Html {
     html! { <>
@@ -107,4 +116,9 @@ pub fn stretch(i: usize, label: &'static str, [start, end]: [&'static str; 2]) -
 /// Rest position `i` (indexed like `coach::RestPosition::ALL`): one pose, for there is no movement.
 pub fn rest(i: usize, label: &'static str) -> Html {
     figure(label, "0 10 200 90", draw(&RESTS[i], None))
+}
+
+/// The kiosk's attract screen's drawing, for the next patient at the tablet.
+pub fn welcome(label: &'static str) -> Html {
+    figure(label, "0 0 200 100", draw(&WELCOME, None))
 }

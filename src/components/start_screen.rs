@@ -18,6 +18,7 @@ pub fn StartScreen() -> Html {
             <section class="st-screen st-attract">
                 <h1 data-focus-heading="" tabindex="-1">{ t.kiosk_title }</h1>
                 <p class="st-attract-lead">{ t.kiosk_lead }</p>
+                { super::illustrations::welcome(t.kiosk_art) }
                 { action_button(state, "st-primary st-big", t.start_button, Action::Begin) }
                 <p>{ t.kiosk_emergency }</p>
                 <p class="st-muted">{ t.kiosk_privacy }</p>

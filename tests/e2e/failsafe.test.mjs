@@ -141,6 +141,24 @@ test("the standalone page whose glue cannot load keeps its first screen and says
   }
 });
 
+test("a kiosk whose first screens cannot load (modes.js refused) says it could not load, and no wasm runs", async () => {
+  const page = await openPage(site.browser, site.server.origin, { serviceWorkers: "block" });
+  const wasm = [];
+  try {
+    await page.route(/\/modes\.js$/, (route) => route.abort());
+    page.on("request", (r) => r.url().endsWith("_bg.wasm") && wasm.push(r.url()));
+    await page.goto(site.server.origin + "/?mode=kiosk&lang=es");
+    const alert = page.locator("spasm-triage").getByRole("alert");
+    await alert.waitFor({ timeout: 12_000 });
+    assert.equal((await alert.innerText()).trim(), "Lo sentimos, el chequeo de espasmos de espalda no pudo cargarse. Si es una emergencia, llame al 911 ahora.");
+    // The kiosk paints its screen before it loads the widget: without one, the wasm is not fetched.
+    assert.deepEqual(wasm, []);
+    assert.equal(await page.getByRole("button").count(), 0);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test("the standalone page works under a strict Content-Security-Policy (it has no inline script)", async () => {
   const strict = await serve(undefined, {
     headers: { "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" },

@@ -35,6 +35,9 @@ test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset th
     const start = page.getByRole("button", { name: "Start the check" });
     const box = await start.boundingBox();
     assert.ok(box.width >= 44 && box.height >= 44, JSON.stringify(box));
+    // The welcome drawing, with its words, between the words and the Start button.
+    const art = await page.getByRole("img", { name: "A person with a hand on their sore lower back taps a tablet." }).boundingBox();
+    assert.ok(art.height >= 100 && art.y + art.height <= box.y, `the drawing ${JSON.stringify(art)}, Start ${JSON.stringify(box)}`);
     await start.tap();
     await page.getByRole("button", { name: "Not sure", exact: true }).tap();
     assert.match(await headline(page), /^Did any of these start suddenly/);
@@ -87,6 +90,35 @@ test("kiosk: attract screen, idle prompt, 'I'm still here', then a full reset th
     await page.context().close();
   }
 });
+
+for (const [width, height, large] of [[800, 1280], [1280, 800], [1280, 800, "larger text"], [768, 1024, "larger text"]]) {
+  test(`kiosk at ${width} x ${height}${large ? `, ${large}` : ""}: the attract screen's heading, drawing and Start button fit the screen`, async () => {
+    const page = await openPage(site.browser, site.server.origin, { viewport: { width, height }, hasTouch: true });
+    try {
+      await page.goto(site.server.origin + "/?mode=kiosk");
+      const start = page.getByRole("button", { name: "Start the check" });
+      await start.waitFor();
+      if (large) await page.getByRole("button", { name: "Larger text" }).tap();
+      assert.equal(await page.evaluate(() => document.documentElement.scrollHeight), height, "the attract screen scrolls");
+      for (const [what, box] of [
+        ["heading", await page.getByRole("heading", { level: 1, name: "Back spasms?" }).boundingBox()],
+        ["drawing", await page.getByRole("img", { name: /sore lower back/ }).boundingBox()],
+        ["Start", await start.boundingBox()],
+      ]) {
+        assert.ok(box.y >= 0 && box.y + box.height <= height, `the ${what} is off the screen: ${JSON.stringify(box)}`);
+      }
+      const sizes = await page.evaluate(() => {
+        const root = document.querySelector("spasm-triage").shadowRoot;
+        const size = (s) => parseFloat(getComputedStyle(root.querySelector(s)).fontSize);
+        return [size("h1"), size(".st-primary"), size(".st-attract-lead"), size(".st-attract p:not(.st-attract-lead)")];
+      });
+      // The heading is the largest text, then the big Start button, the lead, the rest.
+      assert.ok(sizes[0] > sizes[1] && sizes[1] > sizes[2] && sizes[2] > sizes[3], `font sizes ${sizes}`);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
 
 test("kiosk: emergency advice without links, and the self-care guide stores nothing", async () => {
   const page = await openPage(site.browser, site.server.origin);

@@ -432,6 +432,8 @@ words_struct! {
         pub read_about: &'static str,
         pub kiosk_title: &'static str,
         pub kiosk_lead: &'static str,
+        /// The attract screen's drawing, said (its text alternative).
+        pub kiosk_art: &'static str,
         pub kiosk_emergency: &'static str,
         pub kiosk_privacy: &'static str,
 
@@ -718,6 +720,76 @@ impl Texts {
     }
 }
 
+// ---- Follow-up check-ins (issue 23, spec section 12) -------------------------------------------
+// Kept in a words struct of their own, not in `Texts`, and behind the cargo feature `followup`,
+// so that the widget's wasm stays byte for byte the same until the web layer uses them (a field of
+// `Texts` would be in it). The same checks read them: completeness and placeholders (the tests
+// below), reading level (tests/readability.rs).
+
+#[cfg(feature = "followup")]
+words_struct! {
+    /// The words of the follow-up check-ins ([`crate::followup`], [`crate::checkin_log`],
+    /// [`crate::ics`]), one value per language: [`Lang::followup`].
+    #[derive(Debug)]
+    pub struct FollowupWords {
+        /// "Compared with your last check-in, is your back better, about the same, or worse?"
+        pub trend_question: &'static str,
+        /// The three answers, indexed like `followup::Trend::ALL`: better, about the same, worse.
+        pub trends: [&'static str; crate::followup::Trend::COUNT],
+        /// The pain score question (0 to 10), and what the two ends mean.
+        pub pain_question: &'static str,
+        pub pain_hint: &'static str,
+        /// Why a follow-up raised the level, indexed like `followup::FollowupRule::ALL`: worse,
+        /// more than two weeks and not better, the pain score rose by 3 or more (`{from}`, `{to}`).
+        /// None names a time frame other than the `soon` result's own.
+        pub reasons: [&'static str; crate::followup::FollowupRule::COUNT],
+        /// The start screen's button when a log exists: "Check in again (day {n} of this episode)".
+        pub check_in_again: &'static str,
+        /// The chart's accessible name, and its table's two column headings.
+        pub chart_title: &'static str,
+        pub chart_columns: [&'static str; 2],
+        /// The chart's text summary: no score yet; one score (`{pain}`, `{day}`); down, up and the
+        /// same over a span (`{from}`, `{to}`, `{pain}`, `{span}`).
+        pub pain_none: &'static str,
+        pub pain_one: &'static str,
+        pub pain_down: &'static str,
+        pub pain_up: &'static str,
+        pub pain_same: &'static str,
+        /// The span in those sentences: the same day, one day, `{n}` days.
+        pub span_same_day: &'static str,
+        pub span_one_day: &'static str,
+        pub span_days: &'static str,
+        /// The calendar reminder: a neutral title (no health information) and its description
+        /// with the standalone page's address (`{url}`).
+        pub reminder_title: &'static str,
+        pub reminder_description: &'static str,
+        /// A stored log that cannot be read (damaged, or from another version).
+        pub log_unreadable: &'static str,
+    }
+}
+
+#[cfg(feature = "followup")]
+impl Lang {
+    /// The follow-up check-ins' words in this language.
+    pub fn followup(self) -> &'static FollowupWords {
+        match self {
+            Lang::En => &en::FOLLOWUP_EN,
+            Lang::Es => &es::FOLLOWUP_ES,
+        }
+    }
+}
+
+#[cfg(feature = "followup")]
+impl FollowupWords {
+    /// Every text with a key naming it, as [`Texts::entries`] gives them.
+    pub fn entries(&'static self) -> Vec<(String, &'static str)> {
+        let mut out = Vec::new();
+        self.each_text("followup", &mut |key, text| out.push((key, text)));
+        out
+    }
+}
+// ---- End of the follow-up check-ins' words -----------------------------------------------------
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -904,5 +976,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    // ---- Follow-up check-ins (issue 23) ----
+    #[cfg(feature = "followup")]
+    /// The follow-up words are complete in both languages, keep their placeholders, and list
+    /// every field.
+    #[test]
+    fn followup_words_are_complete_and_keep_placeholders() {
+        let (en, es) = (Lang::En.followup().entries(), Lang::Es.followup().entries());
+        assert_eq!(en.len(), es.len());
+        for ((key, e), (es_key, s)) in en.iter().zip(&es) {
+            assert_eq!(key, es_key);
+            assert!(!e.trim().is_empty() && !s.trim().is_empty(), "{key} is empty");
+            assert_eq!(placeholders(e), placeholders(s), "{key}: `{s}` does not keep the placeholders of `{e}`");
+        }
+        for field in FollowupWords::FIELDS {
+            assert!(en.iter().any(|(k, _)| k == &format!("followup.{field}") || k.starts_with(&format!("followup.{field} "))), "{field}");
+        }
+        // The spec's own reason wording (section 12).
+        let reasons = Lang::En.followup().reasons;
+        assert_eq!(reasons[0], "Your back is getting worse.");
+        assert_eq!(reasons[1], "It has been more than two weeks and it is not better.");
+        assert_eq!(Lang::En.followup().trend_question, "Compared with your last check-in, is your back better, about the same, or worse?");
     }
 }

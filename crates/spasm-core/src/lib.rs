@@ -16,6 +16,9 @@
 //! - [`kiosk`]: the waiting-room idle policy;
 //! - [`config`]: the practice's `data-*` configuration, parsed without panics;
 //! - [`handoff`]: the summary and its hand-off link;
+//! - [`followup`], [`checkin_log`], [`chart`], [`ics`]: the follow-up check-ins of spec section 12
+//!   (issue 23): the follow-up interview and its level, the log kept on the device, the pain chart
+//!   and its summary, the calendar reminder (cargo feature `followup`);
 //! - [`setup`]: the practice's set-up page: its fields, the tag to paste, the preview's samples
 //!   from real answers, the poster's words (only the set-up page's binary uses it).
 
@@ -40,3 +43,13 @@ pub mod qr;
 #[cfg(any(test, feature = "setup"))]
 pub mod setup;
 pub mod sort;
+
+// Follow-up check-ins (issue 23), behind the `followup` feature until the web layer uses them.
+#[cfg(feature = "followup")]
+pub mod chart;
+#[cfg(feature = "followup")]
+pub mod checkin_log;
+#[cfg(feature = "followup")]
+pub mod followup;
+#[cfg(feature = "followup")]
+pub mod ics;

@@ -417,5 +417,8 @@ pub fn rules_markdown() -> String {
             sources::factor(info.factor)
         ));
     }
+    // Follow-up check-ins (issue 23).
+    #[cfg(feature = "followup")]
+    out.push_str(&crate::followup::rules_markdown());
     out
 }

@@ -409,7 +409,7 @@ pub fn triage(answers: &Answers) -> Outcome {
 /// Places of care a reason needs beside the level's own (spec section 1): a pregnancy warning
 /// sign, the maternity unit; pregnant or just gave birth, on a visit today or in a few days, a
 /// midwife or obstetrician too.
-fn places(level: Level, answers: &Answers) -> Vec<Place> {
+pub(crate) fn places(level: Level, answers: &Answers) -> Vec<Place> {
     let warning = answers.finding(Finding::PregnancyWarning);
     let pregnant = answers.finding(Finding::Pregnant).max(warning);
     let mut places = Vec::new();

@@ -234,6 +234,21 @@ fn the_widget_text_reads_easily_in_both_languages() {
     assert!(ease_es >= 70.0, "Spanish widget text at reading ease {ease_es:.1}");
 }
 
+// ---- Follow-up check-ins (issue 23) ----
+/// The follow-up check-ins' words (kept apart from `Texts`) read as easily as the rest.
+#[test]
+fn the_follow_up_words_read_easily_in_both_languages() {
+    use spasm_core::i18n::Lang;
+    let sentences = |entries: Vec<(String, &'static str)>| {
+        entries.into_iter().filter(|(_, t)| t.split_whitespace().count() > 1).map(|(_, t)| t).collect::<Vec<_>>().join("\n")
+    };
+    let (grade_en, words_en) = grade(&sentences(Lang::En.followup().entries()));
+    let (ease_es, words_es) = ease_es(&sentences(Lang::Es.followup().entries()));
+    println!("follow-up text: English grade {grade_en:.1} ({words_en} words), Spanish ease {ease_es:.1} ({words_es} words)");
+    assert!(grade_en <= 6.5, "English follow-up text at grade {grade_en:.1}");
+    assert!(ease_es >= 70.0, "Spanish follow-up text at reading ease {ease_es:.1}");
+}
+
 /// The waiting-room poster (the set-up page prints it): every sentence a patient reads there, at
 /// about grade 6 in English and easy Spanish.
 #[test]

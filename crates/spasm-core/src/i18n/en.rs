@@ -339,6 +339,7 @@ pub static EN: Texts = Texts {
     read_about: "Read about back spasms",
     kiosk_title: "Back spasms?",
     kiosk_lead: "Find out what kind of care you need. It takes about 2 minutes.",
+    kiosk_art: "A person with a hand on their sore lower back taps a tablet.",
     kiosk_emergency: "This is not a diagnosis. If you think it is an emergency, tell the front desk now.",
     kiosk_privacy: "Your answers are cleared when you finish or walk away. Nothing is saved.",
 
@@ -541,3 +542,35 @@ pub static EN: Texts = Texts {
     clearing_in: "For your privacy, your answers will be cleared in {time}.",
     still_here: "I'm still here",
 };
+
+// ---- Follow-up check-ins (issue 23, spec section 12) -------------------------------------------
+// A words value of its own (see `FollowupWords` in i18n.rs): the wasm keeps it only once the web
+// layer uses it (cargo feature `followup`).
+#[cfg(feature = "followup")]
+pub static FOLLOWUP_EN: super::FollowupWords = super::FollowupWords {
+    trend_question: "Compared with your last check-in, is your back better, about the same, or worse?",
+    trends: ["Better", "About the same", "Worse"],
+    pain_question: "How bad is your back pain right now? Pick a number from 0 to 10.",
+    pain_hint: "0 means no pain. 10 means the worst pain you can think of.",
+    reasons: [
+        "Your back is getting worse.",
+        "It has been more than two weeks and it is not better.",
+        "Your pain score went up from {from} to {to} since your last check-in.",
+    ],
+    check_in_again: "Check in again (day {n} of this episode)",
+    chart_title: "Pain score by day",
+    chart_columns: ["Day", "Pain (0 to 10)"],
+    pain_none: "No pain scores yet.",
+    pain_one: "Your pain was {pain} out of 10 on day {day}.",
+    pain_down: "Pain went from {from} to {to} {span}.",
+    pain_up: "Pain went up from {from} to {to} {span}.",
+    pain_same: "Pain stayed at {pain} {span}.",
+    span_same_day: "on the same day",
+    span_one_day: "over 1 day",
+    span_days: "over {n} days",
+    reminder_title: "Check-in",
+    reminder_description: "Open this page when you are ready: {url}",
+    log_unreadable:
+        "We could not read the check-in log on this device. It may be from an older version. You can delete it and start a new one.",
+};
+// ---- End of the follow-up check-ins' words -----------------------------------------------------

@@ -349,6 +349,7 @@ pub static ES: Texts = Texts {
     read_about: "Leer sobre los espasmos de espalda",
     kiosk_title: "¿Tiene espasmos de espalda?",
     kiosk_lead: "Sepa qué atención necesita. Toma unos 2 minutos.",
+    kiosk_art: "Una persona con la mano en la parte baja de la espalda adolorida toca una tableta.",
     kiosk_emergency: "Esto no es un diagnóstico. Si cree que es una emergencia, avise ahora en la recepción.",
     kiosk_privacy: "Sus respuestas se borran al terminar o al irse. No se guarda nada.",
 
@@ -551,3 +552,35 @@ pub static ES: Texts = Texts {
     clearing_in: "Por su privacidad, sus respuestas se borrarán en {time}.",
     still_here: "Sigo aquí",
 };
+
+// ---- Follow-up check-ins (issue 23, spec section 12) -------------------------------------------
+// A words value of its own (see `FollowupWords` in i18n.rs): the wasm keeps it only once the web
+// layer uses it (cargo feature `followup`).
+#[cfg(feature = "followup")]
+pub static FOLLOWUP_ES: super::FollowupWords = super::FollowupWords {
+    trend_question: "Comparado con su último chequeo, ¿su espalda está mejor, más o menos igual o peor?",
+    trends: ["Mejor", "Más o menos igual", "Peor"],
+    pain_question: "¿Cuánto le duele la espalda ahora? Elija un número del 0 al 10.",
+    pain_hint: "0 es nada de dolor. 10 es el peor dolor que pueda imaginar.",
+    reasons: [
+        "Su espalda está empeorando.",
+        "Han pasado más de dos semanas y no está mejor.",
+        "Su nivel de dolor subió de {from} a {to} desde su último chequeo.",
+    ],
+    check_in_again: "Volver a revisar (día {n} de este episodio)",
+    chart_title: "Nivel de dolor por día",
+    chart_columns: ["Día", "Dolor (0 a 10)"],
+    pain_none: "Todavía no hay niveles de dolor.",
+    pain_one: "Su dolor era {pain} de 10 el día {day}.",
+    pain_down: "El dolor bajó de {from} a {to} {span}.",
+    pain_up: "El dolor subió de {from} a {to} {span}.",
+    pain_same: "El dolor siguió en {pain} {span}.",
+    span_same_day: "en el mismo día",
+    span_one_day: "en 1 día",
+    span_days: "en {n} días",
+    reminder_title: "Recordatorio",
+    reminder_description: "Abra esta página cuando quiera: {url}",
+    log_unreadable:
+        "No pudimos leer el registro de este dispositivo. Puede ser de una versión anterior. Puede borrarlo y empezar uno nuevo.",
+};
+// ---- End of the follow-up check-ins' words -----------------------------------------------------
