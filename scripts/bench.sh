@@ -50,8 +50,8 @@ if [ "$(cat bench/node_modules/.spasm-lock 2>/dev/null)" != "$lock" ]; then
 fi
 mkdir -p "$out"
 
-say "building the widget (trunk build --release)"
-trunk build --release >"$out/trunk-widget.log" 2>&1 || { cat "$out/trunk-widget.log" >&2; exit 1; }
+say "building the widget (scripts/build.sh: trunk build --release, then the set-up page)"
+scripts/build.sh >"$out/trunk-widget.log" 2>&1 || { cat "$out/trunk-widget.log" >&2; exit 1; }
 say "building the hello world (bench/hello, trunk build --release)"
 (cd bench/hello && trunk build --release) >"$out/trunk-hello.log" 2>&1 || { cat "$out/trunk-hello.log" >&2; exit 1; }
 # The hello world has no post-build hook: give it the widget's .br/.gz copies too, so Lighthouse

@@ -9,6 +9,10 @@
 # release (README: "Moving to a new release").
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
+# The set-up page's own build (scripts/build.sh: `trunk build --release setup.html`) is none of
+# this: it has no loader, no service worker and no articles of its own; scripts/build.sh merges it
+# into dist/setup/ after this hook has written the widget's sw.js, so the worker never lists it.
+case "${TRUNK_HTML_FILE:-}" in */setup.html|setup.html) echo "post-build: the set-up page, nothing to do"; exit 0 ;; esac
 glue="$(cd "$dir" && ls spasm-triage-*.js | head -n 1)"
 wasm="$(cd "$dir" && ls spasm-triage-*_bg.wasm | head -n 1)"
 
@@ -92,7 +96,8 @@ cargo run --locked --quiet --manifest-path "$root/Cargo.toml" -p spasm-content -
 
 # The service worker caches every built file once (never the .br/.gz copies, which are the same
 # files compressed); its version changes whenever any file does.
-files="$(cd "$dir" && find . -type f ! -name sw.js ! -name embed-snippet.html ! -name '.*' ! -name '*.br' ! -name '*.gz' | sed 's|^\./||' | sort)"
+# The set-up page (dist/setup/, merged after this hook) is never listed: no patient needs it.
+files="$(cd "$dir" && find . -type f ! -path './setup/*' ! -name sw.js ! -name embed-snippet.html ! -name '.*' ! -name '*.br' ! -name '*.gz' | sed 's|^\./||' | sort)"
 version="$(cd "$dir" && printf '%s\n' $files | xargs sha256sum | sha256sum | cut -c1-16)"
 list="$(printf '%s\n' $files | sed 's/.*/"&"/' | paste -sd, -)"
 sed -e "s/__VERSION__/$version/" -e "s|__FILES__|[$list]|" "$root/loader/sw.template.js" > "$dir/sw.js"

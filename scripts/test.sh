@@ -3,7 +3,7 @@
 #   1. formatting and clippy (host and wasm32), then native: engine unit tests, safety-invariant
 #      property tests, vignettes, the spec's tables, the rules table, the articles' tie to the rules;
 #   2. component tests of the widget in headless Chromium (wasm-bindgen-test);
-#   3. the release build's byte budgets (scripts/check-budgets.sh), then end-to-end tests of the
+#   3. the release build (scripts/build.sh: the widget, then the set-up page) and its byte budgets (scripts/check-budgets.sh), then end-to-end tests of the
 #      build served locally, in Chromium, and the main journeys in WebKit too
 #      (tests/e2e/webkit.test.mjs, WebKitGTK through WebKitWebDriver on a virtual X display;
 #      SPASM_NO_WEBKIT=1 leaves them out).
@@ -21,6 +21,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 # The first-screen prerenderer (the widget crate natively, with Yew's server renderer) too.
 cargo clippy -p spasm-triage --features prerender --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p spasm-core -p spasm-triage --lib --bins --test components -- -D warnings
+# The practice's set-up page (cargo feature setup: its binary, src/preview.rs, spasm_core::setup).
+cargo clippy --workspace --all-targets --features setup -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p spasm-triage --features setup --lib --bins -- -D warnings
 # The core is pure by construction: none of the web crates anywhere in its dependency tree.
 if cargo tree -p spasm-core -e normal,build --prefix none | grep -E '^(yew|web-sys|js-sys|gloo|wasm-bindgen)'; then
   echo "spasm-core depends on a web crate (above): the core must stay pure" >&2
@@ -39,7 +42,8 @@ step "2/3 component tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test components
 
 step "3/3 byte budgets and end-to-end tests of the release build (Chromium, and WebKit)"
-trunk build --release
+# The widget into dist/, then the set-up page merged into dist/setup/ (scripts/build.sh).
+scripts/build.sh
 scripts/check-budgets.sh
 # A test-only build whose widget panics on purpose (cargo feature crash-test), for the crash test.
 trunk build --release --features crash-test --dist target/dist-crash

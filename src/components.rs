@@ -163,3 +163,6 @@ pub fn safety_net(
 pub fn action_button(state: &WidgetContext, class: &'static str, label: &'static str, action: Action) -> Html {
     button(class, label.into(), send(state, action))
 }
+
+#[cfg(feature = "setup")]
+pub use summary_view::copy_for_setup;

@@ -5,4 +5,6 @@ pub mod app;
 mod components;
 mod hooks;
 pub mod mount;
+#[cfg(feature = "setup")]
+pub mod preview;
 mod state;

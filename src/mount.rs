@@ -94,7 +94,7 @@ fn mount_with(
     // (`https://example.org:99999/` passes the first and would be a dead link).
     if config.booking_url.as_deref().is_some_and(|url| web_sys::Url::new(url).is_err()) {
         config.booking_url = None;
-        warnings.push(Warning { attribute: "data-booking-url".into(), problem: "the browser cannot open this address" });
+        warnings.push(Warning { attribute: "data-booking-url".into(), problem: CANNOT_OPEN });
     }
     for warning in warnings {
         web_sys::console::warn_1(&JsValue::from_str(&warning.to_string()));
@@ -198,4 +198,16 @@ fn install_panic_message() {
         }
         console_error_panic_hook::hook(info);
     }));
+}
+
+/// What the widget says of a booking address whose form the core takes but the browser cannot open
+/// (the set-up page shows the same words). At the end of the file: lines moved above change the
+/// patient's wasm (panic locations).
+pub const CANNOT_OPEN: &str = "the browser cannot open this address";
+
+/// [`adopt_accent`] for the set-up page (`src/preview.rs`). Only with the cargo feature `setup`:
+/// made public itself, `adopt_accent` changed the patient's wasm.
+#[cfg(feature = "setup")]
+pub(crate) fn adopt_accent_for_setup(root: &ShadowRoot, accent: &str) {
+    adopt_accent(root, accent);
 }

@@ -115,3 +115,10 @@ async fn copy_text(text: &str) -> bool {
         Err(_) => false,
     }
 }
+
+/// [`copy_text`] for the set-up page (`src/preview.rs`). Only with the cargo feature `setup`: made
+/// public itself, `copy_text` changed the patient's wasm.
+#[cfg(feature = "setup")]
+pub async fn copy_for_setup(text: &str) -> bool {
+    copy_text(text).await
+}

@@ -2,7 +2,9 @@
 // Debian's Chromium through playwright-core, and records every request and console error so each
 // test can assert that nothing leaves the page's own origin and nothing is logged.
 import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
@@ -175,8 +177,36 @@ export function useSite(options) {
  * code, decoded by jsQR. So a test checks the code a patient scans, not an attribute beside it.
  */
 export async function scanQr(figure) {
-  const png = PNG.sync.read(await figure.locator("svg").screenshot());
+  return decodePng(await figure.locator("svg").screenshot());
+}
+
+/** What a phone reads from a QR code somewhere in a PNG image (raw bytes), or a failed assertion. */
+function decodePng(bytes) {
+  const png = PNG.sync.read(bytes);
   const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   assert.ok(code, "the QR code could not be read");
   return code.data;
+}
+
+/**
+ * Prints `page` to PDF on `format` paper ("A4", "Letter") as the browser's print does (print media),
+ * and returns the number of pages, its text (pdftotext, spaces collapsed) and `qr()`: what a phone
+ * reads from the QR code on its first page (rendered by pdftoppm at 150 dpi, decoded by jsQR), so a
+ * test checks the printed code, not the markup.
+ */
+export async function printPdf(page, format) {
+  const dir = await mkdtemp(join(tmpdir(), "spasm-pdf-"));
+  try {
+    await page.emulateMedia({ media: "print" });
+    const pdf = join(dir, "print.pdf");
+    await writeFile(pdf, await page.pdf({ format }));
+    await page.emulateMedia({ media: "screen" });
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))[1]);
+    execFileSync("pdftoppm", ["-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", pdf, join(dir, "page")]);
+    const png = await readFile(join(dir, "page.png"));
+    return { pages, text, qr: () => decodePng(png) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -2,11 +2,7 @@
 // links, and nothing lost on a reload.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtemp, writeFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { useSite, openPage, assertAccessible, scanQr } from "./harness.mjs";
+import { useSite, openPage, assertAccessible, scanQr, printPdf } from "./harness.mjs";
 import { headline, toResult, pressStart } from "./journey.mjs";
 
 const site = useSite();
@@ -24,16 +20,11 @@ async function toSummary(page) {
 
 test("the summary prints on one page with the level, reasons and answers, and no buttons", async () => {
   const page = await openPage(site.browser, site.server.origin);
-  const dir = await mkdtemp(join(tmpdir(), "spasm-pdf-"));
   try {
     await toSummary(page);
     await assertAccessible(page, "the summary");
-    await page.emulateMedia({ media: "print" });
-    const pdf = join(dir, "summary.pdf");
-    await writeFile(pdf, await page.pdf({ format: "Letter" }));
-    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-    const pages = /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))[1];
-    assert.equal(pages, "1", "the summary should print on one page");
+    const { pages, text } = await printPdf(page, "Letter");
+    assert.equal(pages, 1, "the summary should print on one page");
     assert.match(text, /Speak to a doctor today/);
     assert.match(text, /You said you have a fever, chills, shaking, or night sweats\./);
     assert.match(text, /Pins and needles or tingling in one leg or arm: Not sure/);
@@ -46,7 +37,6 @@ test("the summary prints on one page with the level, reasons and answers, and no
     assert.doesNotMatch(text, /Copy as text|Scan to take/);
   } finally {
     await page.context().close();
-    await rm(dir, { recursive: true, force: true });
   }
 });
 

@@ -286,13 +286,48 @@ fn parse_accent(value: &str) -> Result<String, &'static str> {
     }
     .to_ascii_lowercase();
     let channel = |i: usize| u8::from_str_radix(&full[i..i + 2], 16).map(f64::from).unwrap_or(0.0) / 255.0;
-    let linear = |c: f64| if c <= 0.039_28 { c / 12.92 } else { pow_2_4((c + 0.055) / 1.055) };
-    let luminance = 0.2126 * linear(channel(0)) + 0.7152 * linear(channel(2)) + 0.0722 * linear(channel(4));
-    let contrast_with_white = 1.05 / (luminance + 0.05);
+    // WCAG 2's ratio, which the set-up page shows too (`contrast_with_white`): a macro at the end of
+    // this file, so sharing it left the widget's code as it was (a function changed its wasm).
+    let contrast_with_white = white_contrast!(channel);
     if contrast_with_white < 4.5 {
         return Err("the colour is too light for white text on it (needs 4.5:1 contrast)");
     }
     Ok(format!("#{full}"))
+}
+
+/// The contrast ratio of white text on a colour whose `$channel(0)`, `$channel(2)` and
+/// `$channel(4)` are its red, green and blue from 0 to 1, by WCAG 2's formula: `data-accent` is
+/// taken at 4.5:1 or more ([`Config::from_attributes`]), and the set-up page shows it
+/// ([`contrast_with_white`]).
+macro_rules! white_contrast {
+    ($channel:ident) => {{
+        let linear = |c: f64| if c <= 0.039_28 { c / 12.92 } else { pow_2_4((c + 0.055) / 1.055) };
+        let luminance = 0.2126 * linear($channel(0)) + 0.7152 * linear($channel(2)) + 0.0722 * linear($channel(4));
+        1.05 / (luminance + 0.05)
+    }};
+}
+use white_contrast;
+
+#[cfg(any(test, feature = "setup"))]
+/// The contrast ratio of white text on `value` (`#rgb` or `#rrggbb`), as `data-accent` is judged
+/// (at least 4.5:1 is taken), or `None` when `value` is not such a colour. For the set-up page,
+/// which shows it; the widget itself only asks [`Config::from_attributes`].
+pub fn contrast_with_white(value: &str) -> Option<f64> {
+    let hex = value.trim().strip_prefix('#')?;
+    let full: String = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect(),
+        6 => hex.to_string(),
+        _ => return None,
+    };
+    let channel = |i: usize| u8::from_str_radix(&full[i..i + 2], 16).map(f64::from).unwrap_or(0.0) / 255.0;
+    full.bytes().all(|b| b.is_ascii_hexdigit()).then(|| white_contrast!(channel))
+}
+
+#[cfg(any(test, feature = "setup"))]
+/// Whether `value` is an `https:` or `http:` address the widget would link to (the check
+/// `data-booking-url` gets), for the set-up page's hosting address.
+pub fn is_web_address(value: &str) -> bool {
+    parse_url(value.trim()).is_some()
 }
 
 #[cfg(test)]
@@ -422,5 +457,32 @@ mod tests {
         assert!(parse_accent("#0b5d55").is_ok());
         assert!(parse_accent("#767676").is_ok(), "4.54:1 passes");
         assert!(parse_accent("#777777").is_err(), "4.48:1 fails");
+    }
+
+    #[test]
+    fn contrast_with_white_is_the_ratio_the_accent_is_judged_by() {
+        let ratio = |v| contrast_with_white(v).unwrap();
+        assert!((ratio("#000") - 21.0).abs() < 1e-9);
+        assert!((ratio("#FFFFFF") - 1.0).abs() < 1e-9);
+        assert!((ratio("#767676") - 4.54).abs() < 0.01);
+        assert!((ratio("#777777") - 4.48).abs() < 0.01);
+        assert!((ratio(" #0b5d55 ") - 7.75).abs() < 0.01, "{}", ratio("#0b5d55"));
+        for bad in ["0b5d55", "#12345", "#ggg", "red", ""] {
+            assert_eq!(contrast_with_white(bad), None, "{bad}");
+        }
+        // The same judgement as the widget's: taken exactly when the ratio is 4.5 or more.
+        for v in ["#767676", "#777777", "#0b5d55", "#ffff00", "#036", "#5a5a5a", "#808080"] {
+            let taken = Config::from_attributes([("data-accent", v)]).1.is_empty();
+            assert_eq!(taken, ratio(v) >= 4.5, "{v}");
+        }
+    }
+
+    #[test]
+    fn web_addresses_are_checked_like_the_booking_link() {
+        assert!(is_web_address("https://clinic.example/back-check/"));
+        assert!(is_web_address(" http://127.0.0.1:8080/ "));
+        for bad in ["clinic.example", "javascript:alert(1)", "https://", "https://a b/", "ftp://x.org/"] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
     }
 }

@@ -18,7 +18,9 @@
 //! - [`handoff`]: the summary and its hand-off link;
 //! - [`followup`], [`checkin_log`], [`chart`], [`ics`]: the follow-up check-ins of spec section 12
 //!   (issue 23): the follow-up interview and its level, the log kept on the device, the pain chart
-//!   and its summary, the calendar reminder (cargo feature `followup`).
+//!   and its summary, the calendar reminder (cargo feature `followup`);
+//! - [`setup`]: the practice's set-up page: its fields, the tag to paste, the preview's samples
+//!   from real answers, the poster's words (only the set-up page's binary uses it).
 
 /// The date this release was built (`YYYY-MM-DD`), shown with the rules version on every result
 /// and summary.
@@ -38,6 +40,8 @@ pub mod config;
 pub mod content;
 pub mod library;
 pub mod qr;
+#[cfg(any(test, feature = "setup"))]
+pub mod setup;
 pub mod sort;
 
 // Follow-up check-ins (issue 23), behind the `followup` feature until the web layer uses them.

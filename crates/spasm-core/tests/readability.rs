@@ -248,3 +248,16 @@ fn the_follow_up_words_read_easily_in_both_languages() {
     assert!(grade_en <= 6.5, "English follow-up text at grade {grade_en:.1}");
     assert!(ease_es >= 70.0, "Spanish follow-up text at reading ease {ease_es:.1}");
 }
+
+/// The waiting-room poster (the set-up page prints it): every sentence a patient reads there, at
+/// about grade 6 in English and easy Spanish.
+#[test]
+fn the_poster_reads_easily_in_both_languages() {
+    use spasm_core::setup::POSTER;
+    let text = |w: &spasm_core::setup::PosterWords| [w.title, w.scan, w.private, w.what, w.emergency].join("\n");
+    let (grade_en, words_en) = grade(&text(&POSTER[0]));
+    let (ease, words_es) = ease_es(&text(&POSTER[1]));
+    println!("poster: English grade {grade_en:.1} ({words_en} words), Spanish ease {ease:.1} ({words_es} words)");
+    assert!(grade_en <= 6.5, "the English poster at grade {grade_en:.1}");
+    assert!(ease >= 70.0, "the Spanish poster at reading ease {ease:.1}");
+}
