@@ -131,6 +131,7 @@ test("the tag copied from the set-up page, pasted into a host page, mounts a wid
       "data-emergency-number": "112",
       "data-accent": "#6a1b9a",
       "data-lang": "es",
+      "data-remember": "session",
     };
     await fill(page, {
       "Practice name": settings["data-practice-name"],
@@ -140,6 +141,7 @@ test("the tag copied from the set-up page, pasted into a host page, mounts a wid
       "Emergency number": settings["data-emergency-number"],
       "Accent colour": settings["data-accent"],
       Language: "es",
+      "Keep answers through a reload": "session",
       // Refused by the widget: left out of the tag.
       "Kiosk: countdown seconds": "5",
     });
@@ -152,6 +154,12 @@ test("the tag copied from the set-up page, pasted into a host page, mounts a wid
     assert.ok(tag.startsWith(`<script src="${site.server.origin}/spasm-triage.js" integrity="${sri}" crossorigin="anonymous" defer></script>`), tag);
     assert.match(tag, /\n {2}If this box stays empty and it is an emergency, call 112\.\n<\/spasm-triage>/);
     assert.doesNotMatch(tag, /data-prompt-seconds|data-mode/, "a refused or unset setting is not in the tag");
+
+    // The isolation mode, chosen, is the loader's attribute on the tag (frame.test.mjs tests it).
+    await fill(page, { "Keep the site's own scripts out": "frame" });
+    const framed = await page.getByLabel(/^Tag for /).inputValue();
+    assert.match(framed, /<spasm-triage [^>]*data-remember="session" data-isolation="frame">/);
+    await fill(page, { "Keep the site's own scripts out": "" });
 
     const host = await openPage(site.browser, site.server.origin);
     const url = site.server.origin + "/hosts/pasted.html";

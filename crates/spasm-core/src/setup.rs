@@ -30,9 +30,8 @@ pub struct Field {
     pub kind: Kind,
 }
 
-/// Every attribute a practice sets (`data-remember` and `data-isolation` are the web person's
-/// choice of page, not the practice's, and are left to the README).
-pub const FIELDS: [Field; 11] = [
+/// Every attribute a practice sets, the web person's two choices for the page last.
+pub const FIELDS: [Field; 13] = [
     Field {
         attribute: "data-practice-name",
         label: "Practice name",
@@ -93,7 +92,24 @@ pub const FIELDS: [Field; 11] = [
         kind: Kind::Number,
     },
     Field { attribute: "data-prompt-seconds", label: "Kiosk: countdown seconds", hint: "10 to 3600. Default: 20.", kind: Kind::Number },
+    Field {
+        attribute: "data-remember",
+        label: "Keep answers through a reload",
+        hint: "In this browser tab only (sessionStorage). Never at a kiosk.",
+        kind: Kind::Choice(&[("", "No: in memory only (default)"), ("session", "Yes: keep them in the tab")]),
+    },
+    Field {
+        attribute: "data-isolation",
+        label: "Keep the site's own scripts out",
+        hint: "For sites with analytics, session replay or a tag manager: the check runs in a frame of its own. \
+               Host the files on another origin (a CDN or a subdomain).",
+        kind: Kind::Choice(&[("", "No (default)"), ("frame", "Yes: run it in a frame of its own")]),
+    },
 ];
+
+/// `data-isolation` is the loader's (`loader/modes.js`), never the widget's: the widget is not even
+/// mounted on a page that sets it.
+const ISOLATION: &str = "data-isolation";
 
 /// What the widget says about `value` for `attribute`: its own warning, or `None` when it takes the
 /// value (or the field is empty, which means the default). The same parser as the widget's
@@ -101,6 +117,9 @@ pub const FIELDS: [Field; 11] = [
 pub fn problem(attribute: &str, value: &str) -> Option<&'static str> {
     if value.trim().is_empty() {
         return None;
+    }
+    if attribute == ISOLATION {
+        return (value.trim() != "frame").then_some("\"frame\" is expected");
     }
     Config::from_attributes([(attribute, value)]).1.first().map(|w| w.problem)
 }
@@ -118,7 +137,7 @@ pub fn attributes<'a>(values: &'a [(&'static str, String)]) -> Vec<(&'static str
 
 /// The configuration the widget makes of `attributes`.
 pub fn config(attributes: &[(&'static str, &str)]) -> Config {
-    Config::from_attributes(attributes.iter().copied()).0
+    Config::from_attributes(attributes.iter().copied().filter(|(a, _)| *a != ISOLATION)).0
 }
 
 /// `address` as a folder: with a `/` at its end.
@@ -355,10 +374,14 @@ mod tests {
         assert_eq!(problem("data-phone", "   "), None, "empty is the default");
         assert_eq!(problem("data-accent", "#ffff00"), Some("the colour is too light for white text on it (needs 4.5:1 contrast)"));
         assert_eq!(problem("data-launcher-label", "Back pain? Check here"), None);
-        // Every field's attribute is one the widget reads (or the loader's launcher label).
+        assert_eq!(problem("data-isolation", "frame"), None);
+        assert_eq!(problem("data-isolation", "iframe"), Some("\"frame\" is expected"));
+        assert_eq!(problem("data-remember", "session"), None);
+        // Every field's attribute is one the widget reads (or the loader's launcher label and
+        // isolation mode).
         for field in FIELDS {
             assert!(
-                crate::config::ATTRIBUTES.contains(&field.attribute) || field.attribute == "data-launcher-label",
+                crate::config::ATTRIBUTES.contains(&field.attribute) || ["data-launcher-label", ISOLATION].contains(&field.attribute),
                 "{}",
                 field.attribute
             );
