@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Serves the demo page (index.html) with the widget at http://127.0.0.1:8080/, and the practice's
+# Serves the demo page (index.html) with the widget at http://127.0.0.1:8080/, or the practice's
 # set-up page. Installs what is missing first (see scripts/setup.sh).
 #
 #   scripts/serve.sh [ARGS]            # `trunk serve`: a debug build, rebuilt on every change; ARGS
-#                                      # go to trunk serve, e.g. `scripts/serve.sh --port 9000`. The
-#                                      # set-up page is a second `trunk serve` (its own wasm) at
-#                                      # http://127.0.0.1:8081/ (SPASM_SETUP_PORT), without the
-#                                      # loader's integrity hash (a debug build has none)
+#                                      # go to trunk serve, e.g. `scripts/serve.sh --port 9000`
+#   scripts/serve.sh --setup [ARGS]    # the set-up page instead (its own wasm), a debug build at
+#                                      # http://127.0.0.1:8080/, without the loader's integrity hash
+#                                      # (a debug build has none); one at a time, so a change
+#                                      # rebuilds one wasm, not two
 #   scripts/serve.sh --release [ARGS]  # the release build as a patient gets it: scripts/build.sh
 #                                      # (the widget, then the set-up page into dist/setup/), then
 #                                      # scripts/static-server.mjs serves dist/ with its .br/.gz
@@ -24,10 +25,8 @@ if [ "${1:-}" = "--release" ]; then
   # The server prints the address it listens on; a later --port or --host in ARGS wins.
   exec node scripts/static-server.mjs --dir dist --port 8080 "$@"
 fi
-# The set-up page in debug mode: its own trunk serve, into a folder of its own, stopped with this one.
-setup_port="${SPASM_SETUP_PORT:-8081}"
-trunk serve setup.html --port "$setup_port" --dist target/dist-setup-debug --no-autoreload &
-setup_pid=$!
-trap 'kill "$setup_pid" 2>/dev/null || true' EXIT INT TERM
-echo "serve: the set-up page (debug) at http://127.0.0.1:$setup_port/"
-trunk serve "$@"
+if [ "${1:-}" = "--setup" ]; then
+  shift
+  exec trunk serve setup.html --dist target/dist-setup-debug "$@"
+fi
+exec trunk serve "$@"
