@@ -51,6 +51,10 @@ fn main() {
     std::fs::write(out.join("articles.rs"), source).expect("write articles.rs");
 }
 
+// The civil-date algorithm the crate's reminder file uses, written once (src/civil.rs).
+#[path = "src/civil.rs"]
+mod civil;
+
 /// The build's date (UTC), `YYYY-MM-DD`, shown with the rules version on every result and summary:
 /// from `SOURCE_DATE_EPOCH` when set (reproducible builds), else today.
 fn build_date() -> String {
@@ -58,16 +62,7 @@ fn build_date() -> String {
         .ok()
         .and_then(|s| s.parse::<i64>().ok())
         .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
-    // Days since 1970 to a civil date (Howard Hinnant's algorithm).
-    let z = seconds.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = civil::from_days(seconds.div_euclid(86_400));
     format!("{year:04}-{month:02}-{day:02}")
 }
 

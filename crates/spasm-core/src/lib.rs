@@ -50,6 +50,8 @@ pub mod chart;
 #[cfg(feature = "followup")]
 pub mod checkin_log;
 #[cfg(feature = "followup")]
+mod civil;
+#[cfg(feature = "followup")]
 pub mod followup;
 #[cfg(feature = "followup")]
 pub mod ics;
