@@ -83,15 +83,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Vignette, VignetteError> {
     Ok(Vignette { path: path.to_path_buf(), title, answers, expect })
 }
 
+include!("toml_files.rs");
+
 /// Reads every `*.toml` file of a folder, sorted by name.
 pub fn load_dir(dir: &Path) -> Result<Vec<Result<Vignette, VignetteError>>, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read folder: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> =
-        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
-    paths.sort();
-    Ok(paths
+    Ok(toml_files(dir)?
         .into_iter()
-        .map(|path| match std::fs::read_to_string(&path) {
+        .map(|(path, text)| match text {
             Ok(text) => parse(&path, &text),
             Err(e) => Err(VignetteError { path, message: format!("cannot read: {e}") }),
         })
